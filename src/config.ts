@@ -1,0 +1,111 @@
+import { z } from "zod";
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+const envSchema = z.object({
+  DATABASE_URL: optionalText.pipe(
+    z
+      .string()
+      .refine((v) => /^postgres(ql)?:\/\//.test(v) || v.startsWith("file:"), {
+        message: "must be a postgres:// URL or file:<directory> for the embedded database",
+      })
+      .optional(),
+  ),
+  SLACK_BOT_TOKEN: optionalText.pipe(
+    z.string().startsWith("xoxb-", { message: "must be a bot token starting with xoxb-" }).optional(),
+  ),
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_APP_TOKEN: optionalText.pipe(
+    z.string().startsWith("xapp-", { message: "must be an app-level token starting with xapp-" }).optional(),
+  ),
+  SLACK_API_URL: optionalText.pipe(z.url({ message: "must be a URL such as https://slack.com/api/" }).optional()),
+  PORT: optionalText.pipe(
+    z.coerce.number({ message: "must be a port number" }).int().min(0).max(65535).optional(),
+  ),
+  TIERKEEPER_ADMINS: optionalText,
+  TIERKEEPER_PRICING: optionalText,
+  TIERKEEPER_NOW: optionalText.pipe(
+    z.iso
+      .datetime({ offset: true, local: false, message: "must be an ISO 8601 instant like 2026-05-15T10:00:00Z" })
+      .optional(),
+  ),
+  LOG_LEVEL: optionalText.pipe(z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(", ")}` }).optional()),
+});
+
+export interface Config {
+  databaseUrl: string;
+  slack: {
+    botToken?: string;
+    signingSecret?: string;
+    appToken?: string;
+    apiUrl?: string;
+    /** http: signing secret + bot token; socket: app token + bot token; local: neither. */
+    mode: "http" | "socket" | "local";
+  };
+  port: number;
+  admins: string[];
+  pricingFile?: string;
+  fixedNow?: Date;
+  logLevel: (typeof LOG_LEVELS)[number];
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`tierkeeper cannot start; fix the environment:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  }
+}
+
+const USER_ID = /^[UW][A-Z0-9]{2,}$/;
+
+/** Parses the environment (SPEC §4); every problem is reported at once. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  const problems: string[] = [];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problems.push(`${issue.path.join(".")} ${issue.message}`);
+  }
+  const e = parsed.success ? parsed.data : undefined;
+  const admins = (e?.TIERKEEPER_ADMINS ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const a of admins) {
+    if (!USER_ID.test(a)) problems.push(`TIERKEEPER_ADMINS has "${a}", which is not a Slack user id like U012ABCDEF`);
+  }
+  if (e) {
+    if (e.SLACK_SIGNING_SECRET && !e.SLACK_BOT_TOKEN) {
+      problems.push("SLACK_SIGNING_SECRET is set but SLACK_BOT_TOKEN is not; HTTP mode needs both");
+    }
+    if (e.SLACK_APP_TOKEN && !e.SLACK_BOT_TOKEN) {
+      problems.push("SLACK_APP_TOKEN is set but SLACK_BOT_TOKEN is not; Socket Mode needs both");
+    }
+    if (e.SLACK_BOT_TOKEN && !e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN) {
+      problems.push(
+        "SLACK_BOT_TOKEN is set but neither SLACK_SIGNING_SECRET (HTTP mode) nor SLACK_APP_TOKEN (Socket Mode) is",
+      );
+    }
+  }
+  if (problems.length > 0 || !e) throw new ConfigError(problems);
+  const mode = e.SLACK_APP_TOKEN ? "socket" : e.SLACK_SIGNING_SECRET ? "http" : "local";
+  return {
+    databaseUrl: e.DATABASE_URL ?? "file:./.tierkeeper/db",
+    slack: {
+      botToken: e.SLACK_BOT_TOKEN,
+      signingSecret: e.SLACK_SIGNING_SECRET,
+      appToken: e.SLACK_APP_TOKEN,
+      apiUrl: e.SLACK_API_URL,
+      mode,
+    },
+    port: e.PORT ?? 3000,
+    admins,
+    pricingFile: e.TIERKEEPER_PRICING,
+    fixedNow: e.TIERKEEPER_NOW ? new Date(e.TIERKEEPER_NOW) : undefined,
+    logLevel: e.LOG_LEVEL ?? "info",
+  };
+}

@@ -1,0 +1,76 @@
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
+import type { ExtractTablesWithRelations, SQL } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import * as schema from "./schema.ts";
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Anything queries can run on: the database or a transaction. */
+export type Executor = Db | Tx;
+
+export interface Database {
+  db: Db;
+  driver: "pglite" | "postgres";
+  close(): Promise<void>;
+}
+
+export const MIGRATIONS_FOLDER = resolve(dirname(fileURLToPath(import.meta.url)), "../../drizzle");
+
+// Any constant shared by every tierkeeper process: two processes starting together migrate one at a time.
+const MIGRATION_LOCK = 7_340_311;
+
+/** `postgres://…` → postgres-js; `file:<dir>` → embedded PGlite in that directory; `memory:` → in-memory PGlite. */
+export async function openDatabase(url: string, opts: { migrate?: boolean; max?: number } = {}): Promise<Database> {
+  const migrate = opts.migrate ?? true;
+  if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
+    if (migrate) await migrateServer(url);
+    const client = postgres(url, {
+      max: opts.max ?? 10,
+      onnotice: () => {},
+      connection: { application_name: "tierkeeper" },
+    });
+    const db = drizzlePostgres(client, { schema, casing: "snake_case" }) as unknown as Db;
+    return { db, driver: "postgres", close: () => client.end({ timeout: 5 }) };
+  }
+  let dataDir: string | undefined;
+  if (url.startsWith("file:")) {
+    dataDir = resolve(url.slice("file:".length));
+    mkdirSync(dirname(dataDir), { recursive: true });
+  } else if (url !== "memory:") {
+    throw new Error(`DATABASE_URL must be postgres://… or file:<dir>, not ${url}`);
+  }
+  const client = new PGlite(dataDir);
+  const db = drizzlePglite(client, { schema, casing: "snake_case" }) as unknown as Db;
+  if (migrate) await migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_FOLDER });
+  return { db, driver: "pglite", close: () => client.close() };
+}
+
+async function migrateServer(url: string): Promise<void> {
+  const client = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await client`select pg_advisory_lock(${MIGRATION_LOCK})`;
+    try {
+      await migratePostgres(drizzlePostgres(client), { migrationsFolder: MIGRATIONS_FOLDER });
+    } finally {
+      await client`select pg_advisory_unlock(${MIGRATION_LOCK})`;
+    }
+  } finally {
+    await client.end({ timeout: 5 });
+  }
+}
+
+/** Rows of a raw statement, whichever driver ran it (postgres-js returns an array, PGlite `{ rows }`). */
+export async function rowsOf<T>(ex: Executor, query: SQL): Promise<T[]> {
+  const result = (await ex.execute(query)) as unknown;
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}

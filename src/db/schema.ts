@@ -1,0 +1,242 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  bigserial,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+
+const ts = (name?: string) =>
+  name ? timestamp(name, { withTimezone: true, mode: "date" }) : timestamp({ withTimezone: true, mode: "date" });
+
+/** One Slack workspace = one account (R1). Settings of SPEC §2 live here. */
+export const accounts = pgTable(
+  "accounts",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    teamId: text().notNull(),
+    name: text().notNull().default("My company"),
+    plan: text().notNull().default("professional"),
+    term: text().notNull().default("annual"),
+    contractStart: date({ mode: "string" }).notNull(),
+    timeZone: text().notNull().default("America/New_York"),
+    tierLimit: integer().notNull(),
+    alertChannel: text(),
+    approvalsChannel: text(),
+    directLimit: integer().notNull().default(10),
+    selfApproval: boolean().notNull().default(false),
+    reminderDays: integer().array().notNull().default(sql`'{3,1}'::integer[]`),
+    /** Creation-source overrides (R15): { bySource, byForm, byChatflow, byApp }. */
+    sourceDefaults: jsonb().notNull().default({}),
+    /** Scheduled downgrade (R10), applied at the next renewal if the count fits. */
+    downgradeTo: integer(),
+    downgradeRequestedBy: text(),
+    // Maintained by statement-level triggers (see drizzle/0001), so the tier report never scans contacts.
+    marketingCount: integer().notNull().default(0),
+    pendingCount: integer().notNull().default(0),
+    totalCount: integer().notNull().default(0),
+    createdAt: ts().notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("accounts_team_id_key").on(t.teamId),
+    check("accounts_counts_non_negative", sql`${t.marketingCount} >= 0 and ${t.pendingCount} >= 0 and ${t.totalCount} >= 0`),
+    check("accounts_tier_positive", sql`${t.tierLimit} > 0 and ${t.directLimit} >= 1`),
+  ],
+);
+
+/** Slack users known to an account: role and permissions (R13). */
+export const users = pgTable(
+  "users",
+  {
+    accountId: bigint({ mode: "number" })
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    userId: text().notNull(),
+    role: text().notNull().default("member"),
+    marketingAccess: boolean().notNull().default(true),
+    billingContact: boolean().notNull().default(false),
+    /** The user's Slack time zone (IANA), cached from users.info. */
+    timeZone: text(),
+    createdAt: ts().notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.userId] })],
+);
+
+export const contacts = pgTable(
+  "contacts",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    accountId: bigint({ mode: "number" })
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    /** Stored lower-cased: emails are unique per account, case-insensitively. */
+    email: text().notNull(),
+    firstName: text(),
+    lastName: text(),
+    marketing: boolean().notNull().default(false),
+    /** "Marketing until next update" flag (R3): set while a non-marketing change waits. */
+    pendingSince: ts(),
+    source: text().notNull().default("manual"),
+    sourceId: text(),
+    lifecycle: text(),
+    bounced: boolean().notNull().default(false),
+    unsubscribed: boolean().notNull().default(false),
+    properties: jsonb(),
+    createdAt: ts().notNull().defaultNow(),
+    updatedAt: ts().notNull().defaultNow(),
+    lastEngagedAt: ts(),
+  },
+  (t) => [
+    uniqueIndex("contacts_account_email_key").on(t.accountId, t.email),
+    index("contacts_pending_idx")
+      .on(t.accountId, t.pendingSince)
+      .where(sql`${t.pendingSince} is not null`),
+    check("contacts_pending_only_when_marketing", sql`${t.pendingSince} is null or ${t.marketing}`),
+    check("contacts_email_lower", sql`${t.email} = lower(${t.email})`),
+  ],
+);
+
+export const lists = pgTable(
+  "lists",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    accountId: bigint({ mode: "number" })
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    name: text().notNull(),
+    createdBy: text(),
+    createdAt: ts().notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("lists_account_name_key").on(t.accountId, sql`lower(${t.name})`)],
+);
+
+export const listMembers = pgTable(
+  "list_members",
+  {
+    listId: bigint({ mode: "number" })
+      .notNull()
+      .references(() => lists.id, { onDelete: "cascade" }),
+    contactId: bigint({ mode: "number" })
+      .notNull()
+      .references(() => contacts.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.listId, t.contactId] }), index("list_members_contact_idx").on(t.contactId)],
+);
+
+/**
+ * Audit of every status, tier and setting change. A bulk change is one row whose
+ * `contactIds` holds every contact it touched, so audit stays one statement per step.
+ */
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    accountId: bigint({ mode: "number" })
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    at: ts().notNull(),
+    effectiveAt: ts(),
+    actor: text().notNull(),
+    kind: text().notNull(),
+    summary: text().notNull(),
+    count: integer().notNull().default(0),
+    contactIds: bigint({ mode: "number" }).array(),
+    detail: jsonb(),
+  },
+  (t) => [index("audit_events_account_at_idx").on(t.accountId, t.at)],
+);
+
+/** Tier changes with their prorated charge (R9) or scheduled downgrade outcome (R10). */
+export const tierChanges = pgTable(
+  "tier_changes",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    accountId: bigint({ mode: "number" })
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    at: ts().notNull(),
+    kind: text().notNull(),
+    oldLimit: integer().notNull(),
+    newLimit: integer().notNull(),
+    oldMonthlyCents: integer().notNull(),
+    newMonthlyCents: integer().notNull(),
+    chargeCents: integer().notNull().default(0),
+    chargeDue: date({ mode: "string" }),
+    marketingCount: integer().notNull(),
+    cause: text(),
+  },
+  (t) => [index("tier_changes_account_at_idx").on(t.accountId, t.at)],
+);
+
+/** Bulk change requests awaiting approval (R14). */
+export const bulkRequests = pgTable(
+  "bulk_requests",
+  {
+    id: text().primaryKey(),
+    accountId: bigint({ mode: "number" })
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    requestedBy: text().notNull(),
+    action: text().notNull(),
+    selector: text().notNull(),
+    status: text().notNull().default("open"),
+    count: integer().notNull(),
+    impact: jsonb().notNull(),
+    scheduledAt: ts(),
+    createdAt: ts().notNull(),
+    expiresAt: ts().notNull(),
+    decidedBy: text(),
+    decidedAt: ts(),
+    reason: text(),
+    executedAt: ts(),
+    result: jsonb(),
+    origin: text(),
+    slackChannel: text(),
+    slackTs: text(),
+  },
+  (t) => [index("bulk_requests_account_status_idx").on(t.accountId, t.status)],
+);
+
+/** The contacts of a bulk request, fixed when the request is made (R14). */
+export const bulkRequestContacts = pgTable(
+  "bulk_request_contacts",
+  {
+    requestId: text()
+      .notNull()
+      .references(() => bulkRequests.id, { onDelete: "cascade" }),
+    contactId: bigint({ mode: "number" })
+      .notNull()
+      .references(() => contacts.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.requestId, t.contactId] })],
+);
+
+/** One row per (account, update instant) processed: the rollover runs exactly once (R6). */
+export const updateRuns = pgTable(
+  "update_runs",
+  {
+    accountId: bigint({ mode: "number" })
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    instant: ts().notNull(),
+    processedAt: ts().notNull(),
+    changed: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.instant] })],
+);
+
+/** Run coordinator: one row per fire key, so replicas never run the same job twice. */
+export const jobFires = pgTable("job_fires", {
+  key: text().primaryKey(),
+  firedAt: ts().notNull(),
+  result: jsonb(),
+});

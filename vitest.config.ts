@@ -1,0 +1,36 @@
+import { defineConfig } from "vitest/config";
+
+const withPostgres = Boolean(process.env.TEST_DATABASE_URL);
+if (!withPostgres) {
+  console.warn("TEST_DATABASE_URL is not set: running the PGlite project only (CI runs both).");
+}
+
+// Every database test runs twice: on embedded PGlite and on the Postgres server of
+// TEST_DATABASE_URL. Pure domain tests run once, in the pglite project.
+export default defineConfig({
+  test: {
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    projects: [
+      {
+        test: {
+          name: "pglite",
+          include: ["test/**/*.test.ts"],
+          env: { TK_TEST_DRIVER: "pglite" },
+        },
+      },
+      ...(withPostgres
+        ? [
+            {
+              test: {
+                name: "postgres",
+                include: ["test/**/*.test.ts"],
+                exclude: ["test/domain/**"],
+                env: { TK_TEST_DRIVER: "postgres" },
+              },
+            },
+          ]
+        : []),
+    ],
+  },
+});
