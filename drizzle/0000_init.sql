@@ -15,6 +15,7 @@ CREATE TABLE "accounts" (
 	"source_defaults" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"downgrade_to" integer,
 	"downgrade_requested_by" text,
+	"downgrade_requested_at" timestamp with time zone,
 	"marketing_count" integer DEFAULT 0 NOT NULL,
 	"pending_count" integer DEFAULT 0 NOT NULL,
 	"total_count" integer DEFAULT 0 NOT NULL,

@@ -26,7 +26,12 @@ const envSchema = z.object({
   ),
   SLACK_API_URL: optionalText.pipe(z.url({ message: "must be a URL such as https://slack.com/api/" }).optional()),
   PORT: optionalText.pipe(
-    z.coerce.number({ message: "must be a port number" }).int().min(0).max(65535).optional(),
+    z
+      .string()
+      .regex(/^\d{1,5}$/, { message: "must be a port number" })
+      .transform(Number)
+      .pipe(z.number().max(65535, { message: "must be a port number up to 65535" }))
+      .optional(),
   ),
   TIERKEEPER_ADMINS: optionalText,
   TIERKEEPER_PRICING: optionalText,

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import type { MarketingStatus, Plan, Role, Term } from "../domain/types.ts";
 import {
   bigint,
   bigserial,
@@ -25,8 +26,8 @@ export const accounts = pgTable(
     id: bigserial({ mode: "number" }).primaryKey(),
     teamId: text().notNull(),
     name: text().notNull().default("My company"),
-    plan: text().notNull().default("professional"),
-    term: text().notNull().default("annual"),
+    plan: text().$type<Plan>().notNull().default("professional"),
+    term: text().$type<Term>().notNull().default("annual"),
     contractStart: date({ mode: "string" }).notNull(),
     timeZone: text().notNull().default("America/New_York"),
     tierLimit: integer().notNull(),
@@ -40,6 +41,7 @@ export const accounts = pgTable(
     /** Scheduled downgrade (R10), applied at the next renewal if the count fits. */
     downgradeTo: integer(),
     downgradeRequestedBy: text(),
+    downgradeRequestedAt: ts(),
     // Maintained by statement-level triggers (see drizzle/0001), so the tier report never scans contacts.
     marketingCount: integer().notNull().default(0),
     pendingCount: integer().notNull().default(0),
@@ -61,7 +63,7 @@ export const users = pgTable(
       .notNull()
       .references(() => accounts.id, { onDelete: "cascade" }),
     userId: text().notNull(),
-    role: text().notNull().default("member"),
+    role: text().$type<Role>().notNull().default("member"),
     marketingAccess: boolean().notNull().default(true),
     billingContact: boolean().notNull().default(false),
     /** The user's Slack time zone (IANA), cached from users.info. */
@@ -186,7 +188,7 @@ export const bulkRequests = pgTable(
       .notNull()
       .references(() => accounts.id, { onDelete: "cascade" }),
     requestedBy: text().notNull(),
-    action: text().notNull(),
+    action: text().$type<MarketingStatus>().notNull(),
     selector: text().notNull(),
     status: text().notNull().default("open"),
     count: integer().notNull(),

@@ -1,0 +1,125 @@
+import type { Command } from "commander";
+import { boot } from "../app/boot.ts";
+import { runCommand } from "../commands/run.ts";
+import { loadConfig } from "../config.ts";
+import { openDatabase } from "../db/client.ts";
+import { DEFAULT_TEAM, ensureAccount, ensureUser } from "../services/accounts.ts";
+import { Refusal } from "../services/context.ts";
+import { changeRole } from "../services/roles.ts";
+import { runJobsOnce } from "../jobs/run-once.ts";
+import { seedDemo } from "./demo.ts";
+import { startService } from "./start.ts";
+
+const USER_ARG = /^(?:<@)?([UW][A-Z0-9]{2,})(?:\|[^>]*)?>?$/;
+
+/** `<@U123|name>`, `<@U123>` or `U123` → `U123`. */
+export function parseUserArg(text: string): string {
+  const m = USER_ARG.exec(text.trim());
+  if (!m?.[1]) throw new Refusal(`"${text}" is not a Slack user id. Use an id like U012ABCDEF or a mention like <@U012ABCDEF>.`, "invalid");
+  return m[1];
+}
+
+export function registerCommands(program: Command): void {
+  program
+    .command("start")
+    .description("run the service: Slack (HTTP or Socket Mode), intake API and scheduler")
+    .action(async () => {
+      await startService(loadConfig());
+    });
+
+  program
+    .command("run")
+    .description('run a /contacts command as a user, e.g. tierkeeper run "tier" --user U1')
+    .argument("<text>", "the command text, as typed after /contacts")
+    .requiredOption("--user <id>", "Slack user id (or <@U123> mention) to run as")
+    .option("--team <id>", "Slack team (workspace) id of the account; default: the single local account")
+    .option("--json", "print one JSON object { ok, text, blocks, data }")
+    .action(async (text: string, opts: { user: string; team?: string; json?: boolean }) => {
+      const userId = parseUserArg(opts.user);
+      const { svc, database } = await boot(loadConfig());
+      try {
+        const account = await ensureAccount(svc, opts.team ?? DEFAULT_TEAM);
+        const user = await ensureUser(svc, account.id, userId);
+        const result = await runCommand(svc, {
+          actor: { accountId: account.id, userId },
+          timeZone: user.timeZone ?? account.timeZone,
+          text,
+        });
+        if (opts.json) {
+          console.log(JSON.stringify({ ok: result.ok, text: result.text, blocks: result.blocks, data: result.data }, null, 2));
+        } else {
+          (result.ok ? console.log : console.error)(toPlainText(result.text));
+        }
+        process.exitCode = result.ok ? 0 : 1;
+      } finally {
+        await database.close();
+      }
+    });
+
+  program
+    .command("jobs")
+    .description("run the scheduled work that is due now (update dates, scheduled requests, expiry) and print it")
+    .action(async () => {
+      const { svc, database } = await boot(loadConfig());
+      try {
+        const lines = await runJobsOnce(svc);
+        console.log(lines.length ? lines.join("\n") : "Nothing was due.");
+      } finally {
+        await database.close();
+      }
+    });
+
+  program
+    .command("migrate")
+    .description("apply database migrations and exit")
+    .action(async () => {
+      const config = loadConfig();
+      const database = await openDatabase(config.databaseUrl);
+      await database.close();
+      console.log(`Migrations applied (${database.driver}).`);
+    });
+
+  const admin = program.command("admin").description("bootstrap admins from the command line (R13)");
+  for (const op of ["grant", "revoke"] as const) {
+    admin
+      .command(op)
+      .argument("<user>", "Slack user id")
+      .option("--team <id>", "Slack team id of the account")
+      .description(op === "grant" ? "make a user an admin" : "make an admin a member again")
+      .action(async (user: string, opts: { team?: string }) => {
+        const userId = parseUserArg(user);
+        const { svc, database } = await boot(loadConfig());
+        try {
+          const account = await ensureAccount(svc, opts.team ?? DEFAULT_TEAM);
+          await changeRole(svc, null, account.id, { what: "admins", op: op === "grant" ? "add" : "remove", userId });
+          console.log(op === "grant" ? `${userId} is now an admin of ${account.name}.` : `${userId} is no longer an admin.`);
+        } finally {
+          await database.close();
+        }
+      });
+  }
+
+  program
+    .command("demo")
+    .description("seed a sample account with a few thousand contacts to try tierkeeper on")
+    .option("--team <id>", "Slack team id of the account")
+    .option("--admin <id>", "user to make admin of the demo account", "U1")
+    .option("--reset", "delete the account's contacts first")
+    .action(async (opts: { team?: string; admin: string; reset?: boolean }) => {
+      const { svc, database } = await boot(loadConfig());
+      try {
+        console.log(await seedDemo(svc, { teamId: opts.team ?? DEFAULT_TEAM, adminId: parseUserArg(opts.admin), reset: Boolean(opts.reset) }));
+      } finally {
+        await database.close();
+      }
+    });
+}
+
+/** Slack mrkdwn to terminal text: drop emoji codes and bold/code markers, show mentions as ids. */
+export function toPlainText(text: string): string {
+  return text
+    .replace(/:[a-z0-9_+-]+: ?/g, "")
+    .replace(/<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g, "$1")
+    .replace(/<#([A-Z0-9]+)(?:\|([^>]*))?>/g, (_m, id, name) => (name ? `#${name}` : id))
+    .replace(/(^|[\s(])\*([^*\n]+)\*/g, "$1$2");
+}

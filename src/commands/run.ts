@@ -1,0 +1,405 @@
+import { type Command, parseCommand, USAGE, usageFor } from "../domain/command.ts";
+import { formatCents } from "../domain/pricing.ts";
+import { ensureUser, getAccount } from "../services/accounts.ts";
+import {
+  approveRequest,
+  type BulkRequestView,
+  listRequests,
+  NeedsConfirmation,
+  rejectRequest,
+  requestBulkChange,
+} from "../services/bulk.ts";
+import { canMarket, contactStatus, deleteContacts, setStatus } from "../services/contacts.ts";
+import { type Actor, Refusal, type Services } from "../services/context.ts";
+import { addToList, allLists, createList } from "../services/lists.ts";
+import { history, nextUpdate, tierReport } from "../services/reports.ts";
+import { billingContacts, changeRole } from "../services/roles.ts";
+import { changeSetting, scheduleDowngrade, showSettings } from "../services/settings.ts";
+import { type Block, context, divider, fields, header, listSections, section } from "../slack/blocks.ts";
+import { day, money, n, pct, updateWhen, when } from "./format.ts";
+import { decisionAnswer, requestBlocks, requestSummary } from "./present-requests.ts";
+
+/** The one answer of a command, for Slack (blocks), the CLI (text) and scripts (data). */
+export interface Answer {
+  ok: boolean;
+  text: string;
+  blocks: Block[];
+  data: Record<string, unknown>;
+  /** A bulk request made by this command: Slack posts it to the approvals channel. */
+  request?: BulkRequestView;
+  /** A decision on a request: Slack updates the request's message and tells the requester. */
+  decided?: { request: BulkRequestView; outcome: "approved" | "rejected" | "scheduled" };
+  /** An approval that needs the typed count (R14). */
+  needsConfirmation?: { requestId: string; count: number };
+  /** Commands that only work inside Slack (the manage wizard). */
+  slackOnly?: "manage" | "import";
+  /** Refused or invalid: the CLI exits 1. */
+  refusal?: "refused" | "invalid";
+}
+
+export interface Invocation {
+  actor: Actor;
+  /** The user's IANA zone: their Slack zone, or the account's subsidiary zone. */
+  timeZone: string;
+  text: string;
+}
+
+/** Subcommands added by other modules (charts, forecasts, rules, import), keyed by command kind. */
+export type Handler = (svc: Services, inv: Invocation, command: Command) => Promise<Answer>;
+export const extraHandlers = new Map<string, Handler>();
+
+export function answer(text: string, blocks: Block[] = [section(text)], data: Record<string, unknown> = {}): Answer {
+  return { ok: true, text, blocks, data };
+}
+
+export function refusal(message: string, kind: "refused" | "invalid" = "refused", usage?: string): Answer {
+  const text = usage ? `${message}\n\n${usage}` : message;
+  const blocks = [section(`:warning: ${message}`)];
+  if (usage) blocks.push(context(usage));
+  return { ok: false, text, blocks, data: { error: message }, refusal: kind };
+}
+
+/** Parses and runs one `/contacts` command text as the actor. Never throws for bad input. */
+export async function runCommand(svc: Services, inv: Invocation): Promise<Answer> {
+  const parsed = parseCommand(inv.text, { now: svc.clock.now(), timeZone: inv.timeZone });
+  if (!parsed.ok) return refusal(parsed.error, "invalid", parsed.usage);
+  try {
+    return await dispatch(svc, inv, parsed.command);
+  } catch (e) {
+    if (e instanceof NeedsConfirmation) {
+      return {
+        ...refusal(e.message),
+        needsConfirmation: { requestId: e.request.id, count: e.request.count },
+        data: { error: e.message, requestId: e.request.id, count: e.request.count, upgrade: e.upgrade },
+      };
+    }
+    if (e instanceof Refusal) return refusal(e.message, e.kind);
+    throw e;
+  }
+}
+
+async function dispatch(svc: Services, inv: Invocation, c: Command): Promise<Answer> {
+  const { actor, timeZone: tz } = inv;
+  await ensureUser(svc, actor.accountId, actor.userId);
+  const extra = extraHandlers.get(c.kind);
+  if (extra) return extra(svc, inv, c);
+  switch (c.kind) {
+    case "help": {
+      const text = c.topic ? usageFor(c.topic) : USAGE;
+      return answer(text, [section(text)], { usage: text });
+    }
+    case "status": {
+      const s = await contactStatus(svc, actor, c.email);
+      const pendingLine = s.effectiveAt
+        ? `Marketing until the next update date: becomes non-marketing ${updateWhen(s.effectiveAt, s.timeZone, tz)}`
+        : null;
+      const text = [
+        `${s.email} is a ${s.status} contact${s.pending ? " (pending: marketing until next update)" : ""}.`,
+        pendingLine,
+        `Source: ${s.source}${s.sourceId ? ` (${s.sourceId})` : ""}`,
+        `Lists: ${s.lists.length ? s.lists.join(", ") : "none"}`,
+        s.bounced || s.unsubscribed
+          ? `Unengaged: ${[s.bounced && "bounced", s.unsubscribed && "unsubscribed"].filter(Boolean).join(", ")}`
+          : null,
+      ]
+        .filter(Boolean)
+        .join("\n");
+      return answer(
+        text,
+        [
+          section(`*${s.email}* is a *${s.status}* contact${s.pending ? " — _marketing until next update_" : ""}.`),
+          ...(pendingLine ? [section(`:hourglass_flowing_sand: ${pendingLine}`)] : []),
+          fields([
+            ["Source", `${s.source}${s.sourceId ? ` (${s.sourceId})` : ""}`],
+            ["Lists", s.lists.length ? s.lists.join(", ") : "none"],
+            ["Lifecycle", s.lifecycle ?? "—"],
+            ["Created", when(s.createdAt, tz)],
+          ]),
+        ],
+        {
+          email: s.email,
+          status: s.status,
+          pending: s.pending,
+          effectiveAt: s.effectiveAt?.toISOString() ?? null,
+          source: s.source,
+          sourceId: s.sourceId,
+          lists: s.lists,
+          bounced: s.bounced,
+          unsubscribed: s.unsubscribed,
+        },
+      );
+    }
+    case "can-market": {
+      const r = await canMarket(svc, actor, c.email);
+      const text = `${r.yes ? "Yes" : "No"}: ${r.email} ${r.reason}`;
+      return answer(text, [section(`${r.yes ? ":white_check_mark: *Yes*" : ":no_entry: *No*"} — ${r.email} ${r.reason}`)], {
+        email: r.email,
+        canMarket: r.yes,
+        status: r.status,
+        reason: r.reason,
+      });
+    }
+    case "set": {
+      const r = await setStatus(svc, actor, c.to, c.emails);
+      const data = { changed: r.changed, unchanged: r.unchanged, pending: r.pending, requestId: r.requestId };
+      if (r.requestId) {
+        const views = await listRequests(svc, actor, ["open"]);
+        const request = views.find((v) => v.id === r.requestId);
+        const text = `${n(c.emails.length)} contacts is more than the direct-change limit, so this needs approval: request ${r.requestId}.`;
+        return { ...answer(text, [section(text), ...(request ? requestBlocks(request, tz, { buttons: false }) : [])], data), request };
+      }
+      const account = await getAccount(svc.db, actor.accountId);
+      const lines = r.outcomes.map((o) => `${o.email}: ${outcomeText(o.outcome, o.effectiveAt, account.timeZone, tz)}`);
+      if (r.upgrade) {
+        lines.push(
+          `:rotating_light: This change upgraded the tier from ${n(r.upgrade.oldLimit)} to ${n(r.upgrade.newLimit)} contacts; a prorated charge of ${money(r.upgrade.chargeCents)} is due ${day(r.upgrade.chargeDue, account.timeZone)}.`,
+        );
+      }
+      lines.push(`Marketing contacts: ${n(r.marketingCount)} of ${n(r.tierLimit)}.`);
+      return answer(lines.join("\n"), listSections(lines, 45), data);
+    }
+    case "bulk": {
+      const r = await requestBulkChange(svc, actor, { action: c.to, selector: c.selector, at: c.at });
+      if (!r.request) {
+        const text = "No contact matches that would change, so there is nothing to request.";
+        return answer(text, [section(text)], { changed: 0, unchanged: 0, pending: 0, requestId: null });
+      }
+      if (r.executed) {
+        const marketing = c.to === "marketing";
+        const text = marketing
+          ? `Set ${n(r.executed.changed)} contacts marketing (within the direct-change limit, no approval needed).`
+          : `Set ${n(r.executed.changed)} contacts non-marketing: they stay marketing until ${updateWhen(r.executed.effectiveAt, (await getAccount(svc.db, actor.accountId)).timeZone, tz)}.`;
+        return answer(text, [section(text)], {
+          changed: marketing ? r.executed.changed : 0,
+          unchanged: 0,
+          pending: marketing ? 0 : r.executed.changed,
+          requestId: r.request.id,
+        });
+      }
+      const text = `Request ${r.request.id} is waiting for approval: ${requestSummary(r.request)}.`;
+      return {
+        ...answer(text, [section(`:inbox_tray: ${text}`), ...requestBlocks(r.request, tz, { buttons: false })], {
+          changed: 0,
+          unchanged: 0,
+          pending: 0,
+          requestId: r.request.id,
+          count: r.request.count,
+          impact: r.request.impact,
+        }),
+        request: r.request,
+      };
+    }
+    case "delete": {
+      const r = await deleteContacts(svc, actor, c.emails);
+      const text = `Deleted ${n(r.deleted)} contacts (${n(r.marketingFreed)} of them marketing). Marketing contacts: ${n(r.marketingCount)} of ${n(r.tierLimit)}; the tier stays as it is.`;
+      return answer(text, [section(text)], r);
+    }
+    case "tier": {
+      const r = await tierReport(svc, actor);
+      const nextWhen = updateWhen(r.nextUpdateAt, r.timeZone, tz);
+      const text = [
+        `Marketing contacts: ${n(r.marketingCount)} of ${n(r.tierLimit)} (${pct(r.usagePercent)}) on the ${r.plan} plan, ${money(r.monthlyPriceCents)}/month.`,
+        `All contacts: ${n(r.totalCount)}, of which ${n(r.nonMarketingCount)} non-marketing.`,
+        `Pending: ${n(r.pendingCount)} become non-marketing at the next update, ${nextWhen}; usage after it: ${n(r.marketingCountAfterUpdate)} (${pct(r.usageAfterUpdatePercent)}).`,
+        r.downgradeTo ? `Scheduled downgrade to ${n(r.downgradeTo)} at the renewal on ${when(r.nextRenewalAt, tz)}.` : null,
+      ]
+        .filter(Boolean)
+        .join("\n");
+      return answer(
+        text,
+        [
+          header("Contact tier"),
+          section(
+            `*${n(r.marketingCount)}* of *${n(r.tierLimit)}* marketing contacts — *${pct(r.usagePercent)}*\n${usageBar(r.usagePercent)}`,
+          ),
+          fields([
+            ["Plan", `${r.plan}, ${money(r.monthlyPriceCents)}/month`],
+            ["All contacts", `${n(r.totalCount)} (${n(r.nonMarketingCount)} non-marketing)`],
+            ["Pending non-marketing", n(r.pendingCount)],
+            ["Next update", nextWhen],
+            ["After the update", `${n(r.marketingCountAfterUpdate)} (${pct(r.usageAfterUpdatePercent)})`],
+            ["Lowest tier that fits after it", n(r.lowestTierAfterUpdate)],
+          ]),
+          ...(r.downgradeTo
+            ? [context(`Downgrade to ${n(r.downgradeTo)} scheduled for the renewal on ${when(r.nextRenewalAt, tz)}.`)]
+            : []),
+        ],
+        {
+          marketingCount: r.marketingCount,
+          tierLimit: r.tierLimit,
+          usagePercent: r.usagePercent,
+          totalCount: r.totalCount,
+          nonMarketingCount: r.nonMarketingCount,
+          pendingCount: r.pendingCount,
+          nextUpdateAt: r.nextUpdateAt.toISOString(),
+          marketingCountAfterUpdate: r.marketingCountAfterUpdate,
+          usageAfterUpdatePercent: r.usageAfterUpdatePercent,
+          plan: r.plan,
+          monthlyPriceCents: r.monthlyPriceCents,
+          downgradeTo: r.downgradeTo,
+        },
+      );
+    }
+    case "next-update": {
+      const r = await nextUpdate(svc, actor);
+      const text = `The next update is ${updateWhen(r.nextUpdateAt, r.timeZone, tz)}: ${n(r.pendingCount)} contacts become non-marketing, leaving ${n(r.marketingCountAfterUpdate)} of ${n(r.tierLimit)} (${pct(r.usageAfterUpdatePercent)}).`;
+      return answer(text, [section(text)], {
+        nextUpdateAt: r.nextUpdateAt.toISOString(),
+        pendingCount: r.pendingCount,
+        marketingCountAfterUpdate: r.marketingCountAfterUpdate,
+      });
+    }
+    case "history": {
+      const r = await history(svc, actor, { email: c.email, since: c.since });
+      const lines = r.events.map(
+        (e) =>
+          `${when(e.at, tz)} — ${e.summary}${e.count > 1 ? ` (${n(e.count)} contacts)` : ""}${e.actor !== "system" ? ` by ${mention(e.actor)}` : ""}${e.effectiveAt && e.effectiveAt.getTime() !== e.at.getTime() ? `; effective ${when(e.effectiveAt, tz)}` : ""}`,
+      );
+      const title = `History${c.email ? ` of ${c.email}` : ""}${c.since ? ` since ${when(c.since, tz)}` : ""}`;
+      const text = lines.length ? `${title}:\n${lines.join("\n")}` : `${title}: nothing recorded.`;
+      return answer(text, [header(title), ...(lines.length ? listSections(lines, 45) : [section("Nothing recorded.")])], {
+        events: r.events.map((e) => ({
+          at: e.at.toISOString(),
+          effectiveAt: e.effectiveAt?.toISOString() ?? null,
+          actor: e.actor,
+          kind: e.kind,
+          summary: e.summary,
+          count: e.count,
+        })),
+      });
+    }
+    case "lists": {
+      const rows = await allLists(svc, actor);
+      const lines = rows.map((l) => `• ${l.name} — ${n(l.size)} contacts`);
+      const text = rows.length ? `Lists:\n${lines.join("\n")}` : 'No lists yet. Create one with `list create "Name"`.';
+      return answer(text, rows.length ? [header("Lists"), ...listSections(lines, 45)] : [section(text)], {
+        lists: rows,
+      });
+    }
+    case "list-create": {
+      const l = await createList(svc, actor, c.name);
+      return answer(`Created the list "${l.name}".`, undefined, { list: l.name });
+    }
+    case "list-add": {
+      const r = await addToList(svc, actor, c.name, c.emails);
+      const text = `Added ${n(r.added)} contacts to "${r.list}"${r.already ? ` (${n(r.already)} were already in it)` : ""}.`;
+      return answer(text, undefined, r);
+    }
+    case "requests": {
+      const rows = await listRequests(svc, actor);
+      const data = {
+        requests: rows.map((r) => ({
+          id: r.id,
+          action: r.action,
+          count: r.count,
+          requestedBy: r.requestedBy,
+          status: r.status,
+          scheduledAt: r.scheduledAt?.toISOString() ?? null,
+          expiresAt: r.expiresAt.toISOString(),
+        })),
+      };
+      if (rows.length === 0) return answer("No open requests.", undefined, data);
+      const lines = rows.map((r) => `• *${r.id}* — ${requestSummary(r)} — ${r.status}, asked by ${mention(r.requestedBy)}`);
+      return answer(`Open requests:\n${lines.join("\n")}`, [header("Bulk requests"), ...listSections(lines, 45)], data);
+    }
+    case "approve":
+    case "reject": {
+      const r =
+        c.kind === "approve"
+          ? await approveRequest(svc, actor, c.id, c.confirmCount)
+          : await rejectRequest(svc, actor, c.id, c.reason);
+      const account = await getAccount(svc.db, actor.accountId);
+      return decisionAnswer(r, account.timeZone, tz);
+    }
+    case "settings": {
+      const s = await showSettings(svc, actor);
+      const rows: [string, string][] = [
+        ["plan", s.plan],
+        ["term", s.term],
+        ["start", s.start],
+        ["timezone", s.timezone],
+        ["tier", `${n(s.tier)} (${formatCents(s.monthlyPriceCents)}/month)`],
+        ["alert-channel", s["alert-channel"] ? channel(s["alert-channel"]) : "not set"],
+        ["approvals-channel", s["approvals-channel"] ? channel(s["approvals-channel"]) : "not set"],
+        ["direct-limit", n(s["direct-limit"])],
+        ["self-approval", s["self-approval"] ? "on" : "off"],
+        ["reminders", s.reminders.map((d) => `${d}d`).join(",")],
+      ];
+      const text = rows.map(([k, v]) => `${k}: ${v}`).join("\n");
+      return answer(
+        text,
+        [header("Settings"), section(rows.map(([k, v]) => `\`${k}\` ${v}`).join("\n")), context("Change one with `settings <key> <value>` (admins).")],
+        { settings: s },
+      );
+    }
+    case "settings-set": {
+      const s = await changeSetting(svc, actor, c.setting);
+      const key = c.setting.key;
+      const value = s[key as keyof typeof s];
+      const shown = Array.isArray(value) ? value.map((d) => `${d}d`).join(",") : typeof value === "boolean" ? (value ? "on" : "off") : String(value);
+      const text = `Setting \`${key}\` is now ${shown}.${key === "plan" ? ` The tier is ${n(s.tier)} contacts.` : ""}`;
+      return answer(text, undefined, { settings: s });
+    }
+    case "access":
+    case "admins":
+    case "billing-contacts": {
+      if (c.kind === "billing-contacts" && !("userId" in c)) {
+        const ids = await billingContacts(svc, actor.accountId);
+        return answer(ids.length ? `Billing contacts: ${ids.map(mention).join(", ")}` : "No billing contacts yet.", undefined, { billingContacts: ids });
+      }
+      const change = { what: c.kind, op: c.op, userId: c.userId } as Parameters<typeof changeRole>[3];
+      await changeRole(svc, actor, actor.accountId, change);
+      const text =
+        c.kind === "access"
+          ? `${mention(c.userId)} ${c.op === "grant" ? "now has" : "no longer has"} marketing contacts access.`
+          : c.kind === "admins"
+            ? `${mention(c.userId)} is ${c.op === "add" ? "now an admin" : "no longer an admin"}.`
+            : `${mention(c.userId)} is ${c.op === "add" ? "now a billing contact" : "no longer a billing contact"}.`;
+      return answer(text, undefined, { userId: c.userId, op: c.op });
+    }
+    case "tier-downgrade":
+    case "tier-downgrade-cancel": {
+      const target = c.kind === "tier-downgrade" ? c.limit : null;
+      await scheduleDowngrade(svc, actor, target);
+      const r = await tierReport(svc, actor);
+      const text =
+        target === null
+          ? "The scheduled downgrade is cancelled."
+          : `Downgrade to ${n(target)} contacts scheduled for the renewal on ${when(r.nextRenewalAt, tz)}. It happens only if the marketing count then fits (now ${n(r.marketingCount)}, ${n(r.marketingCountAfterUpdate)} after pending changes).`;
+      return answer(text, undefined, { downgradeTo: target, renewalAt: r.nextRenewalAt.toISOString() });
+    }
+    case "manage":
+      return { ...refusal("The manage wizard opens in Slack: type `/contacts manage` there."), slackOnly: "manage" };
+    default:
+      return refusal(`\`${c.kind}\` is not available in this version of tierkeeper yet.`, "refused");
+  }
+}
+
+function outcomeText(o: string, effectiveAt: Date | null, subsidiaryZone: string, tz: string): string {
+  switch (o) {
+    case "made-marketing":
+      return "now a marketing contact.";
+    case "cancelled-pending":
+      return "stays marketing; its pending non-marketing change is cancelled.";
+    case "already-marketing":
+      return "already a marketing contact; nothing changed.";
+    case "flagged-pending":
+      return `stays marketing until the next update date, then becomes non-marketing: ${effectiveAt ? updateWhen(effectiveAt, subsidiaryZone, tz) : ""}.`;
+    case "already-pending":
+      return `already set to become non-marketing${effectiveAt ? ` at ${updateWhen(effectiveAt, subsidiaryZone, tz)}` : ""}; nothing changed.`;
+    case "already-non-marketing":
+      return "already non-marketing; nothing changed.";
+    default:
+      return o;
+  }
+}
+
+export const mention = (id: string) => (/^[UW][A-Z0-9]{2,}$/.test(id) ? `<@${id}>` : id);
+const channel = (c: string) => (c.startsWith("#") ? c : `<#${c}>`);
+
+function usageBar(percent: number): string {
+  const filled = Math.min(20, Math.round(percent / 5));
+  return `\`${"█".repeat(filled)}${"░".repeat(20 - filled)}\``;
+}
+
+export { divider };

@@ -1,0 +1,413 @@
+// The filter grammar of SPEC §2: `field op value` joined by `and`, with quoted values and
+// natural-language dates. Also the quote-aware lexer that the command grammar shares.
+
+import { DateTime } from "luxon";
+import { z } from "zod";
+import { type DateContext, parseDate } from "./dates.ts";
+import { CREATION_SOURCES } from "./types.ts";
+
+export type FilterField =
+  | "email"
+  | "domain"
+  | "source"
+  | "lifecycle"
+  | "created"
+  | "last_engaged"
+  | "bounced"
+  | "unsubscribed"
+  | "marketing"
+  | "list";
+export type FilterOp = "=" | "!=" | "<" | ">" | "contains";
+export type FilterCondition =
+  | { field: "email" | "domain" | "source" | "lifecycle" | "list"; op: FilterOp; value: string }
+  | { field: "created" | "last_engaged"; op: FilterOp; value: Date }
+  | { field: "bounced" | "unsubscribed" | "marketing"; op: "=" | "!="; value: boolean };
+export interface Filter {
+  conditions: FilterCondition[];
+  /** Normalized, for display; parsing it again gives the same filter (dates stay in words). */
+  text: string;
+}
+export type FilterResult = { ok: true; filter: Filter } | { ok: false; error: string };
+
+export const FILTER_FIELDS: readonly FilterField[] = [
+  "email",
+  "domain",
+  "source",
+  "lifecycle",
+  "created",
+  "last_engaged",
+  "bounced",
+  "unsubscribed",
+  "marketing",
+  "list",
+];
+export const FILTER_OPS: readonly FilterOp[] = ["=", "!=", "<", ">", "contains"];
+
+type StringField = "email" | "domain" | "source" | "lifecycle" | "list";
+type DateField = "created" | "last_engaged";
+type BooleanField = "bounced" | "unsubscribed" | "marketing";
+
+const STRING_FIELDS: readonly string[] = ["email", "domain", "source", "lifecycle", "list"];
+const DATE_FIELDS: readonly string[] = ["created", "last_engaged"];
+
+export const FILTER_EXAMPLE = `created > "6 months ago" and bounced = false`;
+
+// ---------------------------------------------------------------------------------------------
+// Lexing, shared with the command grammar.
+
+/** One word of command text. `value` has its quotes removed; `raw` is the text as typed. */
+export interface Token {
+  value: string;
+  raw: string;
+  /** Whether any part of the word was quoted (so it is never a keyword). */
+  quoted: boolean;
+  /** Whether this is an operator (`=`, `!=`, `<`, `>`, …), only when lexing a filter. */
+  operator: boolean;
+  start: number;
+  end: number;
+}
+
+export type LexResult = { ok: true; tokens: Token[] } | { ok: false; error: string };
+
+const OPERATOR_AT = /^(?:!=|==|<=|>=|<>|=|<|>)/;
+
+/**
+ * Straightens smart quotes (Slack and phones type them) and odd spaces. Idempotent, so text
+ * that was normalized once may be normalized again.
+ */
+export function normalizeQuotes(text: string): string {
+  return text
+    .replace(/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g, '"')
+    .replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'")
+    .replace(/[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\t\r\n\f\v]/g, " ");
+}
+
+function isSpace(char: string): boolean {
+  return char === " ";
+}
+
+/**
+ * Splits normalized text into words, shell-like: double quotes group words (`list:"Spring
+ * webinar"` is one word), single quotes only when they open a word and close one, so that
+ * apostrophes (`O'Brien`) stay letters.
+ */
+export function lex(text: string, options: { operators?: boolean } = {}): LexResult {
+  const tokens: Token[] = [];
+  const operators = options.operators === true;
+  const atOperator = (i: number): string | null => {
+    if (!operators) return null;
+    const match = OPERATOR_AT.exec(text.slice(i, i + 2));
+    return match ? match[0] : null;
+  };
+  const endsWord = (i: number): boolean => i >= text.length || isSpace(text.charAt(i)) || atOperator(i) !== null;
+
+  let i = 0;
+  while (i < text.length) {
+    if (isSpace(text.charAt(i))) {
+      i++;
+      continue;
+    }
+    const op = atOperator(i);
+    if (op !== null) {
+      tokens.push({ value: op, raw: op, quoted: false, operator: true, start: i, end: i + op.length });
+      i += op.length;
+      continue;
+    }
+    const start = i;
+    let value = "";
+    let quoted = false;
+    while (i < text.length && !isSpace(text.charAt(i)) && atOperator(i) === null) {
+      const char = text.charAt(i);
+      if (char === '"') {
+        const close = text.indexOf('"', i + 1);
+        if (close < 0) {
+          return { ok: false, error: `The quote that opens ${shortQuote(text.slice(i))} is never closed.` };
+        }
+        value += text.slice(i + 1, close);
+        quoted = true;
+        i = close + 1;
+        continue;
+      }
+      if (char === "'" && (i === start || text.charAt(i - 1) === ":")) {
+        let close = text.indexOf("'", i + 1);
+        while (close >= 0 && !endsWord(close + 1)) close = text.indexOf("'", close + 1);
+        if (close >= 0) {
+          value += text.slice(i + 1, close);
+          quoted = true;
+          i = close + 1;
+          continue;
+        }
+      }
+      value += char;
+      i++;
+    }
+    tokens.push({ value, raw: text.slice(start, i), quoted, operator: false, start, end: i });
+  }
+  return { ok: true, tokens };
+}
+
+function shortQuote(text: string): string {
+  const shown = text.length > 30 ? `${text.slice(0, 27)}...` : text;
+  return `\`${shown}\``;
+}
+
+/** Whether the token is the unquoted keyword `word` (case-insensitive). */
+export function isKeyword(token: Token | undefined, ...words: string[]): boolean {
+  if (token === undefined || token.quoted || token.operator) return false;
+  return words.includes(token.value.toLowerCase());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Filters.
+
+const emailSchema = z.email();
+
+function fieldList(): string {
+  return FILTER_FIELDS.map((field) => `\`${field}\``).join(", ");
+}
+
+function sourceList(): string {
+  return `${CREATION_SOURCES.join(", ")} or integration:<app>`;
+}
+
+function readField(token: Token): FilterField | null {
+  if (token.quoted || token.operator) return null;
+  const name = token.value.toLowerCase().replace(/-/g, "_");
+  const aliases: Record<string, FilterField> = { lastengaged: "last_engaged", lists: "list" };
+  const field = aliases[name] ?? name;
+  return (FILTER_FIELDS as readonly string[]).includes(field) ? (field as FilterField) : null;
+}
+
+/** Reads the operator at `tokens[i]`; returns it and how many tokens it took. */
+function readOp(tokens: Token[], i: number): { op: FilterOp; used: number } | { error: string } | null {
+  const token = tokens[i];
+  if (token === undefined) return null;
+  if (token.operator) {
+    switch (token.value) {
+      case "=":
+      case "==":
+        return { op: "=", used: 1 };
+      case "!=":
+      case "<>":
+        return { op: "!=", used: 1 };
+      case "<":
+      case ">":
+        return { op: token.value, used: 1 };
+      default:
+        return { error: `\`${token.value}\` isn't supported; use =, !=, <, > or contains.` };
+    }
+  }
+  if (isKeyword(token, "contains")) return { op: "contains", used: 1 };
+  if (isKeyword(token, "is")) {
+    return isKeyword(tokens[i + 1], "not") ? { op: "!=", used: 2 } : { op: "=", used: 1 };
+  }
+  return null;
+}
+
+function displayValue(value: string): string {
+  const needsQuotes =
+    value === "" ||
+    /[\s"'=<>!]/.test(value) ||
+    ["and", "or", "contains", "is", "not"].includes(value.toLowerCase());
+  if (!needsQuotes) return value;
+  return value.includes('"') ? `'${value}'` : `"${value}"`;
+}
+
+function readBoolean(field: BooleanField, value: string): boolean | null {
+  const word = value.toLowerCase();
+  if (["true", "yes"].includes(word)) return true;
+  if (["false", "no"].includes(word)) return false;
+  if (field === "marketing") {
+    if (word === "marketing") return true;
+    if (["non-marketing", "nonmarketing", "non_marketing"].includes(word)) return false;
+  }
+  return null;
+}
+
+type ConditionResult = { ok: true; condition: FilterCondition; display: string } | { ok: false; error: string };
+
+function readCondition(
+  field: FilterField,
+  op: FilterOp,
+  rawValue: string,
+  ctx: DateContext,
+): ConditionResult {
+  const value = rawValue.trim();
+  if (DATE_FIELDS.includes(field)) {
+    const dateField = field as DateField;
+    if (op === "contains") {
+      return {
+        ok: false,
+        error: `\`${field}\` is a date: compare it with <, >, = or !=, e.g. \`${field} > "6 months ago"\`.`,
+      };
+    }
+    // "< 1 March" means before that day starts, "> 1 March" after it ends; "= 1 March" is
+    // that local day, given by its start (the query spans the day from there).
+    const date = parseDate(value, ctx, op === ">" ? "end" : "start", "past");
+    if (!date.ok) return { ok: false, error: `In \`${field} ${op} …\`: ${date.error}` };
+    const at =
+      op === "=" || op === "!="
+        ? DateTime.fromJSDate(date.date, { zone: ctx.timeZone }).startOf("day").toJSDate()
+        : date.date;
+    return {
+      ok: true,
+      condition: { field: dateField, op, value: at },
+      display: `${field} ${op} ${displayValue(value)}`,
+    };
+  }
+  if (STRING_FIELDS.includes(field)) {
+    const stringField = field as StringField;
+    if (op === "<" || op === ">") {
+      return {
+        ok: false,
+        error: `\`${field}\` is text: use =, != or contains (< and > only work on \`created\` and \`last_engaged\`).`,
+      };
+    }
+    let normalized = value;
+    if (stringField === "email" || stringField === "domain" || stringField === "source") {
+      normalized = value.toLowerCase();
+    }
+    if (stringField === "domain") normalized = normalized.replace(/^@/, "");
+    if (normalized === "") return { ok: false, error: `\`${field} ${op}\` needs a value.` };
+    if (stringField === "email" && op !== "contains" && !emailSchema.safeParse(normalized).success) {
+      return {
+        ok: false,
+        error: `"${value}" isn't an email address; use \`email contains ${displayValue(value)}\` to match part of one.`,
+      };
+    }
+    if (stringField === "source" && op !== "contains") {
+      const known =
+        (CREATION_SOURCES as readonly string[]).includes(normalized) || /^integration:\S+$/.test(normalized);
+      if (!known) return { ok: false, error: `"${value}" isn't a source; sources are ${sourceList()}.` };
+    }
+    return {
+      ok: true,
+      condition: { field: stringField, op, value: normalized },
+      display: `${field} ${op} ${displayValue(normalized)}`,
+    };
+  }
+  const booleanField = field as BooleanField;
+  if (op !== "=" && op !== "!=") {
+    return { ok: false, error: `\`${field}\` is yes or no: use = or !=, e.g. \`${field} = true\`.` };
+  }
+  const flag = readBoolean(booleanField, value);
+  if (flag === null) {
+    const allowed = booleanField === "marketing" ? "true, false, marketing or non-marketing" : "true, false, yes or no";
+    return { ok: false, error: `\`${field}\` takes ${allowed}, not "${value}".` };
+  }
+  return {
+    ok: true,
+    condition: { field: booleanField, op, value: flag },
+    display: `${field} ${op} ${flag}`,
+  };
+}
+
+/** Reads a filter such as `created > "6 months ago" and domain = acme.com and bounced = false`. */
+export function parseFilter(text: string, ctx: DateContext): FilterResult {
+  try {
+    return parseFilterUnsafe(text, ctx);
+  } catch {
+    return { ok: false, error: `I couldn't read that filter. Try \`${FILTER_EXAMPLE}\`.` };
+  }
+}
+
+function parseFilterUnsafe(text: string, ctx: DateContext): FilterResult {
+  const normalized = normalizeQuotes(text).trim();
+  if (normalized === "") {
+    return { ok: false, error: `The filter is empty. Try \`${FILTER_EXAMPLE}\`.` };
+  }
+  const lexed = lex(normalized, { operators: true });
+  if (!lexed.ok) return lexed;
+  const tokens = lexed.tokens;
+
+  const conditions: FilterCondition[] = [];
+  const displays: string[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const fieldToken = tokens[i];
+    if (fieldToken === undefined) break;
+    const field = readField(fieldToken);
+    if (field === null) {
+      return {
+        ok: false,
+        error: `"${fieldToken.value}" isn't a field I can filter on; fields are ${fieldList()}.`,
+      };
+    }
+    i++;
+    const op = readOp(tokens, i);
+    if (op === null) {
+      const after = tokens[i];
+      return {
+        ok: false,
+        error:
+          after === undefined
+            ? `\`${field}\` needs an operator and a value, e.g. \`${exampleFor(field)}\`.`
+            : `"${after.raw}" isn't an operator; use =, !=, <, > or contains, e.g. \`${exampleFor(field)}\`.`,
+      };
+    }
+    if ("error" in op) return { ok: false, error: op.error };
+    i += op.used;
+
+    // The value: one quoted word, or the words up to the next `and`.
+    const valueTokens: Token[] = [];
+    while (i < tokens.length) {
+      const token = tokens[i];
+      if (token === undefined || isKeyword(token, "and")) break;
+      if (token.operator || (valueTokens.length > 0 && isKeyword(token, "contains"))) {
+        if (valueTokens.some((word) => isKeyword(word, "or"))) {
+          return { ok: false, error: "Only `and` can join conditions; `or` isn't supported yet." };
+        }
+        return {
+          ok: false,
+          error: `Join conditions with \`and\` (near "${normalized.slice(valueTokens[0]?.start ?? token.start)}").`,
+        };
+      }
+      valueTokens.push(token);
+      i++;
+      if (token.quoted && valueTokens.length === 1) break;
+    }
+    if (valueTokens.length === 0) {
+      return { ok: false, error: `\`${field} ${op.op}\` needs a value, e.g. \`${exampleFor(field)}\`.` };
+    }
+    const afterValue = tokens[i];
+    if (afterValue !== undefined && !isKeyword(afterValue, "and")) {
+      return {
+        ok: false,
+        error: `Join conditions with \`and\` (near "${normalized.slice(afterValue.start)}").`,
+      };
+    }
+    const condition = readCondition(field, op.op, valueTokens.map((token) => token.value).join(" "), ctx);
+    if (!condition.ok) return condition;
+    conditions.push(condition.condition);
+    displays.push(condition.display);
+
+    if (isKeyword(tokens[i], "and")) {
+      i++;
+      if (i >= tokens.length) return { ok: false, error: "The filter ends with `and`; add another condition." };
+    }
+  }
+  return { ok: true, filter: { conditions, text: displays.join(" and ") } };
+}
+
+function exampleFor(field: FilterField): string {
+  switch (field) {
+    case "email":
+      return "email = ana@example.com";
+    case "domain":
+      return "domain = example.com";
+    case "source":
+      return "source = form";
+    case "lifecycle":
+      return "lifecycle = lead";
+    case "list":
+      return 'list = "Spring webinar"';
+    case "created":
+      return 'created > "6 months ago"';
+    case "last_engaged":
+      return 'last_engaged < "1 March"';
+    case "marketing":
+      return "marketing = true";
+    default:
+      return `${field} = true`;
+  }
+}

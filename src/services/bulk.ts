@@ -1,0 +1,449 @@
+import { randomBytes } from "node:crypto";
+import { and, desc, eq, inArray, lte, sql } from "drizzle-orm";
+import { type Tx, rowsOf, timestamptz } from "../db/client.ts";
+import { bulkRequests, contacts } from "../db/schema.ts";
+import { canAdminister, canApprove, canSetMarketing, needsApproval } from "../domain/permissions.ts";
+import { monthlyPriceCents, smallestTierHolding } from "../domain/pricing.ts";
+import { usagePercent } from "../domain/thresholds.ts";
+import { nextUpdateInstant } from "../domain/update-dates.ts";
+import type { MarketingStatus } from "../domain/types.ts";
+import { type Account, billingTermsOf, ensureUser, getAccount, ladderOf } from "./accounts.ts";
+import { recordAudit } from "./audit.ts";
+import { type Actor, Refusal, type Services, type UpgradeRecord } from "./context.ts";
+import { type Selector, describeSelector, selectorCondition } from "./selectors.ts";
+import { changeContacts, upgradeNeeded } from "./tier.ts";
+
+export type BulkRequest = typeof bulkRequests.$inferSelect;
+
+export const REQUEST_TTL_MS = 7 * 86_400_000; // R14: requests expire after 7 days
+
+/** What a bulk change does to the tier, shown to the approver before they click (R14). */
+export interface TierImpact {
+  action: MarketingStatus;
+  count: number;
+  /** Contacts that become marketing now (set marketing on non-marketing contacts). */
+  becomeMarketing: number;
+  /** Pending flags cancelled (set marketing on pending contacts). */
+  cancelPending: number;
+  effectiveAt: string;
+  marketingCountBefore: number;
+  marketingCountAfter: number;
+  tierLimit: number;
+  usageBefore: number;
+  usageAfter: number;
+  upgrade: UpgradeRecord | null;
+  /** For non-marketing: the lowest tier that would hold the count after the update, and its monthly saving. */
+  lowestTierAfter: number;
+  monthlySavingCents: number;
+}
+
+export interface BulkRequestView extends BulkRequest {
+  impact: TierImpact;
+  selectorText: string;
+}
+
+const ID_ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789";
+function newRequestId(): string {
+  const bytes = randomBytes(6);
+  return `R${[...bytes].map((b) => ID_ALPHABET[b % ID_ALPHABET.length]).join("")}`;
+}
+
+/** SQL: contacts the action would actually change. */
+function applicable(action: MarketingStatus) {
+  return action === "marketing"
+    ? sql`(${contacts.marketing} = false or ${contacts.pendingSince} is not null)`
+    : sql`(${contacts.marketing} = true and ${contacts.pendingSince} is null)`;
+}
+
+export interface CreateBulkInput {
+  action: MarketingStatus;
+  selector: Selector;
+  at: Date | null;
+  /** Where the request came from: `command`, `import`, `rule:<name>`, `manage`. */
+  origin?: string;
+  /** A list, filter or import that sets marketing always needs approval (R14). */
+  viaSelector?: boolean;
+}
+
+export interface CreateBulkResult {
+  request: BulkRequestView | null;
+  /** The change was applied at once: under the direct-change limit and not a selector setting marketing. */
+  executed: ExecuteResult | null;
+}
+
+/**
+ * Fixes the contacts of a bulk change now (R14) and either makes an approval request or, when
+ * R14 does not require one, applies it at once. The contacts are selected in one statement.
+ */
+export async function requestBulkChange(svc: Services, actor: Actor, input: CreateBulkInput): Promise<CreateBulkResult> {
+  const user = await ensureUser(svc, actor.accountId, actor.userId);
+  if (input.action === "marketing") {
+    const ok = canSetMarketing(user);
+    if (!ok.ok) throw new Refusal(ok.reason);
+  }
+  const request = await createBulkRequest(svc, actor, input);
+  if (!request) return { request: null, executed: null };
+  const account = await getAccount(svc.db, actor.accountId);
+  const approvalNeeded =
+    input.at !== null ||
+    needsApproval({
+      action: input.action,
+      count: request.count,
+      directLimit: account.directLimit,
+      viaSelector: input.viaSelector ?? input.selector.type !== "emails",
+    });
+  if (approvalNeeded) return { request, executed: null };
+  const executed = await decide(svc, actor, request.id, { approve: true, confirmCount: null, automatic: true });
+  return { request: await getRequest(svc, actor.accountId, request.id), executed: executed.executed };
+}
+
+/** Rolls back a request that would change no contact. */
+class NothingToRequest extends Error {}
+
+/** Makes the request row and fixes its contacts; null when no contact would change. */
+export async function createBulkRequest(
+  svc: Services,
+  actor: Actor,
+  input: CreateBulkInput,
+): Promise<BulkRequestView | null> {
+  const now = svc.clock.now();
+  const id = newRequestId();
+  const selectorText = describeSelector(input.selector);
+  const created = await svc.db.transaction(async (tx) => {
+    const account = await getAccount(tx, actor.accountId);
+    await tx.insert(bulkRequests).values({
+      id,
+      accountId: actor.accountId,
+      requestedBy: actor.userId,
+      action: input.action,
+      selector: selectorText,
+      status: "open",
+      count: 0,
+      impact: {},
+      scheduledAt: input.at,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + REQUEST_TTL_MS),
+      origin: input.origin ?? "command",
+    });
+    const [counted] = await rowsOf<{ n: number; new_marketing: number; cancel: number }>(
+      tx,
+      sql`with ins as (
+        insert into bulk_request_contacts (request_id, contact_id)
+        select ${id}, ${contacts.id} from ${contacts}
+        where ${contacts.accountId} = ${actor.accountId} and ${applicable(input.action)} and ${selectorCondition(input.selector)}
+        returning contact_id
+      )
+      select count(*)::int as n,
+        count(*) filter (where not c.marketing)::int as new_marketing,
+        count(*) filter (where c.pending_since is not null)::int as cancel
+      from ins join contacts c on c.id = ins.contact_id`,
+    );
+    const count = counted?.n ?? 0;
+    if (count === 0) throw new NothingToRequest();
+    const impact = computeImpact(svc, account, input.action, count, counted?.new_marketing ?? 0, counted?.cancel ?? 0, input.at ?? now, now);
+    await tx.update(bulkRequests).set({ count, impact }).where(eq(bulkRequests.id, id));
+    await recordAudit(tx, {
+      accountId: actor.accountId,
+      at: now,
+      actor: actor.userId,
+      kind: "request.created",
+      summary: `Requested ${input.action} for ${count.toLocaleString("en-US")} contacts (${selectorText}), request ${id}`,
+      count,
+      detail: { requestId: id, impact },
+    });
+    return true;
+  }).catch((e: unknown) => {
+    if (e instanceof NothingToRequest) return false;
+    throw e;
+  });
+  if (!created) return null;
+  return getRequest(svc, actor.accountId, id);
+}
+
+function computeImpact(
+  svc: Services,
+  account: Account,
+  action: MarketingStatus,
+  count: number,
+  becomeMarketing: number,
+  cancelPending: number,
+  effectiveFrom: Date,
+  now: Date,
+): TierImpact {
+  const terms = billingTermsOf(account);
+  const ladder = ladderOf(svc, account);
+  const before = account.marketingCount;
+  const afterNow = action === "marketing" ? before + becomeMarketing : before;
+  // Non-marketing takes effect at the next update date after the change is made (R3).
+  const effectiveAt = action === "marketing" ? effectiveFrom : nextUpdateInstant(terms, effectiveFrom);
+  const afterUpdate = action === "marketing" ? afterNow : Math.max(0, before - account.pendingCount - count);
+  const upgrade = action === "marketing" ? upgradeNeeded(svc, account, afterNow, now) : null;
+  const limitAfter = upgrade ? upgrade.newLimit : account.tierLimit;
+  const lowest = Math.min(limitAfter, smallestTierHolding(ladder, afterUpdate));
+  return {
+    action,
+    count,
+    becomeMarketing,
+    cancelPending,
+    effectiveAt: effectiveAt.toISOString(),
+    marketingCountBefore: before,
+    marketingCountAfter: action === "marketing" ? afterNow : afterUpdate,
+    tierLimit: account.tierLimit,
+    usageBefore: usagePercent(before, account.tierLimit),
+    usageAfter: usagePercent(action === "marketing" ? afterNow : afterUpdate, limitAfter),
+    upgrade,
+    lowestTierAfter: lowest,
+    monthlySavingCents: Math.max(0, monthlyPriceCents(ladder, limitAfter) - monthlyPriceCents(ladder, lowest)),
+  };
+}
+
+export async function getRequest(svc: Services, accountId: number, id: string): Promise<BulkRequestView> {
+  const row = await svc.db.query.bulkRequests.findFirst({
+    where: and(eq(bulkRequests.accountId, accountId), eq(bulkRequests.id, id.toUpperCase())),
+  });
+  if (!row) throw new Refusal(`There is no request ${id}. \`/contacts requests\` lists the open ones.`, "invalid");
+  return view(row);
+}
+
+function view(row: BulkRequest): BulkRequestView {
+  return { ...row, impact: row.impact as TierImpact, selectorText: row.selector };
+}
+
+/** R14: open requests older than 7 days expire. */
+export async function expireRequests(svc: Services, accountId?: number): Promise<number> {
+  const now = svc.clock.now();
+  const expired = await svc.db
+    .update(bulkRequests)
+    .set({ status: "expired", decidedAt: now })
+    .where(
+      and(
+        eq(bulkRequests.status, "open"),
+        lte(bulkRequests.expiresAt, now),
+        accountId === undefined ? undefined : eq(bulkRequests.accountId, accountId),
+      ),
+    )
+    .returning({ id: bulkRequests.id });
+  return expired.length;
+}
+
+export async function listRequests(
+  svc: Services,
+  actor: Actor,
+  statuses: string[] = ["open", "approved"],
+): Promise<BulkRequestView[]> {
+  await expireRequests(svc, actor.accountId);
+  const rows = await svc.db
+    .select()
+    .from(bulkRequests)
+    .where(and(eq(bulkRequests.accountId, actor.accountId), inArray(bulkRequests.status, statuses)))
+    .orderBy(desc(bulkRequests.createdAt))
+    .limit(100);
+  return rows.map(view);
+}
+
+/** An approval that would upgrade the tier needs the approver to type the contact count (R14). */
+export class NeedsConfirmation extends Refusal {
+  constructor(
+    readonly request: BulkRequestView,
+    readonly upgrade: UpgradeRecord,
+  ) {
+    super(
+      `Approving ${request.id} upgrades the tier to ${upgrade.newLimit.toLocaleString("en-US")} contacts. To confirm, type the number of contacts: \`approve ${request.id} confirm ${request.count}\`.`,
+    );
+  }
+}
+
+export interface ExecuteResult {
+  changed: number;
+  upgrade: UpgradeRecord | null;
+  marketingCount: number;
+  tierLimit: number;
+  effectiveAt: Date;
+}
+
+export interface DecisionResult {
+  request: BulkRequestView;
+  /** The decision this call made, or null when the request had already been decided (a repeat). */
+  decided: "approved" | "rejected" | "scheduled" | null;
+  executed: ExecuteResult | null;
+}
+
+export async function approveRequest(svc: Services, actor: Actor, id: string, confirmCount: number | null) {
+  return decide(svc, actor, id, { approve: true, confirmCount, automatic: false });
+}
+
+export async function rejectRequest(svc: Services, actor: Actor, id: string, reason: string | null) {
+  return decide(svc, actor, id, { approve: false, reason, automatic: false });
+}
+
+type Decision =
+  | { approve: true; confirmCount: number | null; automatic: boolean }
+  | { approve: false; reason: string | null; automatic: boolean };
+
+/**
+ * Approves or rejects a request exactly once (R14): the request row is locked and its status
+ * checked in the same transaction as the change, so double clicks and retries find it decided.
+ */
+async function decide(svc: Services, actor: Actor, rawId: string, decision: Decision): Promise<DecisionResult> {
+  const id = rawId.toUpperCase();
+  const user = await ensureUser(svc, actor.accountId, actor.userId);
+  await getRequest(svc, actor.accountId, id);
+  await expireRequests(svc, actor.accountId);
+  const { result, change } = await changeContacts(svc, actor.accountId, `request ${id}`, async (tx, account, at) => {
+    const [row] = await tx
+      .select()
+      .from(bulkRequests)
+      .where(and(eq(bulkRequests.id, id), eq(bulkRequests.accountId, actor.accountId)))
+      .for("update");
+    if (!row) throw new Refusal(`There is no request ${id}.`, "invalid");
+    if (row.status !== "open") return { row, decided: null, executed: null };
+    if (!decision.automatic) {
+      if (decision.approve) {
+        const ok = canApprove({
+          approver: { id: user.userId, role: user.role, marketingAccess: user.marketingAccess },
+          requesterId: row.requestedBy,
+          selfApproval: account.selfApproval,
+          action: row.action,
+        });
+        if (!ok.ok) throw new Refusal(ok.reason);
+      } else if (row.requestedBy !== actor.userId) {
+        const ok = canAdminister(user);
+        if (!ok.ok) throw new Refusal("Only an admin or the person who asked can reject a request.");
+      }
+    }
+    if (!decision.approve) {
+      const [updated] = await tx
+        .update(bulkRequests)
+        .set({ status: "rejected", decidedBy: actor.userId, decidedAt: at, reason: decision.reason })
+        .where(eq(bulkRequests.id, id))
+        .returning();
+      await recordAudit(tx, {
+        accountId: actor.accountId,
+        at,
+        actor: actor.userId,
+        kind: "request.rejected",
+        summary: `Rejected request ${id}${decision.reason ? `: ${decision.reason}` : ""}`,
+        detail: { requestId: id },
+      });
+      return { row: updated ?? row, decided: "rejected" as const, executed: null };
+    }
+    if (row.action === "marketing") {
+      const [n] = await rowsOf<{ n: number }>(
+        tx,
+        sql`select count(*)::int as n from bulk_request_contacts r join contacts c on c.id = r.contact_id
+            where r.request_id = ${id} and c.marketing = false`,
+      );
+      const upgrade = upgradeNeeded(svc, account, account.marketingCount + (n?.n ?? 0), at);
+      if (upgrade && !decision.automatic && decision.confirmCount !== row.count) {
+        throw new NeedsConfirmation(view(row), upgrade);
+      }
+    }
+    const scheduled = row.scheduledAt !== null && row.scheduledAt.getTime() > at.getTime();
+    const [updated] = await tx
+      .update(bulkRequests)
+      .set({
+        status: scheduled ? "approved" : "executed",
+        decidedBy: decision.automatic ? "auto" : actor.userId,
+        decidedAt: at,
+      })
+      .where(eq(bulkRequests.id, id))
+      .returning();
+    await recordAudit(tx, {
+      accountId: actor.accountId,
+      at,
+      actor: actor.userId,
+      kind: "request.approved",
+      summary: decision.automatic
+        ? `Request ${id} applied directly (within the direct-change limit)`
+        : `Approved request ${id}${scheduled ? ` for ${row.scheduledAt?.toISOString()}` : ""}`,
+      detail: { requestId: id },
+    });
+    if (scheduled) return { row: updated ?? row, decided: "scheduled" as const, executed: null };
+    const changed = await applyRequest(tx, svc, account, row, at, actor.userId);
+    return { row: updated ?? row, decided: "approved" as const, executed: changed };
+  });
+  const request = await getRequest(svc, actor.accountId, id);
+  const executed: ExecuteResult | null =
+    result.executed === null
+      ? null
+      : {
+          changed: result.executed.changed,
+          effectiveAt: result.executed.effectiveAt,
+          upgrade: change.upgrade,
+          marketingCount: change.after,
+          tierLimit: change.tierLimitAfter,
+        };
+  if (executed) {
+    await svc.db
+      .update(bulkRequests)
+      .set({ executedAt: change.at, result: { ...executed, effectiveAt: executed.effectiveAt.toISOString() } })
+      .where(eq(bulkRequests.id, id));
+  }
+  return { request, decided: result.decided, executed };
+}
+
+/** The change itself: one UPDATE over the request's fixed contacts, audited in the same statement. */
+async function applyRequest(
+  tx: Tx,
+  _svc: Services,
+  account: Account,
+  row: BulkRequest,
+  at: Date,
+  actorId: string,
+): Promise<{ changed: number; effectiveAt: Date }> {
+  const marketing = row.action === "marketing";
+  const effectiveAt = marketing ? at : nextUpdateInstant(billingTermsOf(account), at);
+  const set = marketing
+    ? sql`marketing = true, pending_since = null, updated_at = ${timestamptz(at)}`
+    : sql`pending_since = ${timestamptz(at)}, updated_at = ${timestamptz(at)}`;
+  const where = marketing
+    ? sql`(c.marketing = false or c.pending_since is not null)`
+    : sql`(c.marketing = true and c.pending_since is null)`;
+  const summary = marketing
+    ? `Set marketing by request ${row.id}`
+    : `Set non-marketing by request ${row.id}: marketing until the next update date`;
+  const [res] = await rowsOf<{ n: number }>(
+    tx,
+    sql`with upd as (
+      update contacts c set ${set}
+      from bulk_request_contacts r
+      where r.request_id = ${row.id} and c.id = r.contact_id and ${where}
+      returning c.id
+    ), audit as (
+      insert into audit_events (account_id, at, effective_at, actor, kind, summary, count, contact_ids, detail)
+      select ${account.id}, ${timestamptz(at)}, ${timestamptz(effectiveAt)}, ${actorId}, ${marketing ? "status.made-marketing" : "status.flagged-pending"},
+        ${summary}, count(*), array_agg(id), ${JSON.stringify({ requestId: row.id })}::jsonb
+      from upd having count(*) > 0
+      returning count
+    )
+    select coalesce((select count from audit), 0)::int as n`,
+  );
+  return { changed: res?.n ?? 0, effectiveAt };
+}
+
+/** Approved requests whose scheduled time has come execute once (run by the scheduler). */
+export async function runDueScheduledRequests(svc: Services): Promise<{ id: string; changed: number }[]> {
+  const now = svc.clock.now();
+  const due = await svc.db
+    .select({ id: bulkRequests.id, accountId: bulkRequests.accountId })
+    .from(bulkRequests)
+    .where(and(eq(bulkRequests.status, "approved"), lte(bulkRequests.scheduledAt, now)));
+  const done: { id: string; changed: number }[] = [];
+  for (const d of due) {
+    const { result, change } = await changeContacts(svc, d.accountId, `scheduled request ${d.id}`, async (tx, account, at) => {
+      const [row] = await tx.select().from(bulkRequests).where(eq(bulkRequests.id, d.id)).for("update");
+      if (!row || row.status !== "approved") return null;
+      const r = await applyRequest(tx, svc, account, row, at, row.decidedBy ?? "system");
+      await tx.update(bulkRequests).set({ status: "executed", executedAt: at }).where(eq(bulkRequests.id, d.id));
+      return r;
+    });
+    if (result) {
+      await svc.db
+        .update(bulkRequests)
+        .set({ result: { changed: result.changed, effectiveAt: result.effectiveAt.toISOString(), upgrade: change.upgrade } })
+        .where(eq(bulkRequests.id, d.id));
+      done.push({ id: d.id, changed: result.changed });
+    }
+  }
+  return done;
+}

@@ -1,0 +1,259 @@
+import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { type Executor, timestamptz } from "../db/client.ts";
+import { contacts, listMembers, lists } from "../db/schema.ts";
+import { canAdminister, canSetMarketing } from "../domain/permissions.ts";
+import { canReceiveMarketing, setMarketingOutcome, setNonMarketingOutcome } from "../domain/status.ts";
+import { nextUpdateInstant } from "../domain/update-dates.ts";
+import type { BillingTerms, MarketingStatus } from "../domain/types.ts";
+import { billingTermsOf, ensureUser, getAccount } from "./accounts.ts";
+import { recordAudit } from "./audit.ts";
+import { createBulkRequest } from "./bulk.ts";
+import { type Actor, Refusal, type Services, type UpgradeRecord } from "./context.ts";
+import { changeContacts } from "./tier.ts";
+
+export type Contact = typeof contacts.$inferSelect;
+
+/** When a pending flag set at `pendingSince` takes effect: the first update instant at or after it (R6). */
+export function effectiveAtOf(terms: BillingTerms, pendingSince: Date): Date {
+  return nextUpdateInstant(terms, new Date(pendingSince.getTime() - 1));
+}
+
+export async function findContacts(ex: Executor, accountId: number, emails: string[]): Promise<Contact[]> {
+  if (emails.length === 0) return [];
+  return ex
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.accountId, accountId), inArray(contacts.email, emails)));
+}
+
+/** Every email must name a contact of the account; otherwise nothing is changed. */
+export async function requireContacts(ex: Executor, accountId: number, emails: string[]): Promise<Contact[]> {
+  const found = await findContacts(ex, accountId, emails);
+  const known = new Set(found.map((c) => c.email));
+  const unknown = emails.filter((e) => !known.has(e));
+  if (unknown.length > 0) {
+    const shown = unknown.slice(0, 5).join(", ") + (unknown.length > 5 ? ` and ${unknown.length - 5} more` : "");
+    throw new Refusal(
+      `No contact with the email ${shown} in this account, so nothing was changed. Check the spelling, or import the contact first.`,
+      "invalid",
+    );
+  }
+  return found;
+}
+
+export interface ContactStatus {
+  email: string;
+  status: MarketingStatus;
+  pending: boolean;
+  pendingSince: Date | null;
+  effectiveAt: Date | null;
+  source: string;
+  sourceId: string | null;
+  lifecycle: string | null;
+  bounced: boolean;
+  unsubscribed: boolean;
+  lists: string[];
+  createdAt: Date;
+  timeZone: string;
+}
+
+export async function contactStatus(svc: Services, actor: Actor, email: string): Promise<ContactStatus> {
+  const account = await getAccount(svc.db, actor.accountId);
+  const [contact] = await requireContacts(svc.db, actor.accountId, [email]);
+  if (!contact) throw new Error("unreachable");
+  const memberOf = await svc.db
+    .select({ name: lists.name })
+    .from(listMembers)
+    .innerJoin(lists, eq(lists.id, listMembers.listId))
+    .where(eq(listMembers.contactId, contact.id))
+    .orderBy(lists.name);
+  return {
+    email: contact.email,
+    status: contact.marketing ? "marketing" : "non-marketing",
+    pending: contact.pendingSince !== null,
+    pendingSince: contact.pendingSince,
+    effectiveAt: contact.pendingSince ? effectiveAtOf(billingTermsOf(account), contact.pendingSince) : null,
+    source: contact.source,
+    sourceId: contact.sourceId,
+    lifecycle: contact.lifecycle,
+    bounced: contact.bounced,
+    unsubscribed: contact.unsubscribed,
+    lists: memberOf.map((l) => l.name),
+    createdAt: contact.createdAt,
+    timeZone: account.timeZone,
+  };
+}
+
+export async function canMarket(svc: Services, actor: Actor, email: string) {
+  const s = await contactStatus(svc, actor, email);
+  return { ...canReceiveMarketing(s.status), email: s.email, status: s.status, pending: s.pending, effectiveAt: s.effectiveAt };
+}
+
+export type Outcome =
+  | "made-marketing"
+  | "cancelled-pending"
+  | "already-marketing"
+  | "flagged-pending"
+  | "already-pending"
+  | "already-non-marketing";
+
+export interface SetStatusResult {
+  to: MarketingStatus;
+  changed: number;
+  unchanged: number;
+  pending: number;
+  requestId: string | null;
+  outcomes: { email: string; outcome: Outcome; effectiveAt: Date | null }[];
+  upgrade: UpgradeRecord | null;
+  marketingCount: number;
+  tierLimit: number;
+}
+
+/**
+ * `set marketing|non-marketing <email>…` (R2, R3). Up to the direct-change limit it applies at
+ * once; more becomes a bulk request (R14). Unknown emails refuse the whole command.
+ */
+export async function setStatus(
+  svc: Services,
+  actor: Actor,
+  to: MarketingStatus,
+  emails: string[],
+): Promise<SetStatusResult> {
+  const user = await ensureUser(svc, actor.accountId, actor.userId);
+  if (to === "marketing") {
+    const allowed = canSetMarketing(user);
+    if (!allowed.ok) throw new Refusal(allowed.reason);
+  }
+  const account = await getAccount(svc.db, actor.accountId);
+  const unique = [...new Set(emails)];
+  await requireContacts(svc.db, actor.accountId, unique);
+  const request =
+    unique.length > account.directLimit
+      ? await createBulkRequest(svc, actor, { action: to, selector: { type: "emails", emails: unique }, at: null })
+      : null;
+  // More than the direct-change limit needs approval (R14); if none of them would change, report the no-ops below.
+  if (request) {
+    return {
+      to,
+      changed: 0,
+      unchanged: 0,
+      pending: 0,
+      requestId: request.id,
+      outcomes: [],
+      upgrade: null,
+      marketingCount: account.marketingCount,
+      tierLimit: account.tierLimit,
+    };
+  }
+  const terms = billingTermsOf(account);
+  const { result, change } = await changeContacts(svc, actor.accountId, `set ${to} by ${actor.userId}`, async (tx, _a, at) => {
+    const found = await requireContacts(tx, actor.accountId, unique);
+    const outcomes = found.map((c) => {
+      const state = { status: (c.marketing ? "marketing" : "non-marketing") as MarketingStatus, pendingSince: c.pendingSince };
+      const kind = to === "marketing" ? setMarketingOutcome(state).kind : setNonMarketingOutcome(state, at).kind;
+      return { id: c.id, email: c.email, outcome: kind as Outcome, pendingSince: c.pendingSince };
+    });
+    const byOutcome = (o: Outcome) => outcomes.filter((x) => x.outcome === o);
+    const made = byOutcome("made-marketing");
+    const cancelled = byOutcome("cancelled-pending");
+    const flagged = byOutcome("flagged-pending");
+    const toMarketing = [...made, ...cancelled].map((x) => x.id);
+    if (toMarketing.length > 0) {
+      await tx
+        .update(contacts)
+        .set({ marketing: true, pendingSince: null, updatedAt: at })
+        .where(inArray(contacts.id, toMarketing));
+    }
+    if (flagged.length > 0) {
+      await tx
+        .update(contacts)
+        .set({ pendingSince: at, updatedAt: at })
+        .where(inArray(contacts.id, flagged.map((x) => x.id)));
+    }
+    const effective = effectiveAtOf(terms, at);
+    const audits: [Outcome, string, Date | null][] = [
+      ["made-marketing", "Set marketing", at],
+      ["cancelled-pending", "Set marketing (cancelled the pending non-marketing change)", at],
+      ["flagged-pending", "Set non-marketing: stays marketing until the next update date", effective],
+    ];
+    for (const [o, summary, effectiveAt] of audits) {
+      const rows = byOutcome(o);
+      if (rows.length === 0) continue;
+      await recordAudit(tx, {
+        accountId: actor.accountId,
+        at,
+        effectiveAt,
+        actor: actor.userId,
+        kind: `status.${o}`,
+        summary,
+        count: rows.length,
+        contactIds: rows.map((r) => r.id),
+      });
+    }
+    return outcomes.map((o) => ({
+      email: o.email,
+      outcome: o.outcome,
+      effectiveAt:
+        o.outcome === "flagged-pending"
+          ? effective
+          : o.outcome === "already-pending" && o.pendingSince
+            ? effectiveAtOf(terms, o.pendingSince)
+            : null,
+    }));
+  });
+  const count = (...kinds: Outcome[]) => result.filter((r) => kinds.includes(r.outcome)).length;
+  return {
+    to,
+    changed: count("made-marketing", "cancelled-pending"),
+    unchanged: count("already-marketing", "already-pending", "already-non-marketing"),
+    pending: count("flagged-pending"),
+    requestId: null,
+    outcomes: result,
+    upgrade: change.upgrade,
+    marketingCount: change.after,
+    tierLimit: change.tierLimitAfter,
+  };
+}
+
+/** R4: deleting frees capacity at once; the tier is never lowered by it (R9). Admins only. */
+export async function deleteContacts(svc: Services, actor: Actor, emails: string[]) {
+  const user = await ensureUser(svc, actor.accountId, actor.userId);
+  const allowed = canAdminister(user);
+  if (!allowed.ok) throw new Refusal(allowed.reason);
+  const unique = [...new Set(emails)];
+  await requireContacts(svc.db, actor.accountId, unique);
+  const { result, change } = await changeContacts(svc, actor.accountId, `delete by ${actor.userId}`, async (tx, _a, at) => {
+    const deleted = await tx
+      .delete(contacts)
+      .where(and(eq(contacts.accountId, actor.accountId), inArray(contacts.email, unique)))
+      .returning({ id: contacts.id, email: contacts.email, marketing: contacts.marketing });
+    await recordAudit(tx, {
+      accountId: actor.accountId,
+      at,
+      effectiveAt: at,
+      actor: actor.userId,
+      kind: "contact.deleted",
+      summary: `Deleted ${deleted.map((d) => d.email).join(", ")}`,
+      count: deleted.length,
+      contactIds: deleted.map((d) => d.id),
+    });
+    return deleted;
+  });
+  return {
+    deleted: result.length,
+    marketingFreed: result.filter((r) => r.marketing).length,
+    marketingCount: change.after,
+    tierLimit: change.tierLimitAfter,
+  };
+}
+
+/** Contacts that will become non-marketing at the next update instant: every pending flag set by then (R6). */
+export async function pendingDueBy(ex: Executor, accountId: number, instant: Date): Promise<number> {
+  const [row] = await ex
+    .select({ n: sql<number>`count(*)::int` })
+    .from(contacts)
+    .where(
+      and(eq(contacts.accountId, accountId), isNotNull(contacts.pendingSince), sql`${contacts.pendingSince} <= ${timestamptz(instant)}`),
+    );
+  return row?.n ?? 0;
+}

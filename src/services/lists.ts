@@ -1,0 +1,61 @@
+import { and, count, eq, sql } from "drizzle-orm";
+import { listMembers, lists } from "../db/schema.ts";
+import { ensureUser } from "./accounts.ts";
+import { recordAudit } from "./audit.ts";
+import { type Actor, Refusal, type Services } from "./context.ts";
+import { requireContacts } from "./contacts.ts";
+
+export async function allLists(svc: Services, actor: Actor) {
+  return svc.db
+    .select({ name: lists.name, size: count(listMembers.contactId) })
+    .from(lists)
+    .leftJoin(listMembers, eq(listMembers.listId, lists.id))
+    .where(eq(lists.accountId, actor.accountId))
+    .groupBy(lists.id, lists.name)
+    .orderBy(lists.name);
+}
+
+export async function findList(svc: Services, accountId: number, name: string) {
+  return svc.db.query.lists.findFirst({
+    where: and(eq(lists.accountId, accountId), sql`lower(${lists.name}) = lower(${name})`),
+  });
+}
+
+export async function createList(svc: Services, actor: Actor, name: string) {
+  await ensureUser(svc, actor.accountId, actor.userId);
+  if (await findList(svc, actor.accountId, name)) throw new Refusal(`A list named "${name}" already exists.`);
+  const [row] = await svc.db
+    .insert(lists)
+    .values({ accountId: actor.accountId, name, createdBy: actor.userId })
+    .onConflictDoNothing()
+    .returning();
+  if (!row) throw new Refusal(`A list named "${name}" already exists.`);
+  return row;
+}
+
+/** Static lists hold contacts; adding never changes marketing status. */
+export async function addToList(svc: Services, actor: Actor, name: string, emails: string[]) {
+  await ensureUser(svc, actor.accountId, actor.userId);
+  const list = await findList(svc, actor.accountId, name);
+  if (!list) throw new Refusal(`There is no list "${name}". Create it with \`list create "${name}"\`.`, "invalid");
+  const found = await requireContacts(svc.db, actor.accountId, [...new Set(emails)]);
+  return svc.db.transaction(async (tx) => {
+    const added = await tx
+      .insert(listMembers)
+      .values(found.map((c) => ({ listId: list.id, contactId: c.id })))
+      .onConflictDoNothing()
+      .returning({ contactId: listMembers.contactId });
+    if (added.length > 0) {
+      await recordAudit(tx, {
+        accountId: actor.accountId,
+        at: svc.clock.now(),
+        actor: actor.userId,
+        kind: "list.added",
+        summary: `Added to list "${list.name}"`,
+        count: added.length,
+        contactIds: added.map((a) => a.contactId),
+      });
+    }
+    return { list: list.name, added: added.length, already: found.length - added.length };
+  });
+}

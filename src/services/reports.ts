@@ -1,0 +1,126 @@
+import { and, count, desc, eq, isNull } from "drizzle-orm";
+import { accounts, contacts, tierChanges, users } from "../db/schema.ts";
+import { monthlyPriceCents, smallestTierHolding } from "../domain/pricing.ts";
+import { usagePercent } from "../domain/thresholds.ts";
+import { nextRenewalInstant, nextUpdateInstant } from "../domain/update-dates.ts";
+import { billingTermsOf, ensureUser, getAccount, ladderOf } from "./accounts.ts";
+import { type AuditEvent, auditHistory } from "./audit.ts";
+import type { Actor, Services } from "./context.ts";
+import { requireContacts } from "./contacts.ts";
+
+export interface TierReport {
+  plan: string;
+  marketingCount: number;
+  tierLimit: number;
+  usagePercent: number;
+  totalCount: number;
+  nonMarketingCount: number;
+  pendingCount: number;
+  nextUpdateAt: Date;
+  marketingCountAfterUpdate: number;
+  usageAfterUpdatePercent: number;
+  monthlyPriceCents: number;
+  lowestTierAfterUpdate: number;
+  nextRenewalAt: Date;
+  downgradeTo: number | null;
+  timeZone: string;
+  term: string;
+}
+
+/** `tier`: read from the account's maintained counters, never a scan of contacts. */
+export async function tierReport(svc: Services, actor: Actor): Promise<TierReport> {
+  const account = await getAccount(svc.db, actor.accountId);
+  const now = svc.clock.now();
+  const terms = billingTermsOf(account);
+  const ladder = ladderOf(svc, account);
+  // Every pending flag was set before now, so all of them are taken at the next instant (R6).
+  const after = account.marketingCount - account.pendingCount;
+  return {
+    plan: account.plan,
+    marketingCount: account.marketingCount,
+    tierLimit: account.tierLimit,
+    usagePercent: usagePercent(account.marketingCount, account.tierLimit),
+    totalCount: account.totalCount,
+    nonMarketingCount: account.totalCount - account.marketingCount,
+    pendingCount: account.pendingCount,
+    nextUpdateAt: nextUpdateInstant(terms, now),
+    marketingCountAfterUpdate: after,
+    usageAfterUpdatePercent: usagePercent(after, account.tierLimit),
+    monthlyPriceCents: monthlyPriceCents(ladder, account.tierLimit),
+    lowestTierAfterUpdate: Math.min(account.tierLimit, smallestTierHolding(ladder, after)),
+    nextRenewalAt: nextRenewalInstant(terms, now),
+    downgradeTo: account.downgradeTo,
+    timeZone: account.timeZone,
+    term: account.term,
+  };
+}
+
+export async function nextUpdate(svc: Services, actor: Actor) {
+  const r = await tierReport(svc, actor);
+  return {
+    nextUpdateAt: r.nextUpdateAt,
+    pendingCount: r.pendingCount,
+    marketingCount: r.marketingCount,
+    marketingCountAfterUpdate: r.marketingCountAfterUpdate,
+    usageAfterUpdatePercent: r.usageAfterUpdatePercent,
+    tierLimit: r.tierLimit,
+    timeZone: r.timeZone,
+  };
+}
+
+export async function history(
+  svc: Services,
+  actor: Actor,
+  opts: { email: string | null; since: Date | null },
+): Promise<{ email: string | null; events: AuditEvent[] }> {
+  let contactId: number | null = null;
+  if (opts.email) {
+    const [c] = await requireContacts(svc.db, actor.accountId, [opts.email]);
+    contactId = c?.id ?? null;
+  }
+  const events = await auditHistory(svc.db, { accountId: actor.accountId, contactId, since: opts.since, limit: 50 });
+  return { email: opts.email, events };
+}
+
+export async function tierChangeHistory(svc: Services, actor: Actor) {
+  return svc.db
+    .select()
+    .from(tierChanges)
+    .where(eq(tierChanges.accountId, actor.accountId))
+    .orderBy(desc(tierChanges.at))
+    .limit(20);
+}
+
+/** Counts for the manage wizard and App Home. Unengaged = bounced or unsubscribed marketing contacts (R17). */
+export async function unengagedCounts(svc: Services, actor: Actor) {
+  const rows = await svc.db
+    .select({ bounced: contacts.bounced, unsubscribed: contacts.unsubscribed, n: count() })
+    .from(contacts)
+    .where(
+      and(
+        eq(contacts.accountId, actor.accountId),
+        eq(contacts.marketing, true),
+        isNull(contacts.pendingSince),
+      ),
+    )
+    .groupBy(contacts.bounced, contacts.unsubscribed);
+  let bounced = 0;
+  let unsubscribed = 0;
+  let either = 0;
+  for (const r of rows) {
+    if (r.bounced) bounced += r.n;
+    if (r.unsubscribed) unsubscribed += r.n;
+    if (r.bounced || r.unsubscribed) either += r.n;
+  }
+  return { bounced, unsubscribed, either };
+}
+
+export async function whoAmI(svc: Services, actor: Actor) {
+  const user = await ensureUser(svc, actor.accountId, actor.userId);
+  const account = await svc.db.query.accounts.findFirst({ where: eq(accounts.id, actor.accountId) });
+  const admins = await svc.db
+    .select({ userId: users.userId })
+    .from(users)
+    .where(and(eq(users.accountId, actor.accountId), eq(users.role, "admin")));
+  return { user, account, admins: admins.map((a) => a.userId) };
+}

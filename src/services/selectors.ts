@@ -1,0 +1,120 @@
+import { type SQL, and, not, or, sql } from "drizzle-orm";
+import { timestamptz } from "../db/client.ts";
+import { contacts, listMembers, lists } from "../db/schema.ts";
+import type { Filter, FilterCondition } from "../domain/filter.ts";
+
+/** Which contacts a bulk request targets (SPEC §2 selectors). */
+export type Selector =
+  | { type: "list"; name: string }
+  | { type: "unengaged" }
+  | { type: "filter"; filter: Filter }
+  | { type: "emails"; emails: string[] };
+
+export function describeSelector(selector: Selector): string {
+  switch (selector.type) {
+    case "list":
+      return `list "${selector.name}"`;
+    case "unengaged":
+      return "unengaged contacts (bounced or unsubscribed)";
+    case "filter":
+      return `contacts where ${selector.filter.text}`;
+    case "emails":
+      return selector.emails.length <= 3
+        ? selector.emails.join(", ")
+        : `${selector.emails.length.toLocaleString("en-US")} contacts by email`;
+  }
+}
+
+/** A SQL condition on `contacts` for the selector (one statement selects them all). */
+export function selectorCondition(selector: Selector): SQL {
+  switch (selector.type) {
+    case "list":
+      return inListNamed(selector.name);
+    case "unengaged":
+      return sql`(${contacts.bounced} or ${contacts.unsubscribed})`;
+    case "filter":
+      return filterCondition(selector.filter);
+    case "emails":
+      return selector.emails.length === 0
+        ? sql`false`
+        : sql`${contacts.email} in (${sql.join(
+            selector.emails.map((e) => sql`${e}`),
+            sql`, `,
+          )})`;
+  }
+}
+
+function inListNamed(name: string): SQL {
+  return sql`exists (select 1 from ${listMembers} join ${lists} on ${lists.id} = ${listMembers.listId}
+    where ${listMembers.contactId} = ${contacts.id} and lower(${lists.name}) = lower(${name}))`;
+}
+
+export function filterCondition(filter: Filter): SQL {
+  const parts = filter.conditions.map(conditionSql);
+  return parts.length === 0 ? sql`true` : (and(...parts) as SQL);
+}
+
+const DAY_MS = 86_400_000;
+
+function conditionSql(c: FilterCondition): SQL {
+  switch (c.field) {
+    case "bounced":
+    case "unsubscribed":
+    case "marketing": {
+      const col = c.field === "bounced" ? contacts.bounced : c.field === "unsubscribed" ? contacts.unsubscribed : contacts.marketing;
+      const eqv = sql`${col} = ${c.value}`;
+      return c.op === "!=" ? sql`${col} <> ${c.value}` : eqv;
+    }
+    case "created":
+    case "last_engaged": {
+      const col = c.field === "created" ? contacts.createdAt : contacts.lastEngagedAt;
+      const at = c.value;
+      const dayEnd = new Date(at.getTime() + DAY_MS);
+      switch (c.op) {
+        case "<":
+          return sql`${col} < ${timestamptz(at)}`;
+        case ">":
+          return sql`${col} > ${timestamptz(at)}`;
+        case "=":
+          // "= <date>" means within that day, starting at the resolved instant.
+          return sql`(${col} >= ${timestamptz(at)} and ${col} < ${timestamptz(dayEnd)})`;
+        case "!=":
+          return sql`(${col} is null or ${col} < ${timestamptz(at)} or ${col} >= ${timestamptz(dayEnd)})`;
+        default:
+          return sql`false`;
+      }
+    }
+    case "list": {
+      if (c.op === "=") return inListNamed(c.value);
+      if (c.op === "!=") return not(inListNamed(c.value));
+      if (c.op === "contains")
+        return sql`exists (select 1 from ${listMembers} join ${lists} on ${lists.id} = ${listMembers.listId}
+          where ${listMembers.contactId} = ${contacts.id} and position(lower(${c.value}) in lower(${lists.name})) > 0)`;
+      return sql`false`;
+    }
+    default: {
+      const col =
+        c.field === "email"
+          ? sql`${contacts.email}`
+          : c.field === "domain"
+            ? sql`split_part(${contacts.email}, '@', 2)`
+            : c.field === "source"
+              ? sql`lower(${contacts.source})`
+              : sql`lower(${contacts.lifecycle})`;
+      const v = c.value.toLowerCase();
+      switch (c.op) {
+        case "=":
+          return sql`${col} = ${v}`;
+        case "!=":
+          return or(sql`${col} is null`, sql`${col} <> ${v}`) as SQL;
+        case "<":
+          return sql`${col} < ${v}`;
+        case ">":
+          return sql`${col} > ${v}`;
+        case "contains":
+          return sql`position(${v} in ${col}) > 0`;
+      }
+    }
+  }
+  return sql`false`;
+}

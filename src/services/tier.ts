@@ -1,0 +1,107 @@
+import { eq } from "drizzle-orm";
+import type { Tx } from "../db/client.ts";
+import { accounts, tierChanges } from "../db/schema.ts";
+import { chargeDueDate, proratedChargeCents, upgradeFor } from "../domain/billing.ts";
+import { monthlyPriceCents } from "../domain/pricing.ts";
+import { currentTermBounds } from "../domain/update-dates.ts";
+import { type Account, billingTermsOf, getAccount, ladderOf } from "./accounts.ts";
+import { recordAudit } from "./audit.ts";
+import type { CountChange, Services, UpgradeRecord } from "./context.ts";
+
+/** What an upgrade to `newLimit` at `at` would cost (R9). */
+export function upgradeQuote(svc: Services, account: Account, newLimit: number, at: Date): UpgradeRecord {
+  const ladder = ladderOf(svc, account);
+  const terms = billingTermsOf(account);
+  const bounds = currentTermBounds(terms, at);
+  const oldMonthlyCents = monthlyPriceCents(ladder, account.tierLimit);
+  const newMonthlyCents = monthlyPriceCents(ladder, newLimit);
+  return {
+    oldLimit: account.tierLimit,
+    newLimit,
+    oldMonthlyCents,
+    newMonthlyCents,
+    chargeCents: proratedChargeCents({
+      oldMonthlyCents,
+      newMonthlyCents,
+      term: terms.term,
+      termStart: bounds.start,
+      termEnd: bounds.end,
+      at,
+    }),
+    chargeDue: chargeDueDate(at, account.timeZone),
+  };
+}
+
+/** The upgrade a marketing count would trigger on this account now, if any (R9). */
+export function upgradeNeeded(svc: Services, account: Account, marketingCount: number, at: Date) {
+  const up = upgradeFor({ ladder: ladderOf(svc, account), tierLimit: account.tierLimit, marketingCount });
+  return up ? upgradeQuote(svc, account, up.newLimit, at) : null;
+}
+
+/**
+ * Runs a change to an account's contacts in one transaction with the account row locked,
+ * then upgrades the tier if the count now exceeds it (R9) and publishes the count change
+ * after commit (R11 alerts listen to it).
+ */
+export async function changeContacts<T>(
+  svc: Services,
+  accountId: number,
+  cause: string,
+  fn: (tx: Tx, account: Account, at: Date) => Promise<T>,
+): Promise<{ result: T; change: CountChange }> {
+  const at = svc.clock.now();
+  const { result, change } = await svc.db.transaction(async (tx) => {
+    const before = await getAccount(tx, accountId, true);
+    const result = await fn(tx, before, at);
+    const after = await getAccount(tx, accountId);
+    const upgrade = await applyUpgradeIfNeeded(svc, tx, after, at, cause);
+    const change: CountChange = {
+      accountId,
+      before: before.marketingCount,
+      after: after.marketingCount,
+      tierLimitBefore: before.tierLimit,
+      tierLimitAfter: upgrade ? upgrade.newLimit : after.tierLimit,
+      upgrade,
+      cause,
+      at,
+    };
+    return { result, change };
+  });
+  if (change.before !== change.after || change.upgrade) svc.events.emitCountChange(change);
+  return { result, change };
+}
+
+async function applyUpgradeIfNeeded(
+  svc: Services,
+  tx: Tx,
+  account: Account,
+  at: Date,
+  cause: string,
+): Promise<UpgradeRecord | null> {
+  const quote = upgradeNeeded(svc, account, account.marketingCount, at);
+  if (!quote) return null;
+  await tx.update(accounts).set({ tierLimit: quote.newLimit }).where(eq(accounts.id, account.id));
+  await tx.insert(tierChanges).values({
+    accountId: account.id,
+    at,
+    kind: "upgrade",
+    oldLimit: quote.oldLimit,
+    newLimit: quote.newLimit,
+    oldMonthlyCents: quote.oldMonthlyCents,
+    newMonthlyCents: quote.newMonthlyCents,
+    chargeCents: quote.chargeCents,
+    chargeDue: quote.chargeDue,
+    marketingCount: account.marketingCount,
+    cause,
+  });
+  await recordAudit(tx, {
+    accountId: account.id,
+    at,
+    effectiveAt: at,
+    actor: "system",
+    kind: "tier.upgrade",
+    summary: `Automatic upgrade from ${quote.oldLimit.toLocaleString("en-US")} to ${quote.newLimit.toLocaleString("en-US")} marketing contacts (${account.marketingCount.toLocaleString("en-US")} marketing contacts after ${cause})`,
+    detail: quote,
+  });
+  return quote;
+}

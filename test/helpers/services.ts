@@ -1,0 +1,109 @@
+import { eq, sql } from "drizzle-orm";
+import { ManualClock } from "../../src/clock.ts";
+import { rowsOf, timestamptz } from "../../src/db/client.ts";
+import { accounts, contacts, users } from "../../src/db/schema.ts";
+import { DEFAULT_PRICING } from "../../src/domain/pricing.ts";
+import type { Plan, Term } from "../../src/domain/types.ts";
+import { type Actor, ChangeEvents, type Services } from "../../src/services/context.ts";
+import { freshDatabase } from "./db.ts";
+
+export interface TestEnv {
+  svc: Services;
+  clock: ManualClock;
+  close(): Promise<void>;
+}
+
+export async function testEnv(now = "2026-05-15T14:00:00Z"): Promise<TestEnv> {
+  const database = await freshDatabase();
+  const clock = new ManualClock(new Date(now));
+  const svc: Services = {
+    db: database.db,
+    clock,
+    pricing: DEFAULT_PRICING,
+    configAdmins: [],
+    events: new ChangeEvents(),
+  };
+  return { svc, clock, close: () => database.close() };
+}
+
+let teamSeq = 0;
+
+export interface AccountSetup {
+  plan?: Plan;
+  term?: Term;
+  contractStart?: string;
+  timeZone?: string;
+  tierLimit?: number;
+  directLimit?: number;
+  selfApproval?: boolean;
+  createdAt?: string;
+}
+
+/** A fresh account with an admin A1 and a member M1. */
+export async function makeAccount(env: TestEnv, setup: AccountSetup = {}): Promise<{ accountId: number; admin: Actor; member: Actor }> {
+  const [a] = await env.svc.db
+    .insert(accounts)
+    .values({
+      teamId: `T${++teamSeq}_${Math.random().toString(36).slice(2, 8)}`,
+      plan: setup.plan ?? "professional",
+      term: setup.term ?? "annual",
+      contractStart: setup.contractStart ?? "2026-01-15",
+      timeZone: setup.timeZone ?? "America/New_York",
+      tierLimit: setup.tierLimit ?? 2000,
+      directLimit: setup.directLimit ?? 10,
+      selfApproval: setup.selfApproval ?? false,
+      createdAt: new Date(setup.createdAt ?? "2026-01-15T17:00:00Z"),
+    })
+    .returning();
+  const accountId = a!.id;
+  await env.svc.db.insert(users).values([
+    { accountId, userId: "UADMIN1", role: "admin" },
+    { accountId, userId: "UADMIN2", role: "admin" },
+    { accountId, userId: "UMEMBER1", role: "member" },
+  ]);
+  return {
+    accountId,
+    admin: { accountId, userId: "UADMIN1" },
+    member: { accountId, userId: "UMEMBER1" },
+  };
+}
+
+/** `n` contacts named `<prefix>00001@test.io`…, set-based. */
+export async function seedContacts(
+  env: TestEnv,
+  accountId: number,
+  n: number,
+  opts: { prefix?: string; marketing?: boolean; pendingSince?: Date; bounced?: boolean; source?: string } = {},
+): Promise<void> {
+  const prefix = opts.prefix ?? "c";
+  await rowsOf(
+    env.svc.db,
+    sql`insert into contacts (account_id, email, marketing, pending_since, bounced, source)
+        select ${accountId}, ${prefix} || lpad(i::text, 5, '0') || '@test.io', ${opts.marketing ?? false},
+          ${timestamptz(opts.pendingSince ?? null)}, ${opts.bounced ?? false}, ${opts.source ?? "manual"}
+        from generate_series(1, ${n}) i`,
+  );
+}
+
+export async function accountRow(env: TestEnv, accountId: number) {
+  const [a] = await env.svc.db.select().from(accounts).where(eq(accounts.id, accountId));
+  return a!;
+}
+
+export async function contactRow(env: TestEnv, accountId: number, email: string) {
+  const [c] = await env.svc.db
+    .select()
+    .from(contacts)
+    .where(sql`${contacts.accountId} = ${accountId} and ${contacts.email} = ${email}`);
+  return c;
+}
+
+/** Recomputes the counters from contacts: the maintained ones must always equal this. */
+export async function recount(env: TestEnv, accountId: number) {
+  const [r] = await rowsOf<{ m: number; p: number; t: number }>(
+    env.svc.db,
+    sql`select count(*) filter (where marketing)::int as m, count(*) filter (where pending_since is not null)::int as p,
+        count(*)::int as t from contacts where account_id = ${accountId}`,
+  );
+  return r!;
+}
