@@ -66,7 +66,7 @@ export class ConfigError extends Error {
   }
 }
 
-const USER_ID = /^[UW][A-Z0-9]{2,}$/;
+const USER_ID = /^[UW][A-Z0-9]+$/;
 
 /** Parses the environment (SPEC §4); every problem is reported at once. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

@@ -10,7 +10,7 @@ import { runJobsOnce } from "../jobs/run-once.ts";
 import { seedDemo } from "./demo.ts";
 import { startService } from "./start.ts";
 
-const USER_ARG = /^(?:<@)?([UW][A-Z0-9]{2,})(?:\|[^>]*)?>?$/;
+const USER_ARG = /^(?:<@)?([UW][A-Z0-9]+)(?:\|[^>]*)?>?$/;
 
 /** `<@U123|name>`, `<@U123>` or `U123` → `U123`. */
 export function parseUserArg(text: string): string {

@@ -394,7 +394,7 @@ function outcomeText(o: string, effectiveAt: Date | null, subsidiaryZone: string
   }
 }
 
-export const mention = (id: string) => (/^[UW][A-Z0-9]{2,}$/.test(id) ? `<@${id}>` : id);
+export const mention = (id: string) => (/^[UW][A-Z0-9]+$/.test(id) ? `<@${id}>` : id);
 const channel = (c: string) => (c.startsWith("#") ? c : `<#${c}>`);
 
 function usageBar(percent: number): string {

@@ -5,7 +5,16 @@
 import { IANAZone } from "luxon";
 import { z } from "zod";
 import { type DateContext, parseCalendarDate, parseDate, parseRange } from "./dates.ts";
-import { type Filter, FILTER_EXAMPLE, FILTER_FIELDS, isKeyword, lex, normalizeQuotes, parseFilter, type Token } from "./filter.ts";
+import {
+  type Filter,
+  FILTER_EXAMPLE,
+  FILTER_FIELDS,
+  isKeyword,
+  lex,
+  normalizeQuotes,
+  parseFilter,
+  type Token,
+} from "./filter.ts";
 import { CREATION_SOURCES, type MarketingStatus, PLANS, type Plan, TERMS, type Term } from "./types.ts";
 
 export type Selector =
@@ -123,7 +132,7 @@ const HELP_TOPICS: HelpTopic[] = [
     lines: [
       "`/contacts bulk marketing|non-marketing <selector> [at <date>]`",
       'Selectors: `list:"Spring webinar"`, `unengaged` (bounced or unsubscribed), `where <filter>`, or email addresses.',
-      "Examples: `/contacts bulk non-marketing unengaged`, `/contacts bulk non-marketing where last_engaged < \"6 months ago\" at 9am next friday`",
+      'Examples: `/contacts bulk non-marketing unengaged`, `/contacts bulk non-marketing where last_engaged < "6 months ago" at 9am next friday`',
     ],
   },
   {
@@ -239,7 +248,7 @@ const HELP_TOPICS: HelpTopic[] = [
     lines: [
       "`field op value`, joined by `and`. Quote values with spaces.",
       `Fields: ${FILTER_FIELDS.map((field) => `\`${field}\``).join(", ")}. Operators: \`=\`, \`!=\`, \`<\`, \`>\`, \`contains\`.`,
-      "Dates in words for `created` and `last_engaged` (`< \"1 March\"`, `> \"6 months ago\"`, `= yesterday` for a whole day); `bounced`, `unsubscribed` and `marketing` take `true` or `false`.",
+      'Dates in words for `created` and `last_engaged` (`< "1 March"`, `> "6 months ago"`, `= yesterday` for a whole day); `bounced`, `unsubscribed` and `marketing` take `true` or `false`.',
       `Example: \`${FILTER_EXAMPLE}\``,
     ],
   },
@@ -310,8 +319,6 @@ export function usageFor(subcommand: string): string {
 // ---------------------------------------------------------------------------------------------
 // Parsing helpers.
 
-type Parse<T> = { ok: true; value: T } | { ok: false; error: string };
-
 const emailSchema = z.email();
 
 class CommandError extends Error {
@@ -326,11 +333,6 @@ class CommandError extends Error {
 /** Stops parsing with a one-sentence error and the usage of `topic` (full usage if null). */
 function fail(topic: string | null, message: string): never {
   throw new CommandError(topic, message);
-}
-
-function unwrap<T>(result: Parse<T>, topic: string | null): T {
-  if (!result.ok) fail(topic, result.error);
-  return result.value;
 }
 
 /**
@@ -434,8 +436,8 @@ export function readCount(text: string): number | null {
   return Number.isSafeInteger(value) ? value : null;
 }
 
-const USER_MENTION = /^<@([UW][A-Z0-9]{2,})>$/;
-const USER_ID = /^[UW][A-Z0-9]{2,}$/;
+const USER_MENTION = /^<@([UW][A-Z0-9]+)>$/;
+const USER_ID = /^[UW][A-Z0-9]+$/;
 
 function readUser(tokens: Token[], topic: string, example: string): string {
   const [token, ...extra] = tokens;
@@ -451,7 +453,10 @@ function readUser(tokens: Token[], topic: string, example: string): string {
       `I can't tell who "${shorten(word)}" is: pick them from Slack's @-mention list so the mention is linked, or give their user id (like U0123ABCD).`,
     );
   }
-  fail(topic, `"${shorten(word)}" isn't a Slack user; mention them (@name) or give their user id (like U0123ABCD).`);
+  fail(
+    topic,
+    `"${shorten(word)}" isn't a Slack user; mention them (@name) or give their user id (like U0123ABCD).`,
+  );
 }
 
 const CHANNEL_MENTION = /^<#([CGD][A-Z0-9]{2,})>$/;
@@ -460,13 +465,17 @@ const CHANNEL_NAME = /^#[a-z0-9][a-z0-9._-]{0,79}$/;
 
 function readChannel(words: string[], key: string): string {
   const example = `settings ${key} #billing-alerts`;
-  if (words.length !== 1 || words[0] === undefined) fail("settings", `Give one channel, e.g. \`${example}\`.`);
+  if (words.length !== 1 || words[0] === undefined)
+    fail("settings", `Give one channel, e.g. \`${example}\`.`);
   const word = words[0];
   const mention = CHANNEL_MENTION.exec(word);
   if (mention?.[1] !== undefined) return mention[1];
   if (CHANNEL_ID.test(word)) return word;
   if (CHANNEL_NAME.test(word.toLowerCase())) return word.toLowerCase();
-  fail("settings", `"${shorten(word)}" isn't a channel; give #name or its id (like C0123ABCD), e.g. \`${example}\`.`);
+  fail(
+    "settings",
+    `"${shorten(word)}" isn't a channel; give #name or its id (like C0123ABCD), e.g. \`${example}\`.`,
+  );
 }
 
 /** The normalized text from the start of `from` to the start of `to` (or the end). */
@@ -475,7 +484,9 @@ function sliceBetween(text: string, from: Token | undefined, to?: Token): string
   return text.slice(from.start, to === undefined ? text.length : to.start).trim();
 }
 
-function noArguments(kind: "manage" | "tier" | "forecast" | "next-update" | "lists" | "requests" | "settings") {
+function noArguments(
+  kind: "manage" | "tier" | "forecast" | "next-update" | "lists" | "requests" | "settings",
+) {
   return (args: Args): Command => {
     const extra = args.tokens[0];
     if (extra !== undefined) {
@@ -539,7 +550,10 @@ function parseBulk(args: Args): Command {
     const date = parseDate(dateText, args.ctx, "start", "future");
     if (!date.ok) fail("bulk", date.error);
     if (date.date.getTime() <= args.ctx.now.getTime()) {
-      fail("bulk", `"${shorten(dateText)}" is not in the future; give a later time, e.g. \`at 9am next friday\`.`);
+      fail(
+        "bulk",
+        `"${shorten(dateText)}" is not in the future; give a later time, e.g. \`at 9am next friday\`.`,
+      );
     }
     at = date.date;
   }
@@ -548,7 +562,12 @@ function parseBulk(args: Args): Command {
   return { kind: "bulk", to: status.status, selector, at };
 }
 
-function readSelector(tokens: Token[], args: Args, atToken: Token | undefined, to: MarketingStatus): Selector {
+function readSelector(
+  tokens: Token[],
+  args: Args,
+  atToken: Token | undefined,
+  to: MarketingStatus,
+): Selector {
   const first = tokens[0];
   if (first === undefined) {
     fail(
@@ -562,7 +581,10 @@ function readSelector(tokens: Token[], args: Args, atToken: Token | undefined, t
   }
   if (isKeyword(first, "unengaged")) {
     if (tokens.length > 1) {
-      fail("bulk", `\`unengaged\` stands alone; to narrow it down use \`where bounced = true\` or \`where unsubscribed = true\`.`);
+      fail(
+        "bulk",
+        `\`unengaged\` stands alone; to narrow it down use \`where bounced = true\` or \`where unsubscribed = true\`.`,
+      );
     }
     return { type: "unengaged" };
   }
@@ -588,7 +610,9 @@ function readListReference(tokens: Token[]): string[] | null {
   const prefixed = /^list:/i.test(first.raw);
   if (prefixed) {
     const inline = first.value.slice("list:".length);
-    return inline === "" ? tokens.slice(1).map((token) => token.value) : [inline, ...tokens.slice(1).map((t) => t.value)];
+    return inline === ""
+      ? tokens.slice(1).map((token) => token.value)
+      : [inline, ...tokens.slice(1).map((t) => t.value)];
   }
   if (isKeyword(first, "list") && tokens.length > 1) return tokens.slice(1).map((token) => token.value);
   return null;
@@ -629,7 +653,10 @@ function parseHistory(args: Args): Command {
     sinceToken = others[0];
     if (sinceToken === undefined) return { kind: "history", email, since: null };
     if (!isKeyword(sinceToken, "since")) {
-      fail("history", `After the email I expected \`since <date>\`, not "${shorten(sliceBetween(args.text, sinceToken))}".`);
+      fail(
+        "history",
+        `After the email I expected \`since <date>\`, not "${shorten(sliceBetween(args.text, sinceToken))}".`,
+      );
     }
   }
   const dateText = args.text.slice(sinceToken.end).trim();
@@ -657,7 +684,8 @@ function parseList(args: Args): Command {
   }
   if (isKeyword(action, "add")) {
     const [nameToken, ...emailTokens] = rest;
-    if (nameToken === undefined) fail("lists", 'Say which list and which emails, e.g. `list add "Spring webinar" ana@example.com`.');
+    if (nameToken === undefined)
+      fail("lists", 'Say which list and which emails, e.g. `list add "Spring webinar" ana@example.com`.');
     const name = readName([nameToken.value], "lists", "list", 'list add "Spring webinar" ana@example.com');
     const second = emailTokens[0];
     if (!nameToken.quoted && second !== undefined && readEmail(second.value.split(",")[0] ?? "") === null) {
@@ -666,10 +694,17 @@ function parseList(args: Args): Command {
         `"${shorten(second.value)}" isn't an email address; if the list name has spaces, quote it: \`list add "${shorten(`${name} ${second.value}`)}" ana@example.com\`.`,
       );
     }
-    const emails = readEmails(emailTokens, "lists", `list add ${name.includes(" ") ? `"${name}"` : name} ana@example.com`);
+    const emails = readEmails(
+      emailTokens,
+      "lists",
+      `list add ${name.includes(" ") ? `"${name}"` : name} ana@example.com`,
+    );
     return { kind: "list-add", name, emails };
   }
-  fail("lists", `\`list ${shorten(action.value)}\` isn't something I can do; use \`list create\` or \`list add\`.`);
+  fail(
+    "lists",
+    `\`list ${shorten(action.value)}\` isn't something I can do; use \`list create\` or \`list add\`.`,
+  );
 }
 
 function parseRules(args: Args): Command {
@@ -707,7 +742,10 @@ function parseRulesAdd(args: Args, tokens: Token[]): Command {
   });
   const thenToken = tokens[thenIndex];
   if (thenIndex < 0 || thenToken === undefined) {
-    fail("rules", `Say what the rule does with \`then marketing\` or \`then non-marketing\`, e.g. \`${example}\`.`);
+    fail(
+      "rules",
+      `Say what the rule does with \`then marketing\` or \`then non-marketing\`, e.g. \`${example}\`.`,
+    );
   }
   const name = readName(
     tokens.slice(0, whenIndex).map((token) => token.value),
@@ -745,7 +783,11 @@ function parseApprove(args: Args): Command {
     fail("requests", `To confirm an upgrade type the contact count: \`approve ${id} confirm 12,345\`.`);
   }
   const count = readCount(countToken.value);
-  if (count === null) fail("requests", `"${shorten(countToken.value)}" isn't a count; type the number of contacts, e.g. \`approve ${id} confirm 12,345\`.`);
+  if (count === null)
+    fail(
+      "requests",
+      `"${shorten(countToken.value)}" isn't a count; type the number of contacts, e.g. \`approve ${id} confirm 12,345\`.`,
+    );
   return { kind: "approve", id, confirmCount: count };
 }
 
@@ -762,15 +804,22 @@ function parseTier(args: Args): Command {
   const [action, ...rest] = args.tokens;
   if (action === undefined) return { kind: "tier" };
   if (!isKeyword(action, "downgrade")) {
-    fail("tier", `\`tier ${shorten(action.value)}\` isn't something I can do; try \`tier\` or \`tier downgrade <limit>\`.`);
+    fail(
+      "tier",
+      `\`tier ${shorten(action.value)}\` isn't something I can do; try \`tier\` or \`tier downgrade <limit>\`.`,
+    );
   }
   const [value, ...extra] = rest;
-  if (value === undefined) fail("tier", "Say the tier to go down to, e.g. `tier downgrade 5000`, or `tier downgrade cancel`.");
+  if (value === undefined)
+    fail("tier", "Say the tier to go down to, e.g. `tier downgrade 5000`, or `tier downgrade cancel`.");
   if (extra.length > 0) fail("tier", `\`tier downgrade\` takes one limit, e.g. \`tier downgrade 5000\`.`);
   if (isKeyword(value, "cancel")) return { kind: "tier-downgrade-cancel" };
   const limit = readCount(value.value);
   if (limit === null || limit < 1) {
-    fail("tier", `"${shorten(value.value)}" isn't a contact limit; give a whole number, e.g. \`tier downgrade 5000\`.`);
+    fail(
+      "tier",
+      `"${shorten(value.value)}" isn't a contact limit; give a whole number, e.g. \`tier downgrade 5000\`.`,
+    );
   }
   return { kind: "tier-downgrade", limit };
 }
@@ -797,7 +846,10 @@ function parseBillingContacts(args: Args): Command {
   const [action, ...rest] = args.tokens;
   if (action === undefined) return { kind: "billing-contacts", op: "list" };
   if (!isKeyword(action, "add", "remove")) {
-    fail("access", "Say `add` or `remove` and the user, e.g. `billing-contacts add @ana`, or nothing to list them.");
+    fail(
+      "access",
+      "Say `add` or `remove` and the user, e.g. `billing-contacts add @ana`, or nothing to list them.",
+    );
   }
   const op = action.value.toLowerCase() === "add" ? "add" : "remove";
   return { kind: "billing-contacts", op, userId: readUser(rest, "access", `billing-contacts ${op} @ana`) };
@@ -916,7 +968,8 @@ function settingHint(key: string): string {
 
 function readSetting(key: string, words: string[], valueText: string, ctx: DateContext): SettingChange {
   const single = (): string => {
-    if (words.length !== 1 || words[0] === undefined) fail("settings", `\`${key}\` takes one value, e.g. ${settingHint(key)}.`);
+    if (words.length !== 1 || words[0] === undefined)
+      fail("settings", `\`${key}\` takes one value, e.g. ${settingHint(key)}.`);
     return words[0];
   };
   switch (key) {
@@ -929,7 +982,11 @@ function readSetting(key: string, words: string[], valueText: string, ctx: DateC
     }
     case "term": {
       const word = single().toLowerCase();
-      const term = ["yearly", "annually", "year"].includes(word) ? "annual" : word === "month" ? "monthly" : word;
+      const term = ["yearly", "annually", "year"].includes(word)
+        ? "annual"
+        : word === "month"
+          ? "monthly"
+          : word;
       if (!(TERMS as readonly string[]).includes(term)) {
         fail("settings", `"${shorten(word)}" isn't a billing term; use monthly or annual.`);
       }
@@ -943,7 +1000,10 @@ function readSetting(key: string, words: string[], valueText: string, ctx: DateC
     case "timezone": {
       const zone = single();
       if (!/^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)*$/.test(zone) || !IANAZone.isValidZone(zone)) {
-        fail("settings", `"${shorten(zone)}" isn't a time zone I know; use an IANA name such as America/New_York.`);
+        fail(
+          "settings",
+          `"${shorten(zone)}" isn't a time zone I know; use an IANA name such as America/New_York.`,
+        );
       }
       return { key: "timezone", value: canonicalZone(zone) };
     }
@@ -962,9 +1022,11 @@ function readSetting(key: string, words: string[], valueText: string, ctx: DateC
       return { key: "approvals-channel", value: { channel: readChannel(words, key) } };
     case "self-approval": {
       const word = single().toLowerCase();
-      if (["on", "true", "yes", "enable", "enabled"].includes(word)) return { key: "self-approval", value: true };
-      if (["off", "false", "no", "disable", "disabled"].includes(word)) return { key: "self-approval", value: false };
-      fail("settings", `\`self-approval\` is \`on\` or \`off\`, not "${shorten(word)}".`);
+      if (["on", "true", "yes", "enable", "enabled"].includes(word))
+        return { key: "self-approval", value: true };
+      if (["off", "false", "no", "disable", "disabled"].includes(word))
+        return { key: "self-approval", value: false };
+      return fail("settings", `\`self-approval\` is \`on\` or \`off\`, not "${shorten(word)}".`);
     }
     default:
       return { key: "reminders", value: readReminders(words.join(" ")) };
@@ -1045,10 +1107,16 @@ function parseDefaults(tokens: Token[]): Command {
     );
   }
   if (sourceId === "" || (idRule === "required" && sourceId === null)) {
-    fail("settings", `Say which ${source === "integration" ? "app" : source}, e.g. \`settings defaults ${source}:${source === "integration" ? "salesforce" : "contact-us"} marketing\`.`);
+    fail(
+      "settings",
+      `Say which ${source === "integration" ? "app" : source}, e.g. \`settings defaults ${source}:${source === "integration" ? "salesforce" : "contact-us"} marketing\`.`,
+    );
   }
   if (idRule === "none" && sourceId !== null) {
-    fail("settings", `\`${source}\` has one default for the whole account; write \`settings defaults ${source} marketing\`.`);
+    fail(
+      "settings",
+      `\`${source}\` has one default for the whole account; write \`settings defaults ${source} marketing\`.`,
+    );
   }
   const status = readStatus(rest);
   if (status === null || rest.length !== status.used) {
@@ -1150,9 +1218,14 @@ export function parseCommand(text: string, ctx: DateContext): CommandResult {
 function parseCommandOrThrow(rawText: string, ctx: DateContext): Command {
   if (typeof rawText !== "string") fail(null, "I couldn't read that command.");
   if (rawText.length > MAX_TEXT_LENGTH) {
-    fail(null, `That command is ${rawText.length.toLocaleString("en-US")} characters long; use an import for big changes.`);
+    fail(
+      null,
+      `That command is ${rawText.length.toLocaleString("en-US")} characters long; use an import for big changes.`,
+    );
   }
-  const text = normalizeCommandText(rawText).replace(/^\/contacts(?=\s|$)/i, "").trim();
+  const text = normalizeCommandText(rawText)
+    .replace(/^\/contacts(?=\s|$)/i, "")
+    .trim();
   const lexed = lex(text);
   if (!lexed.ok) {
     const word = canonicalSubcommand(text.split(" ")[0] ?? "");
@@ -1166,7 +1239,8 @@ function parseCommandOrThrow(rawText: string, ctx: DateContext): Command {
   let name = canonicalSubcommand(first.value);
   if (["?", "-h", "--help"].includes(name)) name = "help";
   let used = 1;
-  const joined = second === undefined || second.quoted ? undefined : JOINED[name + canonicalSubcommand(second.value)];
+  const joined =
+    second === undefined || second.quoted ? undefined : JOINED[name + canonicalSubcommand(second.value)];
   if (joined !== undefined) {
     name = joined;
     used = 2;

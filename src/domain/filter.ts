@@ -99,7 +99,8 @@ export function lex(text: string, options: { operators?: boolean } = {}): LexRes
     const match = OPERATOR_AT.exec(text.slice(i, i + 2));
     return match ? match[0] : null;
   };
-  const endsWord = (i: number): boolean => i >= text.length || isSpace(text.charAt(i)) || atOperator(i) !== null;
+  const endsWord = (i: number): boolean =>
+    i >= text.length || isSpace(text.charAt(i)) || atOperator(i) !== null;
 
   let i = 0;
   while (i < text.length) {
@@ -224,7 +225,9 @@ function readBoolean(field: BooleanField, value: string): boolean | null {
   return null;
 }
 
-type ConditionResult = { ok: true; condition: FilterCondition; display: string } | { ok: false; error: string };
+type ConditionResult =
+  | { ok: true; condition: FilterCondition; display: string }
+  | { ok: false; error: string };
 
 function readCondition(
   field: FilterField,
@@ -292,7 +295,8 @@ function readCondition(
   }
   const flag = readBoolean(booleanField, value);
   if (flag === null) {
-    const allowed = booleanField === "marketing" ? "true, false, marketing or non-marketing" : "true, false, yes or no";
+    const allowed =
+      booleanField === "marketing" ? "true, false, marketing or non-marketing" : "true, false, yes or no";
     return { ok: false, error: `\`${field}\` takes ${allowed}, not "${value}".` };
   }
   return {
@@ -383,7 +387,8 @@ function parseFilterUnsafe(text: string, ctx: DateContext): FilterResult {
 
     if (isKeyword(tokens[i], "and")) {
       i++;
-      if (i >= tokens.length) return { ok: false, error: "The filter ends with `and`; add another condition." };
+      if (i >= tokens.length)
+        return { ok: false, error: "The filter ends with `and`; add another condition." };
     }
   }
   return { ok: true, filter: { conditions, text: displays.join(" and ") } };

@@ -98,7 +98,7 @@ export async function changeSetting(svc: Services, actor: Actor, change: Setting
       case "tier": {
         const ladder = svc.pricing[account.plan as Plan];
         if (!isLadderLimit(ladder, change.value)) {
-          const examples = ladderLimits(ladder, Math.max(change.value, ladder.included) * 2).slice(0, 6).map(fmt);
+          const examples = ladderLimits(ladder, ladder.included + ladder.step * 5).slice(0, 6).map(fmt);
           throw new Refusal(
             `${fmt(change.value)} is not a tier of the ${account.plan} plan. Tiers are ${examples.join(", ")}, … contacts.`,
             "invalid",

@@ -80,7 +80,9 @@ describe("parseFilter", () => {
   });
 
   it("lower-cases emails, domains and sources, and drops @ before a domain", () => {
-    expect(conditions("email = Ana@Example.COM and domain = @ACME.com and source = Integration:Salesforce")).toEqual([
+    expect(
+      conditions("email = Ana@Example.COM and domain = @ACME.com and source = Integration:Salesforce"),
+    ).toEqual([
       { field: "email", op: "=", value: "ana@example.com" },
       { field: "domain", op: "=", value: "acme.com" },
       { field: "source", op: "=", value: "integration:salesforce" },
@@ -107,7 +109,9 @@ describe("parseFilter", () => {
     const result = parseFilter('Created>"6 months ago" AND list = Spring webinar and Bounced = YES', NY);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.filter.text).toBe('created > "6 months ago" and list = "Spring webinar" and bounced = true');
+    expect(result.filter.text).toBe(
+      'created > "6 months ago" and list = "Spring webinar" and bounced = true',
+    );
     expect(parseFilter(result.filter.text, NY)).toEqual(result);
   });
 
@@ -151,8 +155,16 @@ describe("parseFilter", () => {
     const word = fc.stringMatching(/^[a-z][a-z0-9.]{0,8}$/);
     const condition = fc.oneof(
       fc.tuple(fc.constantFrom("domain", "lifecycle", "list"), fc.constantFrom("=", "!=", "contains"), word),
-      fc.tuple(fc.constantFrom("created", "last_engaged"), fc.constantFrom("<", ">", "="), fc.constantFrom("yesterday", '"1 March"', '"6 months ago"')),
-      fc.tuple(fc.constantFrom("bounced", "unsubscribed", "marketing"), fc.constantFrom("=", "!="), fc.constantFrom("true", "no")),
+      fc.tuple(
+        fc.constantFrom("created", "last_engaged"),
+        fc.constantFrom("<", ">", "="),
+        fc.constantFrom("yesterday", '"1 March"', '"6 months ago"'),
+      ),
+      fc.tuple(
+        fc.constantFrom("bounced", "unsubscribed", "marketing"),
+        fc.constantFrom("=", "!="),
+        fc.constantFrom("true", "no"),
+      ),
     );
     fc.assert(
       fc.property(fc.array(condition, { minLength: 1, maxLength: 4 }), (parts) => {

@@ -1,0 +1,151 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/** One Web API call as the fake Slack received it. */
+export interface SlackCall {
+  method: string;
+  body: Record<string, unknown>;
+  headers: IncomingMessage["headers"];
+}
+
+type Failure = { status: number; retryAfter?: number; error?: string; times: number };
+
+/**
+ * A fake Slack Web API on 127.0.0.1: answers the methods tierkeeper uses, records every call,
+ * and can be told to fail a method (429 with Retry-After, 5xx, or an `ok: false` error).
+ */
+export class FakeSlack {
+  readonly calls: SlackCall[] = [];
+  readonly uploads: { id: string; bytes: Buffer }[] = [];
+  private server: Server | null = null;
+  private failures = new Map<string, Failure>();
+  private seq = 0;
+  /** users.info answers: user id → IANA zone. */
+  readonly userZones = new Map<string, string>();
+  url = "";
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));
+    const { port } = this.server.address() as AddressInfo;
+    this.url = `http://127.0.0.1:${port}/api/`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    this.server = null;
+  }
+
+  /** Calls of one method, in order. */
+  callsTo(method: string): SlackCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Waits until `predicate` holds for the recorded calls (a bounded poll), then returns them. */
+  async waitFor(predicate: (calls: SlackCall[]) => boolean, timeoutMs = 5000): Promise<SlackCall[]> {
+    const until = Date.now() + timeoutMs;
+    while (Date.now() < until) {
+      if (predicate(this.calls)) return this.calls;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    throw new Error(`fake Slack: condition not met within ${timeoutMs} ms; calls: ${this.calls.map((c) => c.method).join(", ")}`);
+  }
+
+  /** The next `times` calls to `method` fail this way. */
+  fail(method: string, failure: Partial<Failure> & { status: number }): void {
+    this.failures.set(method, { times: 1, ...failure });
+  }
+
+  reset(): void {
+    this.calls.length = 0;
+    this.failures.clear();
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks);
+    const path = (req.url ?? "").split("?")[0] ?? "";
+    if (path.startsWith("/upload/")) {
+      this.uploads.push({ id: path.slice("/upload/".length), bytes: raw });
+      res.writeHead(200, { "content-type": "text/plain" }).end("OK");
+      return;
+    }
+    const method = path.replace(/^\/api\//, "");
+    const body = parseBody(raw.toString("utf8"), req.headers["content-type"] ?? "");
+    this.calls.push({ method, body, headers: req.headers });
+    const failure = this.failures.get(method);
+    if (failure && failure.times > 0) {
+      failure.times--;
+      if (failure.times === 0) this.failures.delete(method);
+      const headers: Record<string, string> = { "content-type": "application/json" };
+      if (failure.retryAfter !== undefined) headers["retry-after"] = String(failure.retryAfter);
+      res
+        .writeHead(failure.status, headers)
+        .end(JSON.stringify({ ok: false, error: failure.error ?? (failure.status === 429 ? "ratelimited" : "internal_error") }));
+      return;
+    }
+    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(this.answer(method, body, req)));
+  }
+
+  private answer(method: string, body: Record<string, unknown>, req: IncomingMessage): Record<string, unknown> {
+    const ts = `${Math.floor(Date.now() / 1000)}.${String(++this.seq).padStart(6, "0")}`;
+    switch (method) {
+      case "auth.test":
+        return { ok: true, team_id: "T0FAKE", user_id: "UBOT", bot_id: "BBOT", team: "Fake", url: "https://fake.slack/" };
+      case "chat.postMessage":
+        return { ok: true, channel: body.channel, ts, message: { text: body.text, ts } };
+      case "chat.update":
+        return { ok: true, channel: body.channel, ts: body.ts, text: body.text };
+      case "chat.postEphemeral":
+        return { ok: true, message_ts: ts };
+      case "views.open":
+      case "views.push":
+      case "views.update":
+      case "views.publish":
+        return { ok: true, view: { id: `V${this.seq}`, ...(typeof body.view === "object" ? body.view : {}) } };
+      case "users.info": {
+        const user = String(body.user ?? "");
+        return { ok: true, user: { id: user, tz: this.userZones.get(user) ?? "America/Los_Angeles", is_bot: false } };
+      }
+      case "conversations.open":
+        return { ok: true, channel: { id: `D${String(body.users ?? "").replace(/,.*/, "")}` } };
+      case "files.getUploadURLExternal": {
+        const id = `F${this.seq}`;
+        return { ok: true, file_id: id, upload_url: `http://${req.headers.host}/upload/${id}` };
+      }
+      case "files.completeUploadExternal":
+        return { ok: true, files: [{ id: "F1", title: "chart" }] };
+      case "files.info":
+        return { ok: true, file: { id: body.file, name: "contacts.csv", url_private_download: `http://${req.headers.host}/download/${body.file}` } };
+      default:
+        return { ok: true };
+    }
+  }
+}
+
+function parseBody(raw: string, contentType: string): Record<string, unknown> {
+  if (raw === "") return {};
+  if (contentType.includes("application/json")) {
+    try {
+      return JSON.parse(raw) as Record<string, unknown>;
+    } catch {
+      return { raw };
+    }
+  }
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of new URLSearchParams(raw)) {
+    // The Web API client sends blocks, views and attachments as JSON strings in form bodies.
+    out[k] = /^[[{]/.test(v) ? safeJson(v) : v;
+  }
+  return out;
+}
+
+function safeJson(v: string): unknown {
+  try {
+    return JSON.parse(v);
+  } catch {
+    return v;
+  }
+}
