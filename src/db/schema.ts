@@ -242,3 +242,21 @@ export const jobFires = pgTable("job_fires", {
   firedAt: ts().notNull(),
   result: jsonb(),
 });
+
+/** Daily usage snapshot per account (the data behind `usage` and `forecast`). */
+export const usageSnapshots = pgTable(
+  "usage_snapshots",
+  {
+    accountId: bigint({ mode: "number" })
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    /** Calendar day in the subsidiary zone. */
+    day: date({ mode: "string" }).notNull(),
+    marketingCount: integer().notNull(),
+    pendingCount: integer().notNull(),
+    totalCount: integer().notNull(),
+    tierLimit: integer().notNull(),
+    takenAt: ts().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.day] })],
+);
