@@ -13,6 +13,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     projects: [
       {
+        extends: true,
         test: {
           name: "pglite",
           include: ["test/**/*.test.ts"],
@@ -22,6 +23,7 @@ export default defineConfig({
       ...(withPostgres
         ? [
             {
+              extends: true,
               test: {
                 name: "postgres",
                 include: ["test/**/*.test.ts"],

@@ -29,6 +29,7 @@ export async function ensureAccount(svc: Services, teamId: string, name?: string
       contractStart: calendarDateIn(svc.clock.now(), DEFAULT_TIME_ZONE),
       timeZone: DEFAULT_TIME_ZONE,
       tierLimit: ladder.included,
+      createdAt: svc.clock.now(),
     })
     .onConflictDoNothing();
   const created = await svc.db.query.accounts.findFirst({ where: eq(accounts.teamId, teamId) });
@@ -51,7 +52,7 @@ export async function ensureUser(svc: Services, accountId: number, userId: strin
   const isConfigAdmin = svc.configAdmins.includes(userId);
   await svc.db
     .insert(users)
-    .values({ accountId, userId, role: isConfigAdmin ? "admin" : "member" })
+    .values({ accountId, userId, role: isConfigAdmin ? "admin" : "member", createdAt: svc.clock.now() })
     .onConflictDoNothing();
   if (isConfigAdmin) {
     await svc.db
