@@ -1,11 +1,13 @@
-import { and, count, desc, eq, isNull } from "drizzle-orm";
+import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
+import { rowsOf } from "../db/client.ts";
 import { accounts, contacts, tierChanges, users } from "../db/schema.ts";
 import { monthlyPriceCents, smallestTierHolding } from "../domain/pricing.ts";
 import { usagePercent } from "../domain/thresholds.ts";
-import { nextRenewalInstant, nextUpdateInstant } from "../domain/update-dates.ts";
-import { billingTermsOf, ensureUser, getAccount, ladderOf } from "./accounts.ts";
+import type { BillingTerms, Plan, Term } from "../domain/types.ts";
+import { ensureUser } from "./accounts.ts";
 import { type AuditEvent, auditHistory } from "./audit.ts";
 import type { Actor, Services } from "./context.ts";
+import { nextRenewalAt, nextUpdateAt } from "./instants.ts";
 import { requireContacts } from "./contacts.ts";
 
 export interface TierReport {
@@ -27,12 +29,40 @@ export interface TierReport {
   term: string;
 }
 
-/** `tier`: read from the account's maintained counters, never a scan of contacts. */
+interface TierRow {
+  plan: Plan;
+  term: Term;
+  contract_start: string;
+  time_zone: string;
+  tier_limit: number;
+  marketing_count: number;
+  pending_count: number;
+  total_count: number;
+  downgrade_to: number | null;
+}
+
+/** `tier`: one narrow read of the account's maintained counters, never a scan of contacts. */
 export async function tierReport(svc: Services, actor: Actor): Promise<TierReport> {
-  const account = await getAccount(svc.db, actor.accountId);
+  const [row] = await rowsOf<TierRow>(
+    svc.db,
+    sql`select plan, term, contract_start::text as contract_start, time_zone, tier_limit, marketing_count,
+          pending_count, total_count, downgrade_to
+        from accounts where id = ${actor.accountId}`,
+  );
+  if (!row) throw new Error(`account ${actor.accountId} does not exist`);
+  const account = {
+    plan: row.plan,
+    term: row.term,
+    timeZone: row.time_zone,
+    tierLimit: row.tier_limit,
+    marketingCount: row.marketing_count,
+    pendingCount: row.pending_count,
+    totalCount: row.total_count,
+    downgradeTo: row.downgrade_to,
+  };
   const now = svc.clock.now();
-  const terms = billingTermsOf(account);
-  const ladder = ladderOf(svc, account);
+  const terms: BillingTerms = { term: row.term, contractStart: row.contract_start, timeZone: row.time_zone };
+  const ladder = svc.pricing[row.plan];
   // Every pending flag was set before now, so all of them are taken at the next instant (R6).
   const after = account.marketingCount - account.pendingCount;
   return {
@@ -43,12 +73,12 @@ export async function tierReport(svc: Services, actor: Actor): Promise<TierRepor
     totalCount: account.totalCount,
     nonMarketingCount: account.totalCount - account.marketingCount,
     pendingCount: account.pendingCount,
-    nextUpdateAt: nextUpdateInstant(terms, now),
+    nextUpdateAt: nextUpdateAt(terms, now),
     marketingCountAfterUpdate: after,
     usageAfterUpdatePercent: usagePercent(after, account.tierLimit),
     monthlyPriceCents: monthlyPriceCents(ladder, account.tierLimit),
     lowestTierAfterUpdate: Math.min(account.tierLimit, smallestTierHolding(ladder, after)),
-    nextRenewalAt: nextRenewalInstant(terms, now),
+    nextRenewalAt: nextRenewalAt(terms, now),
     downgradeTo: account.downgradeTo,
     timeZone: account.timeZone,
     term: account.term,

@@ -19,7 +19,7 @@ afterAll(async () => {
 
 const noStackTrace = (s: string) => expect(s).not.toMatch(/\n\s+at .+:\d+:\d+/);
 
-describe("the tierkeeper CLI", () => {
+describe("the tierkeeper CLI", { timeout: 180_000 }, () => {
   it("tier --json prints the stable data fields", async () => {
     const r = await tierkeeper(["run", "tier", "--user", "U1", "--json"], env);
     expect(r.code).toBe(0);
