@@ -13,7 +13,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     projects: [
       {
-        extends: true,
+        extends: true as const,
         test: {
           name: "pglite",
           include: ["test/**/*.test.ts"],
@@ -23,7 +23,7 @@ export default defineConfig({
       ...(withPostgres
         ? [
             {
-              extends: true,
+              extends: true as const,
               test: {
                 name: "postgres",
                 include: ["test/**/*.test.ts"],

@@ -327,17 +327,6 @@ async function decide(svc: Services, actor: Actor, rawId: string, decision: Deci
       });
       return { row: updated ?? row, decided: "rejected" as const, executed: null };
     }
-    if (row.action === "marketing") {
-      const [n] = await rowsOf<{ n: number }>(
-        tx,
-        sql`select count(*)::int as n from bulk_request_contacts r join contacts c on c.id = r.contact_id
-            where r.request_id = ${id} and c.marketing = false`,
-      );
-      const upgrade = upgradeNeeded(svc, account, account.marketingCount + (n?.n ?? 0), at);
-      if (upgrade && !decision.automatic && decision.confirmCount !== row.count) {
-        throw new NeedsConfirmation(view(row), upgrade);
-      }
-    }
     const scheduled = row.scheduledAt !== null && row.scheduledAt.getTime() > at.getTime();
     const [updated] = await tx
       .update(bulkRequests)
@@ -358,8 +347,29 @@ async function decide(svc: Services, actor: Actor, rawId: string, decision: Deci
         : `Approved request ${id}${scheduled ? ` for ${row.scheduledAt?.toISOString()}` : ""}`,
       detail: { requestId: id },
     });
-    if (scheduled) return { row: updated ?? row, decided: "scheduled" as const, executed: null };
+    if (scheduled) {
+      // A scheduled change is checked for an upgrade now, against today's count (R14 confirmation).
+      if (row.action === "marketing") {
+        const [n] = await rowsOf<{ n: number }>(
+          tx,
+          sql`select count(*)::int as n from bulk_request_contacts r join contacts c on c.id = r.contact_id
+              where r.request_id = ${id} and c.marketing = false`,
+        );
+        const upgrade = upgradeNeeded(svc, account, account.marketingCount + (n?.n ?? 0), at);
+        if (upgrade && !decision.automatic && decision.confirmCount !== row.count) {
+          throw new NeedsConfirmation(view(row), upgrade);
+        }
+      }
+      return { row: updated ?? row, decided: "scheduled" as const, executed: null };
+    }
     const changed = await applyRequest(tx, svc, account, row, at, actor.userId);
+    if (row.action === "marketing" && !decision.automatic && decision.confirmCount !== row.count) {
+      // Read the maintained counter after the change instead of a second pass over the contacts:
+      // an upgrade nobody confirmed rolls the whole change back (R14).
+      const after = await getAccount(tx, account.id);
+      const upgrade = upgradeNeeded(svc, account, after.marketingCount, at);
+      if (upgrade) throw new NeedsConfirmation(view(row), upgrade);
+    }
     return { row: updated ?? row, decided: "approved" as const, executed: changed };
   });
   const request = await getRequest(svc, actor.accountId, id);
