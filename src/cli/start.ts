@@ -1,38 +1,79 @@
 import { resolve } from "node:path";
+import type { CustomRoute } from "@slack/bolt";
+import pino from "pino";
+import { apiRoutes } from "../api/routes.ts";
+import { serveApi } from "../api/server.ts";
 import { boot } from "../app/boot.ts";
 import type { Config } from "../config.ts";
 import { startScheduler } from "../jobs/scheduler.ts";
-import { DEFAULT_TEAM, ensureAccount } from "../services/accounts.ts";
+import { resolveAccount } from "../services/accounts.ts";
+import { createSlackApp, EVENTS_PATH } from "../slack/app.ts";
+// Registers the Slack module's subcommands (`usage`) for the CLI's `run` as well.
+import "../slack/handlers.ts";
 
-/** `tierkeeper start`: the long-running service. Without Slack credentials it runs locally and says how to connect. */
+/**
+ * `tierkeeper start`: Slack (HTTP or Socket Mode), the intake API and the scheduler in one process.
+ * Without Slack credentials it runs locally, serves the intake API and says how to connect Slack.
+ */
 export async function startService(config: Config): Promise<void> {
+  const logger = pino({ level: config.logLevel });
   const { svc, database } = await boot(config);
   const stops: (() => Promise<void> | void)[] = [];
-  stops.push(startScheduler(svc));
   const where =
     database.driver === "pglite"
       ? `the embedded database in ${resolve(config.databaseUrl.replace(/^file:/, ""))}`
       : "the Postgres server of DATABASE_URL";
-  if (config.slack.mode === "local") {
-    await ensureAccount(svc, DEFAULT_TEAM);
+
+  if (config.slack.mode === "http") {
+    // One HTTP server: Slack's signed requests at /slack/events and the intake API beside them.
+    const slack = createSlackApp({ svc, config, logger, apiRoutes: apiRoutes(svc) as unknown as CustomRoute[] });
+    const { port } = await slack.start(config.port);
+    stops.push(() => slack.stop());
+    logger.info({ mode: "http", port }, "slack ready");
     console.log(
-      [
-        `tierkeeper is running locally on ${where}, with no Slack connection.`,
-        "",
-        "Try it from another terminal:",
-        "  npx tierkeeper demo                          # a sample account with 7,000 contacts",
-        '  npx tierkeeper run "tier" --user U1          # what /contacts tier answers',
-        '  npx tierkeeper run "help" --user U1',
-        "",
-        "To connect Slack: create the app from manifest.yml (api.slack.com/apps → Create New App → From a manifest),",
-        "install it, then start again with SLACK_BOT_TOKEN=xoxb-… and either SLACK_APP_TOKEN=xapp-… (Socket Mode)",
-        "or SLACK_SIGNING_SECRET=… (HTTP mode, events at /slack/events). README.md walks through it.",
-        "Press Ctrl-C to stop.",
-      ].join("\n"),
+      `tierkeeper ready: Slack over HTTP at http://0.0.0.0:${port}${EVENTS_PATH} (set it as the Request URL of the slash command, interactivity and events), intake API at http://0.0.0.0:${port}/api/contacts, on ${where}.`,
     );
+  } else {
+    const api = await serveApi(svc, config.port);
+    stops.push(() => api.close());
+    if (config.slack.mode === "socket") {
+      const slack = createSlackApp({ svc, config, logger });
+      await slack.start();
+      stops.push(() => slack.stop());
+      logger.info({ mode: "socket" }, "slack ready");
+      console.log(
+        `tierkeeper ready: Slack over Socket Mode, intake API at http://0.0.0.0:${config.port}/api/contacts, on ${where}.`,
+      );
+    } else {
+      await resolveAccount(svc);
+      console.log(
+        [
+          `tierkeeper ready (local, no Slack connection): intake API at http://0.0.0.0:${config.port}/api/contacts, on ${where}.`,
+          "",
+          "Try it from another terminal:",
+          "  npx tierkeeper demo                          # a sample account with 7,000 contacts",
+          '  npx tierkeeper run "tier" --user U1          # what /contacts tier answers',
+          '  npx tierkeeper run "help" --user U1',
+          "",
+          "To connect Slack: create the app from manifest.yml (api.slack.com/apps → Create New App → From a manifest),",
+          "install it, then start again with SLACK_BOT_TOKEN=xoxb-… and either SLACK_APP_TOKEN=xapp-… (Socket Mode)",
+          "or SLACK_SIGNING_SECRET=… (HTTP mode, events at /slack/events). README.md walks through it.",
+          "Press Ctrl-C to stop.",
+        ].join("\n"),
+      );
+    }
   }
+  stops.push(startScheduler(svc, { logger }));
+
   const shutdown = async () => {
-    for (const stop of stops.reverse()) await stop();
+    logger.info("stopping");
+    for (const stop of stops.reverse()) {
+      try {
+        await stop();
+      } catch (e) {
+        logger.warn({ err: e }, "stop failed");
+      }
+    }
     await database.close();
     process.exit(0);
   };

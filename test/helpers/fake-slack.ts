@@ -17,6 +17,8 @@ type Failure = { status: number; retryAfter?: number; error?: string; times: num
 export class FakeSlack {
   readonly calls: SlackCall[] = [];
   readonly uploads: { id: string; bytes: Buffer }[] = [];
+  /** Messages posted to response_url (see `responseUrl`), in order, with when they arrived. */
+  readonly responses: { id: string; body: Record<string, unknown>; at: number }[] = [];
   private server: Server | null = null;
   private failures = new Map<string, Failure>();
   private seq = 0;
@@ -37,6 +39,27 @@ export class FakeSlack {
     this.server = null;
   }
 
+  /** A response_url that posts back to this fake (what Slack puts in slash commands and actions). */
+  responseUrl(id: string): string {
+    return this.url.replace(/\/api\/$/, `/response/${id}`);
+  }
+
+  /** Messages posted to one response_url. */
+  responsesTo(id: string): Record<string, unknown>[] {
+    return this.responses.filter((r) => r.id === id).map((r) => r.body);
+  }
+
+  /** Waits until `predicate` holds for the response_url messages. */
+  async waitForResponse(id: string, timeoutMs = 10_000): Promise<Record<string, unknown>> {
+    const until = Date.now() + timeoutMs;
+    while (Date.now() < until) {
+      const r = this.responsesTo(id);
+      if (r.length > 0) return r[r.length - 1] as Record<string, unknown>;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    throw new Error(`fake Slack: no response_url message for ${id} within ${timeoutMs} ms`);
+  }
+
   /** Calls of one method, in order. */
   callsTo(method: string): SlackCall[] {
     return this.calls.filter((c) => c.method === method);
@@ -49,7 +72,9 @@ export class FakeSlack {
       if (predicate(this.calls)) return this.calls;
       await new Promise((r) => setTimeout(r, 20));
     }
-    throw new Error(`fake Slack: condition not met within ${timeoutMs} ms; calls: ${this.calls.map((c) => c.method).join(", ")}`);
+    throw new Error(
+      `fake Slack: condition not met within ${timeoutMs} ms; calls: ${this.calls.map((c) => c.method).join(", ")}`,
+    );
   }
 
   /** The next `times` calls to `method` fail this way. */
@@ -59,6 +84,8 @@ export class FakeSlack {
 
   reset(): void {
     this.calls.length = 0;
+    this.responses.length = 0;
+    this.uploads.length = 0;
     this.failures.clear();
   }
 
@@ -67,8 +94,20 @@ export class FakeSlack {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks);
     const path = (req.url ?? "").split("?")[0] ?? "";
+    if (path.startsWith("/response/")) {
+      this.responses.push({
+        id: path.slice("/response/".length),
+        body: parseBody(raw.toString("utf8"), "application/json"),
+        at: Date.now(),
+      });
+      res.writeHead(200, { "content-type": "text/plain" }).end("ok");
+      return;
+    }
     if (path.startsWith("/upload/")) {
-      this.uploads.push({ id: path.slice("/upload/".length), bytes: raw });
+      this.uploads.push({
+        id: path.slice("/upload/".length),
+        bytes: fileBytes(raw, req.headers["content-type"] ?? ""),
+      });
       res.writeHead(200, { "content-type": "text/plain" }).end("OK");
       return;
     }
@@ -83,7 +122,12 @@ export class FakeSlack {
       if (failure.retryAfter !== undefined) headers["retry-after"] = String(failure.retryAfter);
       res
         .writeHead(failure.status, headers)
-        .end(JSON.stringify({ ok: false, error: failure.error ?? (failure.status === 429 ? "ratelimited" : "internal_error") }));
+        .end(
+          JSON.stringify({
+            ok: false,
+            error: failure.error ?? (failure.status === 429 ? "ratelimited" : "internal_error"),
+          }),
+        );
       return;
     }
     res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(this.answer(method, body, req)));
@@ -93,7 +137,14 @@ export class FakeSlack {
     const ts = `${Math.floor(Date.now() / 1000)}.${String(++this.seq).padStart(6, "0")}`;
     switch (method) {
       case "auth.test":
-        return { ok: true, team_id: "T0FAKE", user_id: "UBOT", bot_id: "BBOT", team: "Fake", url: "https://fake.slack/" };
+        return {
+          ok: true,
+          team_id: "T0FAKE",
+          user_id: "UBOT",
+          bot_id: "BBOT",
+          team: "Fake",
+          url: "https://fake.slack/",
+        };
       case "chat.postMessage":
         return { ok: true, channel: body.channel, ts, message: { text: body.text, ts } };
       case "chat.update":
@@ -118,11 +169,32 @@ export class FakeSlack {
       case "files.completeUploadExternal":
         return { ok: true, files: [{ id: "F1", title: "chart" }] };
       case "files.info":
-        return { ok: true, file: { id: body.file, name: "contacts.csv", url_private_download: `http://${req.headers.host}/download/${body.file}` } };
+        return {
+          ok: true,
+          file: {
+            id: body.file,
+            name: "contacts.csv",
+            url_private_download: `http://${req.headers.host}/download/${body.file}`,
+          },
+        };
       default:
         return { ok: true };
     }
   }
+}
+
+/** The uploaded file: the first multipart part's body (the Web API client sends multipart/form-data), or the raw body. */
+function fileBytes(raw: Buffer, contentType: string): Buffer {
+  const m = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
+  const boundary = m?.[1] ?? m?.[2];
+  if (!boundary) return raw;
+  const delimiter = Buffer.from(`--${boundary}`);
+  const start = raw.indexOf(delimiter);
+  if (start < 0) return raw;
+  const headersEnd = raw.indexOf("\r\n\r\n", start);
+  const next = raw.indexOf(delimiter, headersEnd);
+  if (headersEnd < 0 || next < 0) return raw;
+  return raw.subarray(headersEnd + 4, next - 2);
 }
 
 function parseBody(raw: string, contentType: string): Record<string, unknown> {

@@ -1,0 +1,37 @@
+// After a decision on a bulk request (button, modal or `approve` text): the message shows the truth, the requester hears (R14).
+
+import { requestSummary, statusLine } from "../commands/present-requests.ts";
+import type { BulkRequestView } from "../services/bulk.ts";
+import type { Services } from "../services/context.ts";
+import type { SlackClient as WebClient } from "./client.ts";
+import { directMessage, updateRequestMessage } from "./request-poster.ts";
+import type { SlackDeps } from "./session.ts";
+
+export async function announceDecision(
+  deps: SlackDeps,
+  client: WebClient,
+  request: BulkRequestView,
+  decided: boolean,
+  deciderId: string,
+  subsidiaryZone: string,
+  fallback?: { channel: string; ts: string },
+): Promise<void> {
+  await safely(deps, "chat.update of the request message", () =>
+    updateRequestMessage(deps.svc, client, request, fallback),
+  );
+  // Only the call that made the decision tells the requester, so a double click sends one DM.
+  if (!decided || request.requestedBy === deciderId) return;
+  const text = `Your bulk request ${request.id} (${requestSummary(request)}): ${statusLine(request, subsidiaryZone).replace(/^:[a-z_]+: /, "")}`;
+  await safely(deps, "DM to the requester", () => directMessage(client, request.requestedBy, text));
+}
+
+export async function safely<T>(deps: SlackDeps, what: string, f: () => Promise<T>): Promise<T | null> {
+  try {
+    return await f();
+  } catch (e) {
+    deps.logger.warn({ err: e }, `${what} failed`);
+    return null;
+  }
+}
+
+export type { Services };

@@ -1,0 +1,145 @@
+// Buttons: Approve/Reject on request messages (R14) and the App Home shortcuts.
+import type { App, RespondFn } from "@slack/bolt";
+import { z } from "zod";
+import { APPROVE_ACTION, REJECT_ACTION } from "../../commands/present-requests.ts";
+import { runCommand } from "../../commands/run.ts";
+import { approveRequest, NeedsConfirmation, rejectRequest } from "../../services/bulk.ts";
+import { Refusal } from "../../services/context.ts";
+import { capBlocks, LIMITS } from "../blocks.ts";
+import { asView, type SlackClient as WebClient } from "../client.ts";
+import { confirmUpgradeView } from "../confirm.ts";
+import { announceDecision, safely } from "../decisions.ts";
+import { HOME_ACTIONS, homeView } from "../home.ts";
+import { openingView } from "../manage.ts";
+import { directMessage } from "../request-poster.ts";
+import { type SlackDeps, sessionFor } from "../session.ts";
+
+/** The fields of a block_actions payload we use. */
+const actionBody = z.object({
+  trigger_id: z.string().optional(),
+  user: z.object({ id: z.string(), team_id: z.string().optional() }),
+  team: z.object({ id: z.string() }).nullish(),
+  actions: z.array(z.object({ action_id: z.string(), value: z.string().max(LIMITS.buttonValue).optional() })).min(1),
+  container: z.object({ channel_id: z.string().optional(), message_ts: z.string().optional() }).partial().optional(),
+  view: z.object({ type: z.string() }).partial().nullish(),
+});
+type ActionBody = z.infer<typeof actionBody>;
+
+const teamOf = (b: ActionBody) => b.team?.id ?? b.user.team_id ?? "";
+
+const say = (respond: RespondFn | undefined, text: string) =>
+  respond?.({ response_type: "ephemeral", replace_original: false, text }).then(() => undefined);
+
+export function register(app: App, deps: SlackDeps): void {
+  app.action(APPROVE_ACTION, async ({ ack, body, client, respond }) => {
+    await ack();
+    await decideFromButton(deps, client, respond, body, "approve");
+  });
+
+  app.action(REJECT_ACTION, async ({ ack, body, client, respond }) => {
+    await ack();
+    await decideFromButton(deps, client, respond, body, "reject");
+  });
+
+  app.action(HOME_ACTIONS.manage, async ({ ack, body, client }) => {
+    await ack();
+    const b = actionBody.parse(body);
+    const session = await sessionFor(deps, client, teamOf(b), b.user.id);
+    if (!b.trigger_id) return;
+    await client.views.open({
+      trigger_id: b.trigger_id,
+      view: asView(await openingView(deps.svc, session.actor, session.timeZone, null)),
+    });
+  });
+
+  app.action(HOME_ACTIONS.tier, async ({ ack, body, client }) => {
+    await ack();
+    const b = actionBody.parse(body);
+    const session = await sessionFor(deps, client, teamOf(b), b.user.id);
+    const answer = await runCommand(deps.svc, { actor: session.actor, timeZone: session.timeZone, text: "tier" });
+    await directMessage(client, b.user.id, answer.text, capBlocks(answer.blocks));
+  });
+
+  // The request id is in the button's value; links and other buttons need no work.
+  app.action(/.*/, async ({ ack }) => {
+    await ack();
+  });
+}
+
+async function decideFromButton(
+  deps: SlackDeps,
+  client: WebClient,
+  respond: RespondFn | undefined,
+  raw: unknown,
+  what: "approve" | "reject",
+): Promise<void> {
+  const parsed = actionBody.safeParse(raw);
+  if (!parsed.success) {
+    await say(respond, "That button didn't carry a request I can read. Use `/contacts requests` to see the open ones.");
+    return;
+  }
+  const body = parsed.data;
+  const requestId = (body.actions[0]?.value ?? "").trim();
+  const message =
+    body.container?.channel_id && body.container.message_ts
+      ? { channel: body.container.channel_id, ts: body.container.message_ts }
+      : undefined;
+  try {
+    const session = await sessionFor(deps, client, teamOf(body), body.user.id);
+    if (!/^R[A-Z0-9]{4,20}$/i.test(requestId)) {
+      await say(respond, "That button doesn't name a request I know. Use `/contacts requests` to see the open ones.");
+      return;
+    }
+    const result =
+      what === "approve"
+        ? await approveRequest(deps.svc, session.actor, requestId, null)
+        : await rejectRequest(deps.svc, session.actor, requestId, null);
+    await announceDecision(
+      deps,
+      client,
+      result.request,
+      result.decided !== null,
+      session.actor.userId,
+      session.account.timeZone,
+      message,
+    );
+    if (body.view?.type === "home") {
+      await safely(deps, "App Home refresh", async () =>
+        client.views.publish({
+          user_id: body.user.id,
+          view: asView(await homeView(deps.svc, session.actor, session.timeZone)),
+        }),
+      );
+    }
+    if (result.decided === null) {
+      await say(
+        respond,
+        `Request ${result.request.id} was already decided (${result.request.status}); nothing changed. The message now shows the outcome.`,
+      );
+    }
+  } catch (e) {
+    if (e instanceof NeedsConfirmation) {
+      if (!body.trigger_id) {
+        await say(respond, e.message);
+        return;
+      }
+      await client.views.open({
+        trigger_id: body.trigger_id,
+        view: asView(confirmUpgradeView(e.request, e.upgrade, message ?? null)),
+      });
+      return;
+    }
+    if (e instanceof Refusal) {
+      await say(respond, `:no_entry: ${e.message}`);
+      return;
+    }
+    deps.logger.error({ err: e, requestId }, "request button failed");
+    await safely(
+      deps,
+      "error reply",
+      () =>
+        say(respond, ":warning: Something went wrong on our side; nothing was changed. Try again in a moment.") ??
+        Promise.resolve(),
+    );
+  }
+}

@@ -1,0 +1,192 @@
+// Modal submissions: the upgrade confirmation (R14) and the manage wizard's steps (R17).
+import type { App } from "@slack/bolt";
+import { z } from "zod";
+import { n } from "../../commands/format.ts";
+import { approveRequest, requestBulkChange } from "../../services/bulk.ts";
+import { Refusal } from "../../services/context.ts";
+import { asView, type SlackClient as WebClient } from "../client.ts";
+import { CONFIRM_BLOCK, CONFIRM_INPUT, CONFIRM_VIEW, type ConfirmMetadata, readTypedCount } from "../confirm.ts";
+import { announceDecision, safely } from "../decisions.ts";
+import {
+  MANAGE_STEPS,
+  previewNonMarketing,
+  readState,
+  reviewView,
+  selectionOf,
+  selectView,
+  unengagedView,
+  type WizardState,
+} from "../manage.ts";
+import { directMessage, postRequest } from "../request-poster.ts";
+import { type Session, type SlackDeps, sessionFor } from "../session.ts";
+
+/** The fields of a view_submission payload we use. */
+const submission = z.object({
+  user: z.object({ id: z.string(), team_id: z.string().optional() }),
+  team: z.object({ id: z.string() }).nullish(),
+  view: z.object({
+    private_metadata: z.string().optional(),
+    state: z.object({ values: z.record(z.string(), z.record(z.string(), z.unknown())) }).optional(),
+  }),
+});
+type Submission = z.infer<typeof submission>;
+
+const inputValue = z.object({ value: z.string().nullish() });
+const selectValue = z.object({ selected_option: z.object({ value: z.string() }).nullish() });
+const checkboxValue = z.object({ selected_options: z.array(z.object({ value: z.string() })).nullish() });
+
+function field(b: Submission, block: string, action: string): unknown {
+  return b.view.state?.values[block]?.[action];
+}
+
+async function sessionOf(deps: SlackDeps, client: WebClient, b: Submission): Promise<Session> {
+  return sessionFor(deps, client, b.team?.id ?? b.user.team_id ?? "", b.user.id);
+}
+
+export function register(app: App, deps: SlackDeps): void {
+  app.view(CONFIRM_VIEW, async ({ ack, body, client }) => {
+    const b = submission.parse(body);
+    const meta = JSON.parse(b.view.private_metadata || "{}") as ConfirmMetadata;
+    const typed = readTypedCount(inputValue.safeParse(field(b, CONFIRM_BLOCK, CONFIRM_INPUT)).data?.value ?? "");
+    if (typed !== meta.count) {
+      await ack({
+        response_action: "errors",
+        errors: {
+          [CONFIRM_BLOCK]: `Type ${n(meta.count)}, the number of contacts in request ${meta.requestId}, to approve the upgrade.`,
+        },
+      });
+      return;
+    }
+    await ack();
+    const session = await sessionOf(deps, client, b);
+    try {
+      const result = await approveRequest(deps.svc, session.actor, meta.requestId, typed);
+      await announceDecision(
+        deps,
+        client,
+        result.request,
+        result.decided !== null,
+        session.actor.userId,
+        session.account.timeZone,
+        meta.message ?? undefined,
+      );
+      if (result.decided === null) {
+        await directMessage(
+          client,
+          session.actor.userId,
+          `Request ${result.request.id} was already decided (${result.request.status}); nothing changed.`,
+        );
+      }
+    } catch (e) {
+      if (!(e instanceof Refusal)) throw e;
+      await safely(deps, "DM of a refused approval", () =>
+        directMessage(client, session.actor.userId, `:no_entry: ${e.message}`),
+      );
+    }
+  });
+
+  app.view(MANAGE_STEPS.intro, async ({ ack, body, client }) => {
+    const b = submission.parse(body);
+    const session = await sessionOf(deps, client, b);
+    await ack({
+      response_action: "push",
+      view: asView(await unengagedView(deps.svc, session.actor, readState(b.view.private_metadata))),
+    });
+  });
+
+  app.view(MANAGE_STEPS.unengaged, async ({ ack, body, client }) => {
+    const b = submission.parse(body);
+    const session = await sessionOf(deps, client, b);
+    const chosen = checkboxValue.safeParse(field(b, "unengaged", "choice")).data?.selected_options ?? [];
+    const state: WizardState = {
+      ...readState(b.view.private_metadata),
+      bounced: chosen.some((o) => o.value === "bounced"),
+      unsubscribed: chosen.some((o) => o.value === "unsubscribed"),
+    };
+    await ack({ response_action: "push", view: asView(await selectView(deps.svc, session.actor, state)) });
+  });
+
+  app.view(MANAGE_STEPS.select, async ({ ack, body, client }) => {
+    const b = submission.parse(body);
+    const session = await sessionOf(deps, client, b);
+    const filter = inputValue.safeParse(field(b, "filter", "text")).data?.value?.trim() || null;
+    const list = selectValue.safeParse(field(b, "list", "choice")).data?.selected_option?.value ?? null;
+    const state: WizardState = { ...readState(b.view.private_metadata), filter, list };
+    const selection = selectionOf(state, deps.svc.clock.now(), session.timeZone);
+    if (!selection.ok) {
+      await ack({ response_action: "errors", errors: { [selection.block]: selection.error } });
+      return;
+    }
+    const preview = await previewNonMarketing(deps.svc, session.actor, selection.selector);
+    if (preview.count === 0) {
+      await ack({
+        response_action: "errors",
+        errors: {
+          filter: `No marketing contact matches ${preview.selectorText} (pending ones already count as set). Choose something else.`,
+        },
+      });
+      return;
+    }
+    await ack({ response_action: "push", view: asView(reviewView(preview, session.timeZone, state)) });
+  });
+
+  app.view(MANAGE_STEPS.review, async ({ ack, body, client, respond }) => {
+    const b = submission.parse(body);
+    await ack({ response_action: "clear" });
+    const session = await sessionOf(deps, client, b);
+    const state = readState(b.view.private_metadata);
+    const tell = async (text: string) => {
+      if (state.responseUrl) {
+        const sent = await safely(deps, "response_url answer", async () => {
+          const res = await fetch(state.responseUrl as string, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ response_type: "ephemeral", text }),
+          });
+          if (!res.ok) throw new Error(`response_url answered ${res.status}`);
+          return true;
+        });
+        if (sent) return;
+      }
+      await directMessage(client, session.actor.userId, text);
+    };
+    void respond;
+    const selection = selectionOf(state, deps.svc.clock.now(), session.timeZone);
+    if (!selection.ok) {
+      await tell(`:warning: ${selection.error}`);
+      return;
+    }
+    try {
+      const r = await requestBulkChange(deps.svc, session.actor, {
+        action: "non-marketing",
+        selector: selection.selector,
+        at: null,
+        origin: "manage",
+      });
+      if (!r.request) {
+        await tell("No marketing contact matches any more, so there is nothing to request.");
+        return;
+      }
+      if (r.executed) {
+        await tell(
+          `Set ${n(r.executed.changed)} contacts non-marketing directly (within the direct-change limit): they stay marketing until the next update date.`,
+        );
+        return;
+      }
+      const channel = session.account.approvalsChannel;
+      const posted = channel
+        ? await safely(deps, "posting the request", () =>
+            postRequest(deps.svc, client, r.request as NonNullable<typeof r.request>, channel),
+          )
+        : null;
+      await tell(
+        posted
+          ? `Request ${r.request.id} (${n(r.request.count)} contacts non-marketing) is posted to <#${posted.channel}> for an admin to approve.`
+          : `Request ${r.request.id} (${n(r.request.count)} contacts non-marketing) is waiting for approval: \`/contacts approve ${r.request.id}\`.${channel ? "" : " Set an approvals channel to get it posted with buttons: `/contacts settings approvals-channel #channel`."}`,
+      );
+    } catch (e) {
+      if (!(e instanceof Refusal)) throw e;
+      await tell(`:no_entry: ${e.message}`);
+    }
+  });
+}

@@ -1,0 +1,284 @@
+// The manage wizard (R17): four modal steps that end in a bulk non-marketing request (R14).
+import { and, count, eq, isNull } from "drizzle-orm";
+import { z } from "zod";
+import { money, n, pct, updateWhen } from "../commands/format.ts";
+import { contacts } from "../db/schema.ts";
+import { FILTER_EXAMPLE, type Filter, parseFilter } from "../domain/filter.ts";
+import { monthlyPriceCents, smallestTierHolding } from "../domain/pricing.ts";
+import { usagePercent } from "../domain/thresholds.ts";
+import { nextUpdateInstant } from "../domain/update-dates.ts";
+import { billingTermsOf, getAccount, ladderOf } from "../services/accounts.ts";
+import type { Actor, Services } from "../services/context.ts";
+import { allLists } from "../services/lists.ts";
+import { unengagedCounts } from "../services/reports.ts";
+import { describeSelector, type Selector, selectorCondition } from "../services/selectors.ts";
+import { type Block, context, divider, header, LIMITS, section, truncate } from "./blocks.ts";
+
+export const MANAGE_STEPS = {
+  intro: "manage_intro",
+  unengaged: "manage_unengaged",
+  select: "manage_select",
+  review: "manage_review",
+} as const;
+
+/** What the wizard carries from step to step in private_metadata (3,000 characters at most). */
+export const wizardState = z.object({
+  bounced: z.boolean().default(true),
+  unsubscribed: z.boolean().default(true),
+  list: z.string().max(200).nullable().default(null),
+  filter: z.string().max(1000).nullable().default(null),
+  /** The slash command's response_url, to answer where the wizard was opened. */
+  responseUrl: z.string().max(500).nullable().default(null),
+});
+export type WizardState = z.infer<typeof wizardState>;
+
+export function readState(metadata: string | undefined): WizardState {
+  try {
+    return wizardState.parse(JSON.parse(metadata || "{}"));
+  } catch {
+    return wizardState.parse({});
+  }
+}
+
+const plain = (text: string, max = 24) => ({ type: "plain_text" as const, text: truncate(text, max), emoji: true });
+
+function modal(callbackId: string, title: string, submit: string, blocks: Block[], state: WizardState) {
+  return {
+    type: "modal" as const,
+    callback_id: callbackId,
+    title: plain(title),
+    submit: plain(submit),
+    close: plain("Cancel"),
+    private_metadata: JSON.stringify(state).slice(0, 3000),
+    blocks: blocks.slice(0, LIMITS.blocksPerView),
+  };
+}
+
+/** Step 1: what marketing contacts are (R1, R3, R9). */
+export async function introView(svc: Services, actor: Actor, userZone: string, state: WizardState) {
+  const account = await getAccount(svc.db, actor.accountId);
+  const next = nextUpdateInstant(billingTermsOf(account), svc.clock.now());
+  return modal(
+    MANAGE_STEPS.intro,
+    "Manage contacts · 1/4",
+    "Next",
+    [
+      header("What are marketing contacts?"),
+      section(
+        "Only *marketing contacts* count toward your contact tier, and only they can get marketing email or be in ad audiences. *Non-marketing* contacts still get sales 1:1 email, chats, registration, ticket and transactional email and surveys.",
+      ),
+      section(
+        `Setting a contact non-marketing takes effect at the *next update date*, ${updateWhen(next, account.timeZone, userZone)}: until then it stays marketing and keeps counting.`,
+      ),
+      section(
+        `You have *${n(account.marketingCount)}* marketing contacts of a *${n(account.tierLimit)}* tier (${pct(usagePercent(account.marketingCount, account.tierLimit))}). The tier never goes down by itself; a smaller count lets you choose a lower tier at renewal.`,
+      ),
+      context("Next: unengaged contacts you may not need to market to."),
+    ],
+    state,
+  );
+}
+
+/** Step 2: unengaged contacts (bounced, unsubscribed), pre-selected, with counts. */
+export async function unengagedView(svc: Services, actor: Actor, state: WizardState) {
+  const counts = await unengagedCounts(svc, actor);
+  const options = [
+    { value: "bounced", text: `Bounced (${n(counts.bounced)})`, on: state.bounced, count: counts.bounced },
+    {
+      value: "unsubscribed",
+      text: `Unsubscribed from all email (${n(counts.unsubscribed)})`,
+      on: state.unsubscribed,
+      count: counts.unsubscribed,
+    },
+  ];
+  const toOption = (o: (typeof options)[number]) => ({ text: plain(o.text, 75), value: o.value });
+  const initial = options.filter((o) => o.on).map(toOption);
+  const blocks: Block[] = [
+    header("Unengaged contacts"),
+    section(
+      `*${n(counts.either)}* marketing contacts have bounced or unsubscribed from all email: they cannot receive marketing email anyway, but they count toward your tier.`,
+    ),
+    {
+      type: "input",
+      block_id: "unengaged",
+      optional: true,
+      label: plain("Set these non-marketing", 2000),
+      element: {
+        type: "checkboxes",
+        action_id: "choice",
+        options: options.map(toOption),
+        ...(initial.length ? { initial_options: initial } : {}),
+      },
+    },
+    context("Next: or choose a list or a filter instead."),
+  ];
+  return modal(MANAGE_STEPS.unengaged, "Manage contacts · 2/4", "Next", blocks, state);
+}
+
+/** Step 3: a list or a filter, instead of the unengaged contacts. */
+export async function selectView(svc: Services, actor: Actor, state: WizardState) {
+  const rows = await allLists(svc, actor);
+  const lists = rows.slice(0, 100);
+  const blocks: Block[] = [
+    header("Or a list or a filter"),
+    section(
+      "Leave both empty to use the unengaged contacts of step 2. A list or a filter *replaces* them; with both, contacts must be in the list *and* match the filter.",
+    ),
+  ];
+  if (lists.length > 0) {
+    const option = (name: string, size: number) => ({
+      text: plain(`${name} (${n(size)})`, 75),
+      value: truncate(name, 150),
+    });
+    const initial = lists.find((l) => l.name === state.list);
+    blocks.push({
+      type: "input",
+      block_id: "list",
+      optional: true,
+      label: plain("List", 2000),
+      element: {
+        type: "static_select",
+        action_id: "choice",
+        placeholder: plain("Choose a list", 150),
+        options: lists.map((l) => option(l.name, l.size)),
+        ...(initial ? { initial_option: option(initial.name, initial.size) } : {}),
+      },
+    });
+    if (rows.length > lists.length)
+      blocks.push(context(`…and ${n(rows.length - lists.length)} more lists: use a filter such as \`list = "Name"\`.`));
+  }
+  blocks.push({
+    type: "input",
+    block_id: "filter",
+    optional: true,
+    label: plain("Filter", 2000),
+    hint: plain(
+      "Fields: email, domain, source, lifecycle, created, last_engaged, bounced, unsubscribed, list. Dates in words.",
+      2000,
+    ),
+    element: {
+      type: "plain_text_input",
+      action_id: "text",
+      placeholder: plain(FILTER_EXAMPLE, 150),
+      ...(state.filter ? { initial_value: state.filter } : {}),
+    },
+  });
+  return modal(MANAGE_STEPS.select, "Manage contacts · 3/4", "Review", blocks, state);
+}
+
+export type WizardSelection = { ok: true; selector: Selector } | { ok: false; block: string; error: string };
+
+/** The wizard's choices as one selector; the list and filter replace the unengaged contacts. */
+export function selectionOf(state: WizardState, now: Date, timeZone: string): WizardSelection {
+  let filter: Filter | null = null;
+  if (state.filter) {
+    const parsed = parseFilter(state.filter, { now, timeZone });
+    if (!parsed.ok) return { ok: false, block: "filter", error: parsed.error };
+    filter = parsed.filter;
+  }
+  if (state.list && filter) {
+    return {
+      ok: true,
+      selector: {
+        type: "filter",
+        filter: {
+          conditions: [{ field: "list", op: "=", value: state.list }, ...filter.conditions],
+          text: `list = "${state.list}" and ${filter.text}`,
+        },
+      },
+    };
+  }
+  if (state.list) return { ok: true, selector: { type: "list", name: state.list } };
+  if (filter) return { ok: true, selector: { type: "filter", filter } };
+  if (state.bounced && state.unsubscribed) return { ok: true, selector: { type: "unengaged" } };
+  const flag = state.bounced ? "bounced" : state.unsubscribed ? "unsubscribed" : null;
+  if (!flag) return { ok: false, block: "filter", error: "Choose unengaged contacts in step 2, a list or a filter." };
+  return {
+    ok: true,
+    selector: {
+      type: "filter",
+      filter: { conditions: [{ field: flag, op: "=", value: true }], text: `${flag} = true` },
+    },
+  };
+}
+
+export interface ManagePreview {
+  selectorText: string;
+  count: number;
+  marketingNow: number;
+  marketingAfter: number;
+  tierLimit: number;
+  usageAfter: number;
+  effectiveAt: Date;
+  subsidiaryZone: string;
+  lowestTierAfter: number;
+  monthlySavingCents: number;
+}
+
+/** What the request would do, without making it: the marketing contacts it would flag (one count query). */
+export async function previewNonMarketing(svc: Services, actor: Actor, selector: Selector): Promise<ManagePreview> {
+  const account = await getAccount(svc.db, actor.accountId);
+  const [row] = await svc.db
+    .select({ n: count() })
+    .from(contacts)
+    .where(
+      and(
+        eq(contacts.accountId, actor.accountId),
+        eq(contacts.marketing, true),
+        isNull(contacts.pendingSince),
+        selectorCondition(selector),
+      ),
+    );
+  const selected = row?.n ?? 0;
+  const ladder = ladderOf(svc, account);
+  // Every pending flag and the new ones are taken at the next update date (R3, R6).
+  const after = Math.max(0, account.marketingCount - account.pendingCount - selected);
+  const lowest = Math.min(account.tierLimit, smallestTierHolding(ladder, after));
+  return {
+    selectorText: describeSelector(selector),
+    count: selected,
+    marketingNow: account.marketingCount,
+    marketingAfter: after,
+    tierLimit: account.tierLimit,
+    usageAfter: usagePercent(after, account.tierLimit),
+    effectiveAt: nextUpdateInstant(billingTermsOf(account), svc.clock.now()),
+    subsidiaryZone: account.timeZone,
+    lowestTierAfter: lowest,
+    monthlySavingCents: Math.max(0, monthlyPriceCents(ladder, account.tierLimit) - monthlyPriceCents(ladder, lowest)),
+  };
+}
+
+/** Step 4: the review; submitting makes the bulk request. */
+export function reviewView(p: ManagePreview, userZone: string, state: WizardState) {
+  const saving =
+    p.monthlySavingCents > 0
+      ? `*${money(p.monthlySavingCents)}/month* less if you lower the tier to ${n(p.lowestTierAfter)} at renewal (\`/contacts tier downgrade ${p.lowestTierAfter}\`); the tier never goes down by itself.`
+      : `No saving yet: ${n(p.marketingAfter)} contacts still need the ${n(p.tierLimit)} tier.`;
+  return modal(
+    MANAGE_STEPS.review,
+    "Manage contacts · 4/4",
+    "Request approval",
+    [
+      header("Review"),
+      section(`*${n(p.count)}* marketing contacts match: ${p.selectorText}.`),
+      section(
+        [
+          `*Marketing now:* ${n(p.marketingNow)} of ${n(p.tierLimit)}`,
+          `*Becoming non-marketing* at the next update date, ${updateWhen(p.effectiveAt, p.subsidiaryZone, userZone)}: ${n(p.count)} (with the ones already pending, the count drops to ${n(p.marketingAfter)})`,
+          `*Usage after:* ${pct(p.usageAfter)} of ${n(p.tierLimit)}`,
+          `*Saving:* ${saving}`,
+        ].join("\n"),
+      ),
+      divider(),
+      context(
+        "Submitting makes a bulk request that an admin approves in the approvals channel (R14). Until the update date they stay marketing.",
+      ),
+    ],
+    state,
+  );
+}
+
+/** The first step, for views.open. */
+export async function openingView(svc: Services, actor: Actor, userZone: string, responseUrl: string | null) {
+  return introView(svc, actor, userZone, wizardState.parse({ responseUrl }));
+}
