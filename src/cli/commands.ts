@@ -1,13 +1,15 @@
 import type { Command } from "commander";
 import { boot } from "../app/boot.ts";
+import "../commands/intake-handlers.ts";
 import { runCommand } from "../commands/run.ts";
 import { loadConfig } from "../config.ts";
 import { openDatabase } from "../db/client.ts";
-import { DEFAULT_TEAM, ensureAccount, ensureUser } from "../services/accounts.ts";
+import { ensureUser, resolveAccount } from "../services/accounts.ts";
 import { Refusal } from "../services/context.ts";
 import { changeRole } from "../services/roles.ts";
 import { runJobsOnce } from "../jobs/run-once.ts";
 import { seedDemo } from "./demo.ts";
+import { importFile } from "./import.ts";
 import { startService } from "./start.ts";
 
 const USER_ARG = /^(?:<@)?([UW][A-Z0-9]+)(?:\|[^>]*)?>?$/;
@@ -38,7 +40,7 @@ export function registerCommands(program: Command): void {
       const userId = parseUserArg(opts.user);
       const { svc, database } = await boot(loadConfig());
       try {
-        const account = await ensureAccount(svc, opts.team ?? DEFAULT_TEAM);
+        const account = await resolveAccount(svc, opts.team);
         const user = await ensureUser(svc, account.id, userId);
         const result = await runCommand(svc, {
           actor: { accountId: account.id, userId },
@@ -70,6 +72,20 @@ export function registerCommands(program: Command): void {
     });
 
   program
+    .command("import")
+    .description("import contacts from a CSV file (HubSpot export headers); new contacts are non-marketing")
+    .argument("<file>", "the CSV file (UTF-8) with an Email column")
+    .option("--list <name>", "add every imported contact to this static list (created if missing)")
+    .option("--marketing", "set all as marketing: makes one bulk request that an admin approves (R14)")
+    .option("--user <id>", "Slack user id (or <@U123> mention) the import runs as", "cli")
+    .option("--team <id>", "Slack team (workspace) id of the account; default: the single local account")
+    .option("--json", "print the report as one JSON object { ok, text, data }")
+    .action(async (file: string, opts: { list?: string; marketing?: boolean; user: string; team?: string; json?: boolean }) => {
+      const userId = opts.user === "cli" ? "cli" : parseUserArg(opts.user);
+      process.exitCode = await importFile(file, { ...opts, userId });
+    });
+
+  program
     .command("migrate")
     .description("apply database migrations and exit")
     .action(async () => {
@@ -90,7 +106,7 @@ export function registerCommands(program: Command): void {
         const userId = parseUserArg(user);
         const { svc, database } = await boot(loadConfig());
         try {
-          const account = await ensureAccount(svc, opts.team ?? DEFAULT_TEAM);
+          const account = await resolveAccount(svc, opts.team);
           await changeRole(svc, null, account.id, { what: "admins", op: op === "grant" ? "add" : "remove", userId });
           console.log(op === "grant" ? `${userId} is now an admin of ${account.name}.` : `${userId} is no longer an admin.`);
         } finally {
@@ -108,7 +124,7 @@ export function registerCommands(program: Command): void {
     .action(async (opts: { team?: string; admin: string; reset?: boolean }) => {
       const { svc, database } = await boot(loadConfig());
       try {
-        console.log(await seedDemo(svc, { teamId: opts.team ?? DEFAULT_TEAM, adminId: parseUserArg(opts.admin), reset: Boolean(opts.reset) }));
+        console.log(await seedDemo(svc, { team: opts.team, adminId: parseUserArg(opts.admin), reset: Boolean(opts.reset) }));
       } finally {
         await database.close();
       }

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { accounts, contacts } from "../db/schema.ts";
 import { rowsOf, timestamptz } from "../db/client.ts";
-import { ensureAccount } from "../services/accounts.ts";
+import { resolveAccount } from "../services/accounts.ts";
 import { recordAudit } from "../services/audit.ts";
 import type { Services } from "../services/context.ts";
 import { changeRole } from "../services/roles.ts";
@@ -15,9 +15,9 @@ const n = (x: number) => x.toLocaleString("en-US");
  */
 export async function seedDemo(
   svc: Services,
-  opts: { teamId: string; adminId: string; reset: boolean },
+  opts: { team?: string; adminId: string; reset: boolean },
 ): Promise<string> {
-  const account = await ensureAccount(svc, opts.teamId);
+  const account = await resolveAccount(svc, opts.team);
   if (account.totalCount > 0 && !opts.reset) {
     return `The account already has ${n(account.totalCount)} contacts; nothing was added. Run \`tierkeeper demo --reset\` to start over.`;
   }

@@ -36,6 +36,9 @@ export const accounts = pgTable(
     directLimit: integer().notNull().default(10),
     selfApproval: boolean().notNull().default(false),
     reminderDays: integer().array().notNull().default(sql`'{3,1}'::integer[]`),
+    /** Spike alert: marketing growth within an hour above this share (%) or this many contacts, whichever is smaller. */
+    spikePercent: integer().notNull().default(10),
+    spikeMin: integer().notNull().default(500),
     /** Creation-source overrides (R15): { bySource, byForm, byChatflow, byApp }. */
     sourceDefaults: jsonb().notNull().default({}),
     /** Scheduled downgrade (R10), applied at the next renewal if the count fits. */
@@ -259,4 +262,151 @@ export const usageSnapshots = pgTable(
     takenAt: ts().notNull(),
   },
   (t) => [primaryKey({ columns: [t.accountId, t.day] })],
+);
+
+// --- Slack (issue 3)
+
+/** Slack deliveries already handled (a slash command's trigger_id, an event's event_id): a retry never runs twice. */
+export const slackDeliveries = pgTable("slack_deliveries", {
+  key: text().primaryKey(),
+  receivedAt: ts().notNull(),
+});
+
+// --- scheduler and notifications (issue 4)
+
+/**
+ * Notification outbox: every alert, reminder and notice is written here first, idempotently by
+ * `key`, and delivered to Slack by the sender, which claims rows so no message is sent twice.
+ * `channel` for a channel post, or `userId` for a DM (conversations.open, then chat.postMessage).
+ */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    accountId: bigint({ mode: "number" })
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    key: text().notNull(),
+    kind: text().notNull(),
+    channel: text(),
+    userId: text(),
+    text: text().notNull(),
+    blocks: jsonb(),
+    createdAt: ts().notNull(),
+    sentAt: ts(),
+    attempts: integer().notNull().default(0),
+    nextAttemptAt: ts().notNull(),
+    claimedUntil: ts(),
+    lastError: text(),
+    slackChannel: text(),
+    slackTs: text(),
+    /** Set when `tierkeeper jobs` printed it (local mode has no Slack to deliver to). */
+    printedAt: ts(),
+  },
+  (t) => [
+    uniqueIndex("notifications_key_key").on(t.key),
+    index("notifications_due_idx")
+      .on(t.nextAttemptAt)
+      .where(sql`${t.sentAt} is null`),
+    index("notifications_account_created_idx").on(t.accountId, t.createdAt),
+  ],
+);
+
+/** Marketing count over time at minute resolution, for the spike alert (growth within an hour). */
+export const countSamples = pgTable(
+  "count_samples",
+  {
+    accountId: bigint({ mode: "number" })
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    at: ts().notNull(),
+    marketingCount: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.at] })],
+);
+
+// --- intake (issue 5)
+
+/** Intake API keys (SPEC §3): only the sha256 of the secret is stored; `id` is shown for revoking. */
+export const apiKeys = pgTable(
+  "api_keys",
+  {
+    id: text().primaryKey(),
+    accountId: bigint({ mode: "number" })
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    keyHash: text().notNull(),
+    createdBy: text().notNull(),
+    createdAt: ts().notNull(),
+    revokedBy: text(),
+    revokedAt: ts(),
+    lastUsedAt: ts(),
+  },
+  (t) => [uniqueIndex("api_keys_hash_key").on(t.keyHash), index("api_keys_account_idx").on(t.accountId)],
+);
+
+/** Automation rules (R16): "when a contact matches FILTER, set it marketing / non-marketing". */
+export const automationRules = pgTable(
+  "automation_rules",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    accountId: bigint({ mode: "number" })
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    name: text().notNull(),
+    /** The filter as typed (normalized); parsed again at every run so relative dates stay relative. */
+    filter: text().notNull(),
+    /** The zone relative dates of the filter are read in. */
+    timeZone: text().notNull(),
+    action: text().$type<MarketingStatus>().notNull(),
+    enabled: boolean().notNull().default(true),
+    /** Set while the rule waits for its bulk request to be decided (R16). */
+    pausedReason: text(),
+    pausedRequestId: text(),
+    createdBy: text().notNull(),
+    createdAt: ts().notNull(),
+    lastRunAt: ts(),
+  },
+  (t) => [uniqueIndex("automation_rules_account_name_key").on(t.accountId, sql`lower(${t.name})`)],
+);
+
+/** One CSV import: who, which file, and its report. */
+export const imports = pgTable(
+  "imports",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    accountId: bigint({ mode: "number" })
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    fileName: text(),
+    requestedBy: text().notNull(),
+    listName: text(),
+    marketing: boolean().notNull().default(false),
+    startedAt: ts().notNull(),
+    finishedAt: ts(),
+    created: integer().notNull().default(0),
+    updated: integer().notNull().default(0),
+    unchanged: integer().notNull().default(0),
+    rejected: integer().notNull().default(0),
+    requestId: text(),
+    error: text(),
+  },
+  (t) => [index("imports_account_idx").on(t.accountId, t.startedAt)],
+);
+
+/**
+ * The rows of an import, by email: finds duplicates inside a file without holding the file's
+ * emails in memory, and fixes the contacts of "set all as marketing" (R14).
+ */
+export const importRows = pgTable(
+  "import_rows",
+  {
+    importId: bigint({ mode: "number" })
+      .notNull()
+      .references(() => imports.id, { onDelete: "cascade" }),
+    email: text().notNull(),
+    line: integer().notNull(),
+    contactId: bigint({ mode: "number" }).references(() => contacts.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.email] })],
 );

@@ -1,29 +1,139 @@
+import type { WebClient } from "@slack/web-api";
+import "../commands/forecast.ts"; // registers `/contacts forecast` (extraHandlers) wherever jobs are loaded
+import { n } from "../commands/format.ts";
+import { accounts } from "../db/schema.ts";
+import { checkSpike, checkTierAlerts, pruneCountSamples } from "../services/alerts.ts";
 import { expireRequests, runDueScheduledRequests } from "../services/bulk.ts";
 import type { Services } from "../services/context.ts";
+import { processForecastAlerts } from "../services/forecast.ts";
+import { deliverDue, takeQueuedForPrinting } from "../services/outbox.ts";
+import { processReminders } from "../services/reminders.ts";
 import { processDueDowngrades } from "../services/renewals.ts";
 import { processDueRollovers } from "../services/rollover.ts";
+import { takeSnapshots } from "../services/usage.ts";
+import { postUnpostedRequests } from "../slack/request-poster.ts";
+import { slackClientFromEnv } from "./slack-client.ts";
 
-/** One pass over the scheduled work that is due now; each step is idempotent. Returns what it did. */
-export async function runJobsOnce(svc: Services): Promise<string[]> {
-  const lines: string[] = [];
-  for (const r of await processDueRollovers(svc)) {
-    if (r.ran) {
-      lines.push(
-        `Update date ${r.instant.toISOString()} (account ${r.accountId}): ${r.changed.toLocaleString("en-US")} contacts became non-marketing; ${r.marketingCount.toLocaleString("en-US")} marketing contacts now.`,
+export interface JobsDeps {
+  /** Web API client; null in local mode (messages stay queued and are printed). Default: from the environment. */
+  slack?: WebClient | null;
+}
+
+export interface DueWorkReport {
+  lines: string[];
+  /** Steps that failed (logged by the scheduler; a later tick runs them again, each is idempotent). */
+  errors: { step: string; error: unknown }[];
+}
+
+/**
+ * Everything scheduled that is due at the services' "now", in order: update dates (R5, R6, with
+ * their summaries), renewals (R10), scheduled bulk changes, request posting and expiry, snapshots,
+ * R11 tier alerts and spikes for changes made elsewhere, reminders (R12), forecast alerts.
+ * Every step is idempotent on its own keys, so reruns and replicas never double anything.
+ */
+export async function runDueWork(svc: Services, deps: { slack: WebClient | null }): Promise<DueWorkReport> {
+  const report: DueWorkReport = { lines: [], errors: [] };
+  const step = async (name: string, fn: () => Promise<void>) => {
+    try {
+      await fn();
+    } catch (error) {
+      report.errors.push({ step: name, error });
+      report.lines.push(
+        `${name} failed: ${(error as Error).message ?? String(error)} (it runs again on the next tick).`,
       );
     }
+  };
+  const out = (line: string) => report.lines.push(line);
+  await step("update dates", async () => {
+    for (const r of await processDueRollovers(svc)) {
+      if (r.ran) {
+        out(
+          `Update date ${r.instant.toISOString()} (account ${r.accountId}): ${n(r.changed)} contacts became non-marketing; ${n(r.marketingCount)} marketing contacts now.`,
+        );
+      }
+    }
+  });
+  await step("renewals", async () => {
+    for (const d of await processDueDowngrades(svc)) {
+      out(
+        d.applied
+          ? `Renewal ${d.renewalAt.toISOString()} (account ${d.accountId}): tier lowered to ${n(d.target)}.`
+          : `Renewal ${d.renewalAt.toISOString()} (account ${d.accountId}): downgrade to ${n(d.target)} cancelled: ${d.reason}`,
+      );
+    }
+  });
+  await step("scheduled requests", async () => {
+    for (const r of await runDueScheduledRequests(svc))
+      out(`Scheduled request ${r.id} ran: ${n(r.changed)} contacts changed.`);
+  });
+  const slack = deps.slack;
+  if (slack) {
+    await step("request posting", async () => {
+      for (const p of await postUnpostedRequests(svc, slack)) out(`Posted request ${p.id} to ${p.channel}.`);
+    });
   }
-  for (const d of await processDueDowngrades(svc)) {
-    lines.push(
-      d.applied
-        ? `Renewal ${d.renewalAt.toISOString()} (account ${d.accountId}): tier lowered to ${d.target.toLocaleString("en-US")}.`
-        : `Renewal ${d.renewalAt.toISOString()} (account ${d.accountId}): downgrade to ${d.target.toLocaleString("en-US")} cancelled: ${d.reason}`,
-    );
+  await step("request expiry", async () => {
+    const expired = await expireRequests(svc);
+    if (expired > 0) out(`${expired} request(s) expired after 7 days without a decision.`);
+  });
+  await step("snapshots", async () => {
+    await takeSnapshots(svc);
+  });
+  const now = svc.clock.now();
+  const ids = (await svc.db.select({ id: accounts.id }).from(accounts)).map((a) => a.id);
+  await step("tier alerts", async () => {
+    for (const id of ids) {
+      for (const a of await checkTierAlerts(svc, id, now)) out(`Alert (account ${id}, ${a.kind}): ${a.text}`);
+      const s = await checkSpike(svc, id, now);
+      if (s) out(`Alert (account ${id}, spike): ${s.text}`);
+    }
+    await pruneCountSamples(svc, now);
+  });
+  await step("reminders", async () => {
+    for (const r of await processReminders(svc, now)) out(`Reminder (account ${r.accountId}): ${r.text}`);
+  });
+  await step("forecast alerts", async () => {
+    for (const f of await processForecastAlerts(svc, now)) out(`Alert (account ${f.accountId}, forecast): ${f.text}`);
+  });
+  return report;
+}
+
+/** Sends what the outbox has due; several batches until it is empty or Slack asks to slow down. */
+export async function deliverAll(
+  svc: Services,
+  slack: WebClient,
+): Promise<{ sent: number; failed: number; errors: string[] }> {
+  const total = { sent: 0, failed: 0, errors: [] as string[] };
+  for (let i = 0; i < 20; i++) {
+    const r = await deliverDue(svc, slack);
+    total.sent += r.sent;
+    total.failed += r.failed;
+    total.errors.push(...r.errors);
+    if (r.rateLimited || r.sent + r.failed === 0 || r.failed > 0) break;
   }
-  for (const r of await runDueScheduledRequests(svc)) {
-    lines.push(`Scheduled request ${r.id} ran: ${r.changed.toLocaleString("en-US")} contacts changed.`);
+  return total;
+}
+
+/**
+ * `tierkeeper jobs`: one pass over the due work for now (TIERKEEPER_NOW honoured through the
+ * clock), then delivery to Slack, or, without Slack credentials, the queued messages printed.
+ */
+export async function runJobsOnce(svc: Services, deps: JobsDeps = {}): Promise<string[]> {
+  const slack = deps.slack === undefined ? slackClientFromEnv() : deps.slack;
+  const { lines } = await runDueWork(svc, { slack });
+  if (slack) {
+    const d = await deliverAll(svc, slack);
+    if (d.sent > 0) lines.push(`Sent ${d.sent} message(s) to Slack.`);
+    for (const e of d.errors) lines.push(`Not sent yet (retried later): ${e}`);
+  } else {
+    for (const m of await takeQueuedForPrinting(svc)) {
+      const where = m.channel
+        ? `<#${m.channel}>`
+        : m.userId
+          ? `DM <@${m.userId}>`
+          : "no alert channel or billing contact set";
+      lines.push(`Queued for Slack (${where}): ${m.text}`);
+    }
   }
-  const expired = await expireRequests(svc);
-  if (expired > 0) lines.push(`${expired} request(s) expired after 7 days without a decision.`);
   return lines;
 }

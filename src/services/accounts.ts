@@ -4,7 +4,7 @@ import { accounts, users } from "../db/schema.ts";
 import type { PricingLadder } from "../domain/pricing.ts";
 import { calendarDateIn } from "../domain/update-dates.ts";
 import type { BillingTerms, Plan, Term } from "../domain/types.ts";
-import type { Services } from "./context.ts";
+import { Refusal, type Services } from "./context.ts";
 
 export type Account = typeof accounts.$inferSelect;
 export type User = typeof users.$inferSelect;
@@ -14,10 +14,22 @@ export const DEFAULT_TEAM = "local";
 
 export const DEFAULT_TIME_ZONE = "America/New_York";
 
-/** The account of a Slack workspace, created with default settings on first use. */
+/**
+ * The account of a Slack workspace, created with default settings on first use. In a
+ * single-workspace install the account made locally (CLI, demo) before Slack was connected
+ * becomes that workspace's account the first time Slack talks to it (SPEC §4).
+ */
 export async function ensureAccount(svc: Services, teamId: string, name?: string): Promise<Account> {
   const existing = await svc.db.query.accounts.findFirst({ where: eq(accounts.teamId, teamId) });
   if (existing) return existing;
+  if (teamId !== DEFAULT_TEAM) {
+    const [adopted] = await svc.db
+      .update(accounts)
+      .set({ teamId })
+      .where(and(eq(accounts.teamId, DEFAULT_TEAM), sql`(select count(*) from accounts) = 1`))
+      .returning();
+    if (adopted) return adopted;
+  }
   const ladder = svc.pricing.professional;
   await svc.db
     .insert(accounts)
@@ -35,6 +47,24 @@ export async function ensureAccount(svc: Services, teamId: string, name?: string
   const created = await svc.db.query.accounts.findFirst({ where: eq(accounts.teamId, teamId) });
   if (!created) throw new Error(`account for team ${teamId} could not be created`);
   return created;
+}
+
+/**
+ * The account a command without `--team` means: the one account of a single-workspace install
+ * (whatever its Slack team id), created as the local account on first use.
+ */
+export async function resolveAccount(svc: Services, teamId?: string): Promise<Account> {
+  if (teamId) return ensureAccount(svc, teamId);
+  const all = await svc.db.select().from(accounts).orderBy(accounts.id).limit(20);
+  const [only] = all;
+  if (all.length === 1 && only) return only;
+  if (all.length === 0) return ensureAccount(svc, DEFAULT_TEAM);
+  const local = all.find((a) => a.teamId === DEFAULT_TEAM);
+  if (local) return local;
+  throw new Refusal(
+    `This tierkeeper serves several Slack workspaces (${all.map((a) => a.teamId).join(", ")}); say which with --team <team id>.`,
+    "invalid",
+  );
 }
 
 export async function getAccount(ex: Executor, accountId: number, lock = false): Promise<Account> {

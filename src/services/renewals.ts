@@ -4,6 +4,7 @@ import { downgradeOutcome } from "../domain/billing.ts";
 import { monthlyPriceCents } from "../domain/pricing.ts";
 import { previousUpdateInstant, nextRenewalInstant } from "../domain/update-dates.ts";
 import { billingTermsOf, getAccount, ladderOf } from "./accounts.ts";
+import { queueDowngradeNotice } from "./alerts.ts";
 import { recordAudit } from "./audit.ts";
 import type { Services } from "./context.ts";
 import { rolloverInstant } from "./rollover.ts";
@@ -56,7 +57,15 @@ export async function processDueDowngrades(svc: Services, now = svc.clock.now())
       if (target === null) return null;
       const ladder = ladderOf(svc, account);
       const outcome = downgradeOutcome({ ladder, targetLimit: target, countAtRenewal: account.marketingCount });
-      await tx.update(accounts).set({ downgradeTo: null, downgradeRequestedBy: null, downgradeRequestedAt: null, ...(outcome.apply ? { tierLimit: target } : {}) }).where(eq(accounts.id, a.id));
+      await tx
+        .update(accounts)
+        .set({
+          downgradeTo: null,
+          downgradeRequestedBy: null,
+          downgradeRequestedAt: null,
+          ...(outcome.apply ? { tierLimit: target } : {}),
+        })
+        .where(eq(accounts.id, a.id));
       if (outcome.apply) {
         await tx.insert(tierChanges).values({
           accountId: a.id,
@@ -81,6 +90,19 @@ export async function processDueDowngrades(svc: Services, now = svc.clock.now())
           : `Scheduled downgrade to ${target.toLocaleString("en-US")} cancelled: ${outcome.reason}`,
         detail: { target, marketingCount: account.marketingCount },
       });
+      await queueDowngradeNotice(
+        tx,
+        account,
+        {
+          renewalAt,
+          target,
+          applied: outcome.apply,
+          reason: outcome.apply ? null : outcome.reason,
+          requestedBy: account.downgradeRequestedBy,
+          marketingCount: account.marketingCount,
+        },
+        now,
+      );
       return {
         accountId: a.id,
         renewalAt,

@@ -3,6 +3,7 @@ import { rowsOf, timestamptz } from "../db/client.ts";
 import { accounts, updateRuns } from "../db/schema.ts";
 import { updateInstantsBetween } from "../domain/update-dates.ts";
 import { billingTermsOf, getAccount } from "./accounts.ts";
+import { queueRolloverSummary } from "./alerts.ts";
 import type { Services } from "./context.ts";
 import { changeContacts } from "./tier.ts";
 
@@ -47,6 +48,8 @@ export async function rolloverInstant(svc: Services, accountId: number, u: Date)
       .update(updateRuns)
       .set({ changed })
       .where(and(eq(updateRuns.accountId, accountId), eq(updateRuns.instant, u)));
+    // The summary is queued in the same transaction as the run: exactly once with it, even after a crash.
+    await queueRolloverSummary(tx, await getAccount(tx, accountId), u, changed, now);
     return { ran: true, changed };
   });
   return { accountId, instant: u, ...result, marketingCount: change.after };

@@ -1,0 +1,283 @@
+import { and, asc, eq, gt, gte, lte, min, sql } from "drizzle-orm";
+import { day, money, n, pct, updateWhen } from "../commands/format.ts";
+import { type Executor, rowsOf, timestamptz } from "../db/client.ts";
+import { countSamples, notifications, tierChanges } from "../db/schema.ts";
+import { highestReached, THRESHOLD_LEVELS, type ThresholdLevel, usagePercent } from "../domain/thresholds.ts";
+import { nextUpdateInstant, previousUpdateInstant } from "../domain/update-dates.ts";
+import { section } from "../slack/blocks.ts";
+import { type Account, billingTermsOf, getAccount } from "./accounts.ts";
+import type { Services } from "./context.ts";
+import { alertRecipients, claimKeys, queueMessage, queueOnce } from "./outbox.ts";
+
+const HOUR_MS = 3_600_000;
+/** Upgrades older than this are not announced any more (a first start on an old database stays quiet). */
+const UPGRADE_NOTICE_WINDOW_MS = 7 * 86_400_000;
+
+/**
+ * The update period containing `at` (R11 "once per update period"): it starts at the latest update
+ * instant at or before `at`, or at the contract start before the first one.
+ */
+export function periodKey(account: Account, at: Date): string {
+  return previousUpdateInstant(billingTermsOf(account), at)?.toISOString() ?? `start:${account.contractStart}`;
+}
+
+/** Marks for every level up to `level`: reaching 98 % also settles 75 % and 90 % for this limit and period. */
+function levelKeys(accountId: number, period: string, tierLimit: number, level: ThresholdLevel): string[] {
+  const upTo = THRESHOLD_LEVELS.indexOf(level);
+  return THRESHOLD_LEVELS.slice(0, upTo + 1).map((l) => `threshold:${accountId}:${period}:${tierLimit}:${l}`);
+}
+
+function levelText(level: ThresholdLevel): string {
+  return level === "exceeded" ? "more than 100 %" : `${level} %`;
+}
+
+export interface QueuedAlert {
+  accountId: number;
+  kind: string;
+  text: string;
+}
+
+/**
+ * R11 for one account: announces automatic upgrades not yet announced (the exceed alert), then
+ * the highest threshold the count has reached against the current tier limit in this update
+ * period, if not alerted yet. Exactly once across replicas: every alert claims its key first.
+ * Runs right after a change (count-change listener) and on every tick (changes made elsewhere).
+ */
+export async function checkTierAlerts(svc: Services, accountId: number, at = svc.clock.now()): Promise<QueuedAlert[]> {
+  const queued: QueuedAlert[] = [];
+  const upgrades = await svc.db
+    .select()
+    .from(tierChanges)
+    .where(
+      and(
+        eq(tierChanges.accountId, accountId),
+        eq(tierChanges.kind, "upgrade"),
+        gt(tierChanges.at, new Date(at.getTime() - UPGRADE_NOTICE_WINDOW_MS)),
+        lte(tierChanges.at, at),
+      ),
+    )
+    .orderBy(asc(tierChanges.id));
+  for (const up of upgrades) {
+    const account = await getAccount(svc.db, accountId);
+    const text = upgradeText(account, up);
+    const done = await queueOnce(svc, account, at, `upgrade:${up.id}`, async (tx) => {
+      // The notice already tells where the count stands in the new tier: no second alert for it (R11).
+      const level = highestReached(up.marketingCount, up.newLimit);
+      if (level && level !== "exceeded")
+        await claimKeys(tx, levelKeys(accountId, periodKey(account, up.at), up.newLimit, level), at);
+      await claimKeys(tx, levelKeys(accountId, periodKey(account, up.at), up.oldLimit, "exceeded"), at);
+      return {
+        message: { key: `upgrade:${up.id}`, kind: "upgrade", text, blocks: [section(text)] },
+        to: await alertRecipients(tx, account),
+      };
+    });
+    if (done) queued.push({ accountId, kind: "upgrade", text });
+  }
+
+  const account = await getAccount(svc.db, accountId);
+  const level = highestReached(account.marketingCount, account.tierLimit);
+  if (!level) return queued;
+  const keys = levelKeys(accountId, periodKey(account, at), account.tierLimit, level);
+  const text = thresholdText(account, level, at);
+  const done = await svc.db.transaction(async (tx) => {
+    const claimed = await claimKeys(tx, keys, at);
+    const top = keys.at(-1) ?? "";
+    if (!claimed.has(top)) return false;
+    await queueMessage(
+      tx,
+      account,
+      at,
+      { key: top, kind: "threshold", text, blocks: [section(text)] },
+      await alertRecipients(tx, account),
+    );
+    return true;
+  });
+  if (done) queued.push({ accountId, kind: "threshold", text });
+  return queued;
+}
+
+function thresholdText(account: Account, level: ThresholdLevel, at: Date): string {
+  const next = nextUpdateInstant(billingTermsOf(account), at);
+  const usage = usagePercent(account.marketingCount, account.tierLimit);
+  const head =
+    level === "exceeded"
+      ? `:rotating_light: Marketing contacts exceed the tier: ${n(account.marketingCount)} of ${n(account.tierLimit)} (${pct(usage)}), and the pricing ladder has no larger tier to upgrade to.`
+      : `:warning: Marketing contacts reached ${levelText(level)} of the tier: ${n(account.marketingCount)} of ${n(account.tierLimit)} (${pct(usage)}).`;
+  const pending =
+    account.pendingCount > 0
+      ? ` ${n(account.pendingCount)} pending contacts become non-marketing at the next update date, ${updateWhen(next, account.timeZone, account.timeZone)}.`
+      : ` More than ${n(account.tierLimit)} triggers an automatic upgrade (R9); contacts set non-marketing keep counting until ${updateWhen(next, account.timeZone, account.timeZone)}.`;
+  return head + (level === "exceeded" ? "" : pending);
+}
+
+function upgradeText(account: Account, up: typeof tierChanges.$inferSelect): string {
+  const charge =
+    up.chargeCents > 0
+      ? ` A prorated charge of ${money(up.chargeCents)} is due on ${up.chargeDue ? day(up.chargeDue, account.timeZone) : "the next day"}.`
+      : "";
+  return (
+    `:rotating_light: Tier upgraded automatically: ${n(up.marketingCount)} marketing contacts exceeded the tier of ${n(up.oldLimit)}, ` +
+    `so the account moved to ${n(up.newLimit)} contacts (${money(up.oldMonthlyCents)} → ${money(up.newMonthlyCents)} per month).${charge} ` +
+    `Usage is now ${pct(usagePercent(up.marketingCount, up.newLimit))} of the new tier, and alerts count against it. ` +
+    "The tier is never lowered automatically: an admin can schedule a downgrade for the renewal with `/contacts tier downgrade <limit>`."
+  );
+}
+
+/** R6 summary after an update instant, queued in the rollover's own transaction (so exactly once with it). */
+export async function queueRolloverSummary(
+  ex: Executor,
+  account: Account,
+  instant: Date,
+  changed: number,
+  at: Date,
+): Promise<void> {
+  const usage = usagePercent(account.marketingCount, account.tierLimit);
+  const text =
+    `:calendar: Update date ${updateWhen(instant, account.timeZone, account.timeZone)} processed: ` +
+    `${n(changed)} contact${changed === 1 ? "" : "s"} became non-marketing. ` +
+    `Marketing contacts now: ${n(account.marketingCount)} of ${n(account.tierLimit)} (${pct(usage)}).`;
+  await queueMessage(
+    ex,
+    account,
+    at,
+    { key: `update:${account.id}:${instant.toISOString()}`, kind: "update-summary", text, blocks: [section(text)] },
+    { channel: account.alertChannel, users: [] },
+  );
+}
+
+/** R10 outcome at renewal, to the admin who scheduled it and the alert channel; queued in the downgrade's transaction. */
+export async function queueDowngradeNotice(
+  ex: Executor,
+  account: Account,
+  outcome: {
+    renewalAt: Date;
+    target: number;
+    applied: boolean;
+    reason: string | null;
+    requestedBy: string | null;
+    marketingCount: number;
+  },
+  at: Date,
+): Promise<void> {
+  const when = updateWhen(outcome.renewalAt, account.timeZone, account.timeZone);
+  const text = outcome.applied
+    ? `:white_check_mark: Scheduled downgrade applied at the renewal ${when}: the tier is now ${n(outcome.target)} contacts (${n(outcome.marketingCount)} marketing contacts).`
+    : `:x: Scheduled downgrade to ${n(outcome.target)} contacts cancelled at the renewal ${when}: ${outcome.reason ?? "the count does not fit"}`;
+  await queueMessage(
+    ex,
+    account,
+    at,
+    {
+      key: `downgrade:${account.id}:${outcome.renewalAt.toISOString()}`,
+      kind: outcome.applied ? "downgrade-applied" : "downgrade-cancelled",
+      text,
+      blocks: [section(text)],
+    },
+    { channel: account.alertChannel, users: outcome.requestedBy ? [outcome.requestedBy] : [] },
+  );
+}
+
+/** A point of the marketing count over time (spike detection). */
+export async function recordCountSample(
+  ex: Executor,
+  accountId: number,
+  at: Date,
+  marketingCount: number,
+): Promise<void> {
+  await ex.insert(countSamples).values({ accountId, at, marketingCount }).onConflictDoNothing();
+}
+
+/** Samples older than two days are no longer needed (the window is one hour). */
+export async function pruneCountSamples(svc: Services, now = svc.clock.now()): Promise<void> {
+  await svc.db
+    .delete(countSamples)
+    .where(sql`${countSamples.at} < ${timestamptz(new Date(now.getTime() - 2 * 86_400_000))}`);
+}
+
+/**
+ * The growth that counts as a spike: more than `spikePercent` % of the count an hour ago or more
+ * than `spikeMin` contacts, whichever is smaller (so large accounts hear about 500, small ones
+ * about 10 %), and always more than the direct-change limit (a change anyone may make directly is no spike).
+ */
+export function spikeThreshold(
+  account: Pick<Account, "spikePercent" | "spikeMin" | "directLimit">,
+  baseline: number,
+): number {
+  const share = Math.ceil((baseline * account.spikePercent) / 100);
+  return Math.max(Math.min(share, account.spikeMin), account.directLimit);
+}
+
+export interface SpikeSource {
+  source: string;
+  count: number;
+}
+
+/**
+ * Spike alert: the marketing count grew by more than `spikeThreshold` within the last hour
+ * (measured from the lowest sample in the hour). Names the sources of the contacts made marketing
+ * in that hour. At most one per account and hour.
+ */
+export async function checkSpike(svc: Services, accountId: number, at = svc.clock.now()): Promise<QueuedAlert | null> {
+  const account = await getAccount(svc.db, accountId);
+  await recordCountSample(svc.db, accountId, at, account.marketingCount);
+  const since = new Date(at.getTime() - HOUR_MS);
+  const [row] = await svc.db
+    .select({ low: min(countSamples.marketingCount) })
+    .from(countSamples)
+    .where(and(eq(countSamples.accountId, accountId), gte(countSamples.at, since), lte(countSamples.at, at)));
+  const baseline = row?.low ?? account.marketingCount;
+  const growth = account.marketingCount - baseline;
+  if (growth <= spikeThreshold(account, baseline)) return null;
+  let text = "";
+  const done = await queueOnce(
+    svc,
+    account,
+    at,
+    `spike:${accountId}:${Math.floor(at.getTime() / HOUR_MS)}`,
+    async (tx) => {
+      const [recent] = await tx
+        .select({ id: notifications.id })
+        .from(notifications)
+        .where(
+          and(
+            eq(notifications.accountId, accountId),
+            eq(notifications.kind, "spike"),
+            gt(notifications.createdAt, since),
+          ),
+        )
+        .limit(1);
+      if (recent) return null;
+      const sources = await spikeSources(tx, accountId, since, at);
+      text = spikeText(account, baseline, growth, sources);
+      return {
+        message: { key: `spike:${accountId}:${at.toISOString()}`, kind: "spike", text, blocks: [section(text)] },
+        to: await alertRecipients(tx, account),
+      };
+    },
+  );
+  return done ? { accountId, kind: "spike", text } : null;
+}
+
+/** Where the contacts made marketing between `since` and `at` came from (contacts.source). */
+export async function spikeSources(ex: Executor, accountId: number, since: Date, at: Date): Promise<SpikeSource[]> {
+  return rowsOf<SpikeSource>(
+    ex,
+    sql`select c.source, count(*)::int as count from contacts c
+        where c.account_id = ${accountId} and c.marketing and (
+          c.id in (select unnest(a.contact_ids) from audit_events a
+                   where a.account_id = ${accountId} and a.kind = 'status.made-marketing'
+                     and a.at > ${timestamptz(since)} and a.at <= ${timestamptz(at)})
+          or (c.created_at > ${timestamptz(since)} and c.created_at <= ${timestamptz(at)}))
+        group by c.source order by count desc, c.source`,
+  );
+}
+
+function spikeText(account: Account, baseline: number, growth: number, sources: SpikeSource[]): string {
+  const share = baseline > 0 ? ` (+${pct(Math.round((growth * 1000) / baseline) / 10)})` : "";
+  const by = sources.length ? sources.map((s) => `${s.source} ${n(s.count)}`).join(", ") : "unknown";
+  return (
+    `:chart_with_upwards_trend: Spike: marketing contacts grew by ${n(growth)}${share} within the last hour, ` +
+    `from ${n(baseline)} to ${n(account.marketingCount)} of ${n(account.tierLimit)} (${pct(usagePercent(account.marketingCount, account.tierLimit))}). ` +
+    `New marketing contacts by source: ${by}. If an import or rule is running away, pause it and check \`/contacts requests\`.`
+  );
+}
