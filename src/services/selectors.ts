@@ -8,7 +8,11 @@ export type Selector =
   | { type: "list"; name: string }
   | { type: "unengaged" }
   | { type: "filter"; filter: Filter }
-  | { type: "emails"; emails: string[] };
+  | { type: "emails"; emails: string[] }
+  /** The contacts of one CSV import ("set all as marketing", R15/R14). */
+  | { type: "import"; importId: number; label: string }
+  /** The contacts an automation rule matches (R16); `contactIds` narrows a run to the contacts it was triggered by. */
+  | { type: "rule"; name: string; filter: Filter; contactIds: number[] | null };
 
 export function describeSelector(selector: Selector): string {
   switch (selector.type) {
@@ -22,6 +26,10 @@ export function describeSelector(selector: Selector): string {
       return selector.emails.length <= 3
         ? selector.emails.join(", ")
         : `${selector.emails.length.toLocaleString("en-US")} contacts by email`;
+    case "import":
+      return `the contacts of import ${selector.label}`;
+    case "rule":
+      return `rule "${selector.name}": contacts where ${selector.filter.text}${selector.contactIds ? " (just created or changed)" : ""}`;
   }
 }
 
@@ -41,7 +49,19 @@ export function selectorCondition(selector: Selector): SQL {
             selector.emails.map((e) => sql`${e}`),
             sql`, `,
           )})`;
+    case "import":
+      return sql`exists (select 1 from import_rows r where r.import_id = ${selector.importId} and r.contact_id = ${contacts.id})`;
+    case "rule":
+      return selector.contactIds === null
+        ? filterCondition(selector.filter)
+        : sql`(${filterCondition(selector.filter)} and ${idsCondition(selector.contactIds)})`;
   }
+}
+
+/** `contacts.id` among `ids`, as one JSON parameter (both drivers bind it the same way). */
+export function idsCondition(ids: number[]): SQL {
+  if (ids.length === 0) return sql`false`;
+  return sql`${contacts.id} in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)::bigint)`;
 }
 
 function inListNamed(name: string): SQL {

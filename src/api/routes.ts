@@ -1,0 +1,179 @@
+// The intake API (SPEC §3): routes as plain node:http handlers, so the same list mounts on Bolt's
+// HTTPReceiver (`customRoutes`) and on the standalone server of serve.ts.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { sql } from "drizzle-orm";
+import { rowsOf } from "../db/client.ts";
+import { authenticateApiKey } from "../services/api-keys.ts";
+import type { Services } from "../services/context.ts";
+import { type IntakeContact, MAX_BATCH, intakeContacts, intakeLookup, validateContact } from "../services/intake.ts";
+
+export type ApiRequest = IncomingMessage & { params?: Record<string, string> };
+
+export interface ApiRoute {
+  path: string;
+  method: "GET" | "POST";
+  handler: (req: ApiRequest, res: ServerResponse) => Promise<void>;
+}
+
+/** Largest request body accepted: a full batch of 1,000 contacts with modest properties. */
+export const MAX_BODY_BYTES = 8 * 1024 * 1024;
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: Record<string, unknown>,
+  ) {
+    super(String(body.error));
+  }
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  if (res.headersSent) return;
+  const text = JSON.stringify(body);
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers });
+  res.end(text);
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buf = typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer);
+    size += buf.length;
+    if (size > MAX_BODY_BYTES) {
+      throw new HttpError(413, {
+        error: "payload_too_large",
+        errors: [`the body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB`],
+      });
+    }
+    chunks.push(buf);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+async function authorize(svc: Services, req: IncomingMessage) {
+  const auth = await authenticateApiKey(svc, req.headers.authorization);
+  if (!auth) {
+    throw new HttpError(401, {
+      error: "unauthorized",
+      errors: [
+        req.headers.authorization
+          ? "the API key is wrong or has been revoked"
+          : "send the account's API key as `Authorization: Bearer <key>` (an admin makes one with `/contacts settings api-key create`)",
+      ],
+    });
+  }
+  return auth;
+}
+
+/** Runs a handler, turning HttpErrors into their JSON answers and anything else into a 500 without details. */
+function guarded(fn: (req: ApiRequest, res: ServerResponse) => Promise<void>) {
+  return async (req: ApiRequest, res: ServerResponse) => {
+    try {
+      await fn(req, res);
+    } catch (e) {
+      if (e instanceof HttpError) {
+        send(res, e.status, e.body, e.status === 401 ? { "www-authenticate": 'Bearer realm="tierkeeper"' } : {});
+        return;
+      }
+      console.error("intake API error", e);
+      send(res, 500, { error: "internal_error", errors: ["something went wrong on our side; try again"] });
+    }
+  };
+}
+
+type BatchItem = { ok: true; contact: IntakeContact } | { ok: false; email: string | null; errors: string[] };
+
+/** `POST /api/contacts`: one contact, or `{ contacts: [...] }` of up to 1,000 (R15, R16, R9, R11). */
+function postContacts(svc: Services) {
+  return guarded(async (req, res) => {
+    const auth = await authorize(svc, req);
+    const text = await readBody(req);
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch (e) {
+      throw new HttpError(400, { error: "invalid_json", errors: [`the body is not JSON: ${(e as Error).message}`] });
+    }
+    const actor = `api:${auth.keyId}`;
+    const isBatch = body !== null && typeof body === "object" && !Array.isArray(body) && "contacts" in body;
+    if (!isBatch) {
+      const v = validateContact(body);
+      if (!v.ok) throw new HttpError(400, { error: "invalid_contact", errors: v.errors });
+      const { results } = await intakeContacts(svc, auth.accountId, actor, [v.contact]);
+      const r = results[0];
+      if (!r) throw new Error("intake returned no result");
+      send(res, r.created ? 201 : 200, { email: r.email, status: r.status, pending: r.pending, created: r.created });
+      return;
+    }
+    const list = (body as { contacts: unknown }).contacts;
+    if (!Array.isArray(list))
+      throw new HttpError(400, { error: "invalid_batch", errors: ["contacts must be an array"] });
+    if (list.length === 0) throw new HttpError(400, { error: "invalid_batch", errors: ["contacts is empty"] });
+    if (list.length > MAX_BATCH) {
+      throw new HttpError(400, {
+        error: "batch_too_large",
+        errors: [
+          `a batch holds at most ${MAX_BATCH.toLocaleString("en-US")} contacts; this one has ${list.length.toLocaleString("en-US")}`,
+        ],
+      });
+    }
+    const items: BatchItem[] = list.map((raw) => validateContact(raw));
+    const valid = items.flatMap((i) => (i.ok ? [i.contact] : []));
+    const outcome = valid.length ? await intakeContacts(svc, auth.accountId, actor, valid) : { results: [] };
+    const byEmail = new Map(outcome.results.map((r) => [r.email, r]));
+    const results = items.map((i, index) => {
+      if (!i.ok) return { index, email: i.email, ok: false, errors: i.errors };
+      const r = byEmail.get(i.contact.email);
+      return { index, email: i.contact.email, ok: true, status: r?.status, pending: r?.pending, created: r?.created };
+    });
+    const failed = results.filter((r) => !r.ok).length;
+    // 207 like HubSpot's batch endpoints: the valid items were written, the others are reported.
+    send(res, failed === 0 ? 200 : failed === results.length ? 400 : 207, { results });
+  });
+}
+
+/** `GET /api/contacts/:email` → `{ email, status, pending, marketable }` (R1). */
+function getContact(svc: Services) {
+  return guarded(async (req, res) => {
+    const auth = await authorize(svc, req);
+    let email = req.params?.email ?? "";
+    try {
+      if (email.includes("%")) email = decodeURIComponent(email);
+    } catch {
+      throw new HttpError(400, {
+        error: "invalid_email",
+        errors: ["the email in the path is not URL-encoded correctly"],
+      });
+    }
+    const found = await intakeLookup(svc, auth.accountId, email);
+    if (!found) {
+      send(res, 404, {
+        error: "not_found",
+        errors: [`no contact with the email ${email.trim().toLowerCase()} in this account`],
+      });
+      return;
+    }
+    send(res, 200, found);
+  });
+}
+
+function healthz(svc: Services) {
+  return guarded(async (_req, res) => {
+    try {
+      await rowsOf(svc.db, sql`select 1`);
+      send(res, 200, { ok: true });
+    } catch {
+      send(res, 503, { ok: false, errors: ["the database is not reachable"] });
+    }
+  });
+}
+
+/** The intake API's routes. Bolt's HTTPReceiver passes `:email` as `req.params.email`. */
+export function apiRoutes(svc: Services): ApiRoute[] {
+  return [
+    { path: "/api/contacts", method: "POST", handler: postContacts(svc) },
+    { path: "/api/contacts/:email", method: "GET", handler: getContact(svc) },
+    { path: "/healthz", method: "GET", handler: healthz(svc) },
+  ];
+}

@@ -1,0 +1,196 @@
+// Subcommands of the intake (issue 5), registered on import: `rules …`, `settings api-key …`,
+// `settings defaults …` and `import` (which needs a file: Slack or `tierkeeper import`).
+import { type Block, context, fields, header, listSections, section } from "../slack/blocks.ts";
+import { createApiKey, revokeApiKey } from "../services/api-keys.ts";
+import type { ImportReport } from "../services/import.ts";
+import { addRule, changeRule, listRules, type Rule, testRule } from "../services/rules.ts";
+import { setSourceDefault, showSourceDefaults } from "../services/source-defaults.ts";
+import { n, pct } from "./format.ts";
+import { requestBlocks, requestSummary } from "./present-requests.ts";
+import { type Answer, answer, extraHandlers, type Handler, refusal } from "./run.ts";
+
+function ruleLine(r: Rule): string {
+  const state = !r.enabled
+    ? "disabled"
+    : r.pausedReason
+      ? `paused (${r.pausedReason}; request ${r.pausedRequestId ?? "being made"})`
+      : "enabled";
+  return `"${r.name}": when ${r.filter} then ${r.action} — ${state}`;
+}
+
+const ruleData = (r: Rule) => ({
+  name: r.name,
+  filter: r.filter,
+  action: r.action,
+  enabled: r.enabled,
+  paused: r.pausedReason !== null,
+  pausedReason: r.pausedReason,
+  requestId: r.pausedRequestId,
+  createdBy: r.createdBy,
+});
+
+export const rulesHandler: Handler = async (svc, inv, c) => {
+  const { actor } = inv;
+  switch (c.kind) {
+    case "rules": {
+      const rules = await listRules(svc, actor);
+      const lines = rules.map(ruleLine);
+      const text = rules.length
+        ? `Automation rules (R16):\n${lines.join("\n")}`
+        : 'No automation rules yet. Add one: `rules add "Stale leads" when last_engaged < "1 year ago" then non-marketing`.';
+      return answer(text, [header("Automation rules"), ...(rules.length ? listSections(lines, 30) : [section(text)])], {
+        rules: rules.map(ruleData),
+      });
+    }
+    case "rules-add": {
+      const rule = await addRule(svc, actor, { name: c.name, filter: c.filter, action: c.to, timeZone: inv.timeZone });
+      const text = `Rule "${rule.name}" added: when ${rule.filter} then ${rule.action}. It runs on new and changed contacts and on a schedule; a run that would set more than the direct-change limit marketing or upgrade the tier asks for approval first. Try \`rules test ${quoteName(rule.name)}\`.`;
+      return answer(text, [section(text)], { rule: ruleData(rule) });
+    }
+    case "rules-toggle": {
+      if (c.op === "test") {
+        const t = await testRule(svc, actor, c.name);
+        const text =
+          t.count === 0
+            ? `Rule "${t.rule.name}" would change no contact now.`
+            : `Rule "${t.rule.name}" would set ${n(t.count)} contacts ${t.rule.action} now${t.rule.action === "marketing" ? ` (${n(t.becomeMarketing)} of them start counting toward the tier)` : " (they stay marketing until the next update date)"}.${t.wouldPause ? ` A run would pause and ask for approval: ${t.wouldPause}.` : ""}`;
+        return answer(text, [section(text)], {
+          rule: ruleData(t.rule),
+          count: t.count,
+          becomeMarketing: t.becomeMarketing,
+          wouldPause: t.wouldPause,
+        });
+      }
+      const rule = await changeRule(svc, actor, c.name, c.op);
+      const text = `Rule "${rule.name}" ${c.op === "remove" ? "removed" : c.op === "enable" ? "enabled" : "disabled"}.`;
+      return answer(text, [section(text)], { rule: ruleData(rule), op: c.op });
+    }
+    default:
+      return refusal(`rules handler got ${c.kind}`);
+  }
+};
+
+const quoteName = (name: string) => (/\s/.test(name) ? `"${name}"` : name);
+
+export const apiKeyHandler: Handler = async (svc, inv, c) => {
+  if (c.kind !== "settings-api-key") return refusal(`api-key handler got ${c.kind}`);
+  if (c.op === "create") {
+    const k = await createApiKey(svc, inv.actor);
+    const text = `New intake API key ${k.id}:\n${k.apiKey}\nCopy it now: it is not shown again. Send it as \`Authorization: Bearer <key>\` to POST /api/contacts. Revoke it with \`settings api-key revoke ${k.id}\`.`;
+    return answer(
+      text,
+      [
+        section(`:key: New intake API key *${k.id}*:`),
+        section(`\`${k.apiKey}\``),
+        context(
+          `Copy it now: it is not shown again. Send it as \`Authorization: Bearer <key>\`. Revoke it with \`settings api-key revoke ${k.id}\`.`,
+        ),
+      ],
+      { keyId: k.id, apiKey: k.apiKey },
+    );
+  }
+  const revoked = await revokeApiKey(svc, inv.actor, c.keyId ?? "");
+  const text = `API key ${revoked.id} is revoked; requests with it now get 401.`;
+  return answer(text, [section(text)], { keyId: revoked.id, revoked: true });
+};
+
+export const defaultsHandler: Handler = async (svc, inv, c) => {
+  if (c.kind !== "settings-defaults") return refusal(`defaults handler got ${c.kind}`);
+  if (c.source !== null && c.value !== null) {
+    const r = await setSourceDefault(svc, inv.actor, { source: c.source, sourceId: c.sourceId, value: c.value });
+    const text = `New contacts from ${r.source} now start ${r.after}${r.before ? ` (was ${r.before})` : ""}.${
+      r.after === "marketing" && (c.source === "form" || c.source === "external-form")
+        ? " An existing non-marketing contact who submits it becomes marketing (R15)."
+        : ""
+    }`;
+    return answer(text, [section(text)], { source: r.source, before: r.before, status: r.after });
+  }
+  const rows = await showSourceDefaults(svc, inv.actor);
+  const lines = rows.map(
+    (r) =>
+      `${r.source}: ${r.status}${r.from === "account" ? " (set for this account)" : r.from === "override" ? " (override)" : ""}${r.note ? ` — ${r.note}` : ""}`,
+  );
+  const text = `Creation-source defaults (R15):\n${lines.join("\n")}`;
+  return answer(
+    text,
+    [
+      header("Creation-source defaults"),
+      ...listSections(lines, 30),
+      context(
+        "Change one with `settings defaults form:contact-us marketing`, `settings defaults api non-marketing` or `settings defaults integration:salesforce marketing` (admins).",
+      ),
+    ],
+    { defaults: rows },
+  );
+};
+
+/** Outside Slack there is no file to import: say where imports happen. */
+export const importHandler: Handler = async () => ({
+  ...refusal(
+    "An import needs a CSV file: share it with the bot in Slack (in a DM, or with `/contacts import` in the same message), or run `tierkeeper import <file.csv> [--list <name>] [--marketing]` on the server.",
+  ),
+  slackOnly: "import",
+});
+
+/** The answer to an import, for Slack and the CLI. */
+export function importAnswer(r: ImportReport, timeZone: string): Answer {
+  const lines = [
+    `Imported ${r.fileName ?? "the file"}: ${n(r.rows)} rows — ${n(r.created)} created, ${n(r.updated)} updated, ${n(r.unchanged)} unchanged, ${n(r.rejected)} rejected.`,
+    "New contacts from an import are non-marketing (R15).",
+  ];
+  if (r.list) lines.push(`List "${r.list.name}"${r.list.created ? " (new)" : ""}: ${n(r.list.added)} contacts added.`);
+  if (r.ruleChanges > 0) lines.push(`Automation rules changed ${n(r.ruleChanges)} of the imported contacts.`);
+  for (const req of r.ruleRequests)
+    lines.push(`A rule paused and asks for approval: request ${req.id} (${requestSummary(req)}).`);
+  if (r.marketingRequested) {
+    if (r.marketingRequest) {
+      const i = r.marketingRequest.impact;
+      lines.push(
+        `Set all as marketing needs approval: request ${r.marketingRequest.id} would make ${n(i.becomeMarketing)} contacts marketing, ${n(i.marketingCountBefore)} → ${n(i.marketingCountAfter)} of ${n(i.tierLimit)} (${pct(i.usageAfter)})${i.upgrade ? `, upgrading the tier to ${n(i.upgrade.newLimit)}` : ""}.`,
+      );
+    } else {
+      lines.push(
+        "Set all as marketing: no imported contact would change (they are all marketing already, or none was imported), so there is nothing to request.",
+      );
+    }
+  }
+  const rejectLines = r.rejections.map((x) => `line ${x.line}${x.email ? ` (${x.email})` : ""}: ${x.reason}`);
+  if (r.rejected > r.rejections.length)
+    rejectLines.push(`… and ${n(r.rejected - r.rejections.length)} more rejected rows.`);
+  const text = [...lines, ...(rejectLines.length ? ["Rejected rows:", ...rejectLines] : [])].join("\n");
+  const blocks: Block[] = [
+    section(`:inbox_tray: ${lines[0]}`),
+    fields([
+      ["Created", n(r.created)],
+      ["Updated", n(r.updated)],
+      ["Unchanged", n(r.unchanged)],
+      ["Rejected", n(r.rejected)],
+    ]),
+    ...lines.slice(1).map((l) => section(l)),
+    ...(r.marketingRequest ? requestBlocks(r.marketingRequest, timeZone, { buttons: false }) : []),
+    ...(rejectLines.length ? listSections(["*Rejected rows*", ...rejectLines], 20) : []),
+  ];
+  return {
+    ...answer(text, blocks, {
+      importId: r.importId,
+      rows: r.rows,
+      created: r.created,
+      updated: r.updated,
+      unchanged: r.unchanged,
+      rejected: r.rejected,
+      rejections: r.rejections,
+      list: r.list,
+      requestId: r.marketingRequest?.id ?? null,
+      impact: r.marketingRequest?.impact ?? null,
+      ruleRequestIds: r.ruleRequests.map((q) => q.id),
+    }),
+    ...(r.marketingRequest ? { request: r.marketingRequest } : {}),
+  };
+}
+
+extraHandlers.set("rules", rulesHandler);
+extraHandlers.set("rules-add", rulesHandler);
+extraHandlers.set("rules-toggle", rulesHandler);
+extraHandlers.set("settings-api-key", apiKeyHandler);
+extraHandlers.set("settings-defaults", defaultsHandler);
+extraHandlers.set("import", importHandler);

@@ -1,0 +1,335 @@
+// Contacts coming in from outside: the intake API and CSV imports share one set-based upsert
+// that applies the creation-source defaults (R15) and then the automation rules (R16), inside
+// changeContacts so the tier check (R9) and the count-change event (R11) follow.
+import { sql } from "drizzle-orm";
+import { z } from "zod";
+import { type Tx, rowsOf, timestamptz } from "../db/client.ts";
+import { initialStatusFor, parseSource, type SourceOverrides } from "../domain/sources.ts";
+import { canReceiveMarketing } from "../domain/status.ts";
+import type { CreationSource, MarketingStatus } from "../domain/types.ts";
+import { getAccount } from "./accounts.ts";
+import { recordAudit } from "./audit.ts";
+import type { BulkRequestView } from "./bulk.ts";
+import type { Services } from "./context.ts";
+import { applyRulesInTx, finishRulePauses, refreshPausedRules } from "./rules.ts";
+import { sourceOverridesOf } from "./source-defaults.ts";
+import { changeContacts } from "./tier.ts";
+
+/** Most contacts one `POST /api/contacts` may carry. */
+export const MAX_BATCH = 1000;
+
+/** One contact as it comes in, already validated. `email` is lower-cased. */
+export interface IntakeContact {
+  email: string;
+  firstName?: string | null;
+  lastName?: string | null;
+  lifecycle?: string | null;
+  source: CreationSource;
+  sourceId?: string | null;
+  properties?: Record<string, unknown> | null;
+}
+
+export interface UpsertedContact {
+  id: number;
+  email: string;
+  created: boolean;
+  /** An existing contact whose fields or status this upsert changed. */
+  updated: boolean;
+  marketing: boolean;
+  pending: boolean;
+  /** An existing non-marketing contact made marketing by a marketing form (R15). */
+  promoted: boolean;
+}
+
+const FORM_SOURCES = sql.raw(`('form', 'external-form')`);
+
+/**
+ * Upserts contacts by email in ONE multi-row INSERT … ON CONFLICT. New contacts start with the
+ * status of their creation source (R15); an existing contact keeps its status and creation source,
+ * except that a marketing form promotes a non-marketing contact (R15). Fields that come in empty
+ * never clear stored ones; a row that would change nothing is not touched (so re-imports are no-ops).
+ * Emails must be unique within `rows`.
+ */
+export async function upsertContacts(
+  tx: Tx,
+  accountId: number,
+  rows: IntakeContact[],
+  at: Date,
+  overrides: SourceOverrides,
+): Promise<UpsertedContact[]> {
+  if (rows.length === 0) return [];
+  const input = rows.map((r) => ({
+    email: r.email,
+    first_name: r.firstName ?? null,
+    last_name: r.lastName ?? null,
+    lifecycle: r.lifecycle ?? null,
+    source: r.source,
+    source_id: r.sourceId ?? null,
+    properties: r.properties && Object.keys(r.properties).length > 0 ? r.properties : null,
+    // For a form kind, "starts marketing" and "promotes an existing contact" are the same condition (R15).
+    marketing: initialStatusFor({ source: r.source, sourceId: r.sourceId ?? null, overrides }) === "marketing",
+  }));
+  const changedWhere = sql.raw(`
+      (excluded.first_name is not null and excluded.first_name is distinct from c.first_name)
+      or (excluded.last_name is not null and excluded.last_name is distinct from c.last_name)
+      or (excluded.lifecycle is not null and excluded.lifecycle is distinct from c.lifecycle)
+      or (excluded.properties is not null and not (coalesce(c.properties, '{}'::jsonb) @> excluded.properties))
+      or (not c.marketing and excluded.marketing and excluded.source in ('form', 'external-form'))`);
+  // The main query sees contacts as they were before the INSERT (one snapshot), so joining
+  // contacts directly gives each row's prior state; no CTE is joined to another (their row
+  // estimates are blind, and a nested loop over two 5,000-row CTEs is quadratic).
+  const out = await rowsOf<{
+    kind: "upserted" | "prior";
+    id: number;
+    email: string;
+    inserted: boolean;
+    marketing: boolean;
+    pending: boolean;
+    was_marketing: boolean | null;
+  }>(
+    tx,
+    sql`with input as (
+      select * from jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as x(
+        email text, first_name text, last_name text, lifecycle text, source text, source_id text,
+        properties jsonb, marketing boolean)
+    ), up as (
+      insert into contacts as c (account_id, email, first_name, last_name, lifecycle, source, source_id,
+        properties, marketing, created_at, updated_at)
+      select ${accountId}, email, first_name, last_name, lifecycle, source, source_id, properties, marketing,
+        ${timestamptz(at)}, ${timestamptz(at)}
+      from input
+      on conflict (account_id, email) do update set
+        first_name = coalesce(excluded.first_name, c.first_name),
+        last_name = coalesce(excluded.last_name, c.last_name),
+        lifecycle = coalesce(excluded.lifecycle, c.lifecycle),
+        properties = case when excluded.properties is null then c.properties
+          else coalesce(c.properties, '{}'::jsonb) || excluded.properties end,
+        marketing = c.marketing or (excluded.marketing and excluded.source in ${FORM_SOURCES}),
+        updated_at = excluded.updated_at
+      where ${changedWhere}
+      returning c.id, c.email, c.marketing, c.pending_since is not null as pending, (c.xmax::text = '0') as inserted
+    )
+    select 'upserted' as kind, up.id::float8 as id, up.email, up.inserted, up.marketing, up.pending, p.marketing as was_marketing
+      from up left join contacts p on p.account_id = ${accountId} and p.email = up.email
+    union all
+    select 'prior', p.id::float8, p.email, false, p.marketing, p.pending_since is not null, p.marketing
+      from contacts p where p.account_id = ${accountId} and p.email in (select email from input)`,
+  );
+  const byEmail = new Map<string, UpsertedContact>();
+  for (const r of out) {
+    if (r.kind === "prior" && byEmail.has(r.email)) continue;
+    const upserted = r.kind === "upserted";
+    byEmail.set(r.email, {
+      id: Number(r.id),
+      email: r.email,
+      created: upserted && r.inserted,
+      updated: upserted && !r.inserted,
+      marketing: r.marketing,
+      pending: r.pending,
+      promoted: upserted && !r.inserted && r.was_marketing === false && r.marketing,
+    });
+  }
+  return rows.flatMap((r) => {
+    const u = byEmail.get(r.email);
+    return u ? [u] : [];
+  });
+}
+
+/** Audit rows for one upsert: created, updated and promoted contacts, one row each (set-based). */
+export async function auditUpsert(
+  tx: Tx,
+  accountId: number,
+  at: Date,
+  actor: string,
+  what: string,
+  results: UpsertedContact[],
+): Promise<void> {
+  const created = results.filter((r) => r.created);
+  const updated = results.filter((r) => r.updated && !r.promoted);
+  const promoted = results.filter((r) => r.promoted);
+  if (created.length > 0) {
+    const marketing = created.filter((r) => r.marketing).length;
+    await recordAudit(tx, {
+      accountId,
+      at,
+      effectiveAt: at,
+      actor,
+      kind: "contact.created",
+      summary: `Created ${created.length.toLocaleString("en-US")} contacts from ${what} (${marketing.toLocaleString("en-US")} marketing, ${(created.length - marketing).toLocaleString("en-US")} non-marketing, R15)`,
+      count: created.length,
+      contactIds: created.map((r) => r.id),
+    });
+  }
+  if (updated.length > 0) {
+    await recordAudit(tx, {
+      accountId,
+      at,
+      actor,
+      kind: "contact.updated",
+      summary: `Updated ${updated.length.toLocaleString("en-US")} contacts from ${what}`,
+      count: updated.length,
+      contactIds: updated.map((r) => r.id),
+    });
+  }
+  if (promoted.length > 0) {
+    await recordAudit(tx, {
+      accountId,
+      at,
+      effectiveAt: at,
+      actor,
+      kind: "status.made-marketing",
+      summary: `Set marketing: ${promoted.length.toLocaleString("en-US")} non-marketing contacts submitted a marketing form (${what}, R15)`,
+      count: promoted.length,
+      contactIds: promoted.map((r) => r.id),
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// API bodies (zod).
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `must be at most ${max} characters` })
+    .nullish()
+    .transform((s) => (s ? s : null));
+
+export const intakeContactSchema = z.object({
+  email: z
+    .string({ error: "email is required" })
+    .trim()
+    .toLowerCase()
+    .max(254, { error: "email must be at most 254 characters" })
+    .pipe(z.email({ error: "is not a valid email address" })),
+  firstName: optionalText(200),
+  lastName: optionalText(200),
+  lifecycle: optionalText(100),
+  source: z.string({ error: "source is required" }).transform((s, ctx) => {
+    const parsed = parseSource(s);
+    if (parsed === null) {
+      ctx.addIssue({
+        code: "custom",
+        message: `"${s.slice(0, 80)}" is not a source; use form, external-form, chatflow, integration:<app>, api, import, manual, mobile-app, logged-email, extension or meetings-link`,
+      });
+      return z.NEVER;
+    }
+    return parsed;
+  }),
+  sourceId: optionalText(200),
+  properties: z
+    .record(z.string().max(100), z.unknown(), { error: "properties must be an object" })
+    .nullish()
+    .refine((p) => p == null || JSON.stringify(p).length <= 64_000, {
+      error: "properties must be at most 64 KB of JSON",
+    }),
+});
+
+export type IntakeBodyItem = z.input<typeof intakeContactSchema>;
+
+/** Every reason a body item is invalid, as `field: message`. */
+export function validateContact(
+  raw: unknown,
+): { ok: true; contact: IntakeContact } | { ok: false; errors: string[]; email: string | null } {
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
+    return { ok: false, errors: ["each contact must be a JSON object"], email: null };
+  }
+  const parsed = intakeContactSchema.safeParse(raw);
+  if (parsed.success) return { ok: true, contact: parsed.data };
+  const errors = parsed.error.issues.map((i) => {
+    const field = i.path.join(".");
+    if (field === "email" && i.code === "invalid_format") {
+      return `email: "${String((raw as { email?: unknown }).email).slice(0, 254)}" ${i.message}`;
+    }
+    return field ? `${field}: ${i.message}` : i.message;
+  });
+  const email = (raw as { email?: unknown }).email;
+  return { ok: false, errors, email: typeof email === "string" ? email.trim().toLowerCase() : null };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The intake use case.
+
+export interface IntakeResult {
+  email: string;
+  status: MarketingStatus;
+  pending: boolean;
+  created: boolean;
+  updated: boolean;
+}
+
+export interface IntakeOutcome {
+  results: IntakeResult[];
+  /** Bulk requests made by rules that paused (R16); the Slack app posts them for approval. */
+  ruleRequests: BulkRequestView[];
+}
+
+/**
+ * Upserts contacts for an account from the intake API (R15, R16, R9, R11). Duplicate emails in
+ * one call: the first wins (later ones answer with the same result).
+ */
+export async function intakeContacts(
+  svc: Services,
+  accountId: number,
+  actor: string,
+  contacts: IntakeContact[],
+): Promise<IntakeOutcome> {
+  const unique = new Map<string, IntakeContact>();
+  for (const c of contacts) if (!unique.has(c.email)) unique.set(c.email, c);
+  const rows = [...unique.values()];
+  if (rows.length === 0) return { results: [], ruleRequests: [] };
+  const account = await getAccount(svc.db, accountId);
+  const overrides = sourceOverridesOf(account);
+  await refreshPausedRules(svc, accountId);
+  const { result } = await changeContacts(svc, accountId, `intake (${actor})`, async (tx, _account, at) => {
+    const upserted = await upsertContacts(tx, accountId, rows, at, overrides);
+    await auditUpsert(tx, accountId, at, actor, "the intake API", upserted);
+    const touched = upserted.filter((u) => u.created || u.updated).map((u) => u.id);
+    const rules = await applyRulesInTx(svc, tx, accountId, at, touched);
+    // Rules may have changed statuses: read them back for the answer.
+    const ids = upserted.map((u) => u.id);
+    const now = await rowsOf<{ id: number; marketing: boolean; pending: boolean }>(
+      tx,
+      sql`select id::float8 as id, marketing, pending_since is not null as pending from contacts
+          where id in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)::bigint)`,
+    );
+    const byId = new Map(now.map((r) => [Number(r.id), r]));
+    return {
+      upserted: upserted.map((u) => ({
+        ...u,
+        marketing: byId.get(u.id)?.marketing ?? u.marketing,
+        pending: byId.get(u.id)?.pending ?? u.pending,
+      })),
+      pauses: rules.pauses,
+    };
+  });
+  const ruleRequests = await finishRulePauses(svc, accountId, result.pauses);
+  const byEmail = new Map(result.upserted.map((u) => [u.email, u]));
+  return {
+    results: contacts.map((c) => {
+      const u = byEmail.get(c.email);
+      if (!u) throw new Error(`intake lost ${c.email}`);
+      return {
+        email: u.email,
+        status: u.marketing ? "marketing" : "non-marketing",
+        pending: u.pending,
+        created: u.created,
+        updated: u.updated,
+      };
+    }),
+    ruleRequests,
+  };
+}
+
+/** `GET /api/contacts/:email`: status and whether marketing may reach it (R1); null when unknown. */
+export async function intakeLookup(svc: Services, accountId: number, email: string) {
+  const [row] = await rowsOf<{ email: string; marketing: boolean; pending: boolean }>(
+    svc.db,
+    sql`select email, marketing, pending_since is not null as pending from contacts
+        where account_id = ${accountId} and email = ${email.trim().toLowerCase()}`,
+  );
+  if (!row) return null;
+  const status: MarketingStatus = row.marketing ? "marketing" : "non-marketing";
+  return { email: row.email, status, pending: row.pending, marketable: canReceiveMarketing(status).yes };
+}

@@ -1,0 +1,206 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { serveApi } from "../../src/api/server.ts";
+import { auditEvents } from "../../src/db/schema.ts";
+import { createApiKey, revokeApiKey } from "../../src/services/api-keys.ts";
+import { setSourceDefault } from "../../src/services/source-defaults.ts";
+import { accountRow, contactRow, makeAccount, recount, type TestEnv, testEnv } from "../helpers/services.ts";
+
+let env: TestEnv;
+let api: { url: string; close(): Promise<void> };
+beforeAll(async () => {
+  env = await testEnv("2026-05-15T14:00:00Z");
+  api = await serveApi(env.svc, 0);
+});
+afterAll(async () => {
+  await api?.close();
+  await env?.close();
+});
+
+async function account(setup: Parameters<typeof makeAccount>[1] = {}) {
+  const a = await makeAccount(env, setup);
+  const { apiKey, id } = await createApiKey(env.svc, a.admin);
+  return { ...a, apiKey, keyId: id };
+}
+
+async function call(method: string, path: string, key: string | null, body?: unknown) {
+  const res = await fetch(`${api.url}${path}`, {
+    method,
+    headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), "content-type": "application/json" },
+    body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+  });
+  // biome-ignore lint/suspicious/noExplicitAny: test assertions read arbitrary JSON fields
+  return { status: res.status, body: (await res.json()) as Record<string, any> };
+}
+
+describe("intake API over HTTP", () => {
+  it("answers /healthz", async () => {
+    const r = await call("GET", "/healthz", null);
+    expect(r).toEqual({ status: 200, body: { ok: true } });
+  });
+
+  it("refuses a missing, wrong or revoked API key with 401 and writes nothing", async () => {
+    const a = await account();
+    const contact = { email: "x@acme.io", source: "api" };
+    expect((await call("POST", "/api/contacts", null, contact)).status).toBe(401);
+    const wrong = await call("POST", "/api/contacts", `${a.apiKey}x`, contact);
+    expect(wrong.status).toBe(401);
+    expect(wrong.body.errors[0]).toMatch(/wrong or has been revoked/);
+    expect((await call("POST", "/api/contacts", a.apiKey, contact)).status).toBe(201);
+    await revokeApiKey(env.svc, a.admin, a.keyId);
+    expect((await call("POST", "/api/contacts", a.apiKey, { email: "y@acme.io", source: "api" })).status).toBe(401);
+    expect((await call("GET", "/api/contacts/x@acme.io", a.apiKey)).status).toBe(401);
+    expect(await contactRow(env, a.accountId, "y@acme.io")).toBeUndefined();
+  });
+
+  it("only admins create keys, and a key only reaches its own account", async () => {
+    const a = await account();
+    const b = await account();
+    await expect(createApiKey(env.svc, a.member)).rejects.toThrow(/Only admins/);
+    await call("POST", "/api/contacts", a.apiKey, { email: "mine@acme.io", source: "api" });
+    expect((await call("GET", "/api/contacts/mine@acme.io", a.apiKey)).status).toBe(200);
+    expect((await call("GET", "/api/contacts/mine@acme.io", b.apiKey)).status).toBe(404);
+  });
+
+  it("applies every R15 creation-source default to new contacts", async () => {
+    const a = await account();
+    const expected: Record<string, string> = {
+      form: "marketing",
+      "external-form": "non-marketing",
+      chatflow: "non-marketing",
+      import: "non-marketing",
+      "integration:salesforce": "non-marketing",
+      api: "non-marketing",
+      manual: "non-marketing",
+      "mobile-app": "non-marketing",
+      "logged-email": "non-marketing",
+      extension: "non-marketing",
+      "meetings-link": "non-marketing",
+    };
+    for (const [source, status] of Object.entries(expected)) {
+      const email = `${source.replace(":", "-")}@acme.io`;
+      const r = await call("POST", "/api/contacts", a.apiKey, { email, source, sourceId: "f1" });
+      expect(r.status, source).toBe(201);
+      expect(r.body, source).toEqual({ email, status, pending: false, created: true });
+    }
+    expect((await accountRow(env, a.accountId)).marketingCount).toBe(1);
+  });
+
+  it("per-form, per-chatflow, per-app and account overrides decide new contacts' status", async () => {
+    const a = await account();
+    await setSourceDefault(env.svc, a.admin, { source: "form", sourceId: "newsletter-only", value: "non-marketing" });
+    await setSourceDefault(env.svc, a.admin, { source: "chatflow", sourceId: "pricing-bot", value: "marketing" });
+    await setSourceDefault(env.svc, a.admin, { source: "integration", sourceId: "salesforce", value: "marketing" });
+    await setSourceDefault(env.svc, a.admin, { source: "api", sourceId: null, value: "marketing" });
+    const post = async (email: string, source: string, sourceId?: string) =>
+      (await call("POST", "/api/contacts", a.apiKey, { email, source, sourceId })).body.status;
+    expect(await post("f1@acme.io", "form", "newsletter-only")).toBe("non-marketing");
+    expect(await post("f2@acme.io", "form", "contact-us")).toBe("marketing");
+    expect(await post("c1@acme.io", "chatflow", "pricing-bot")).toBe("marketing");
+    expect(await post("c2@acme.io", "chatflow", "support-bot")).toBe("non-marketing");
+    expect(await post("i1@acme.io", "integration:salesforce")).toBe("marketing");
+    expect(await post("i2@acme.io", "integration:zoom")).toBe("non-marketing");
+    expect(await post("a1@acme.io", "api")).toBe("marketing");
+    expect(await post("m1@acme.io", "manual")).toBe("non-marketing");
+  });
+
+  it("a marketing form makes an existing non-marketing contact marketing; other sources never change status", async () => {
+    const a = await account();
+    await call("POST", "/api/contacts", a.apiKey, { email: "lead@acme.io", source: "api", firstName: "Lee" });
+    const viaChat = await call("POST", "/api/contacts", a.apiKey, { email: "lead@acme.io", source: "chatflow" });
+    expect(viaChat.body).toMatchObject({ status: "non-marketing", created: false });
+    const viaForm = await call("POST", "/api/contacts", a.apiKey, {
+      email: "LEAD@acme.io",
+      source: "form",
+      sourceId: "contact-us",
+    });
+    expect(viaForm.status).toBe(200);
+    expect(viaForm.body).toEqual({ email: "lead@acme.io", status: "marketing", pending: false, created: false });
+    const row = await contactRow(env, a.accountId, "lead@acme.io");
+    expect(row).toMatchObject({ marketing: true, source: "api", firstName: "Lee" });
+    const audit = await env.svc.db.select().from(auditEvents).where(eq(auditEvents.accountId, a.accountId));
+    expect(audit.some((e) => e.kind === "status.made-marketing" && e.actor === `api:${a.keyId}`)).toBe(true);
+    // A non-marketing form does not promote.
+    await setSourceDefault(env.svc, a.admin, { source: "form", sourceId: "quiet", value: "non-marketing" });
+    await call("POST", "/api/contacts", a.apiKey, { email: "other@acme.io", source: "api" });
+    const quiet = await call("POST", "/api/contacts", a.apiKey, {
+      email: "other@acme.io",
+      source: "form",
+      sourceId: "quiet",
+    });
+    expect(quiet.body.status).toBe("non-marketing");
+  });
+
+  it("answers 400 with every reason for a bad body and writes nothing", async () => {
+    const a = await account();
+    const bad = await call("POST", "/api/contacts", a.apiKey, "{not json");
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toBe("invalid_json");
+    const both = await call("POST", "/api/contacts", a.apiKey, { email: "nope", source: "carrier-pigeon" });
+    expect(both.status).toBe(400);
+    expect(both.body.errors).toHaveLength(2);
+    expect(both.body.errors.join("\n")).toMatch(/email: "nope" is not a valid email address/);
+    expect(both.body.errors.join("\n")).toMatch(/source: "carrier-pigeon" is not a source/);
+    const missing = await call("POST", "/api/contacts", a.apiKey, {});
+    expect(missing.body.errors.join("\n")).toMatch(/email is required[\s\S]*source is required/);
+    const tooMany = await call("POST", "/api/contacts", a.apiKey, {
+      contacts: Array.from({ length: 1001 }, (_, i) => ({ email: `b${i}@acme.io`, source: "api" })),
+    });
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.errors[0]).toMatch(/at most 1,000/);
+    expect((await recount(env, a.accountId)).t).toBe(0);
+  });
+
+  it("writes the valid items of a batch in one go and reports the invalid ones", async () => {
+    const a = await account();
+    const r = await call("POST", "/api/contacts", a.apiKey, {
+      contacts: [
+        { email: "ok1@acme.io", source: "form", firstName: "A" },
+        { email: "bad", source: "form" },
+        { email: "ok2@acme.io", source: "integration:hubspot-crm" },
+        { email: "ok3@acme.io", source: "nowhere" },
+        "not an object",
+      ],
+    });
+    expect(r.status).toBe(207);
+    expect(r.body.results.map((x: { ok: boolean }) => x.ok)).toEqual([true, false, true, false, false]);
+    expect(r.body.results[0]).toMatchObject({ email: "ok1@acme.io", ok: true, status: "marketing" });
+    expect(r.body.results[1].errors[0]).toMatch(/not a valid email/);
+    expect(r.body.results[3]).toMatchObject({ email: "ok3@acme.io", ok: false });
+    expect(r.body.results[3].errors[0]).toMatch(/not a source/);
+    expect(await recount(env, a.accountId)).toEqual({ m: 1, p: 0, t: 2 });
+  });
+
+  it("GET /api/contacts/:email gives status, pending and marketability (R1)", async () => {
+    const a = await account();
+    await call("POST", "/api/contacts", a.apiKey, { email: "reach+me@acme.io", source: "form" });
+    const found = await call("GET", `/api/contacts/${encodeURIComponent("Reach+Me@acme.io")}`, a.apiKey);
+    expect(found).toEqual({
+      status: 200,
+      body: { email: "reach+me@acme.io", status: "marketing", pending: false, marketable: true },
+    });
+    const missing = await call("GET", "/api/contacts/ghost@acme.io", a.apiKey);
+    expect(missing.status).toBe(404);
+  });
+
+  it("a form that pushes the count over the tier upgrades it (R9) and publishes the count change (R11)", async () => {
+    const a = await account({ tierLimit: 2000 });
+    const changes: { before: number; after: number; upgraded: boolean }[] = [];
+    const off = env.svc.events.onCountChange((c) => {
+      if (c.accountId === a.accountId) changes.push({ before: c.before, after: c.after, upgraded: c.upgrade !== null });
+    });
+    const contacts = (from: number) =>
+      Array.from({ length: 1000 }, (_, i) => ({ email: `f${from + i}@acme.io`, source: "form" }));
+    await call("POST", "/api/contacts", a.apiKey, { contacts: contacts(0) });
+    await call("POST", "/api/contacts", a.apiKey, { contacts: contacts(1000) });
+    expect((await accountRow(env, a.accountId)).tierLimit).toBe(2000);
+    await call("POST", "/api/contacts", a.apiKey, { email: "one-more@acme.io", source: "form" });
+    off();
+    expect((await accountRow(env, a.accountId)).tierLimit).toBe(7000);
+    expect(changes).toEqual([
+      { before: 0, after: 1000, upgraded: false },
+      { before: 1000, after: 2000, upgraded: false },
+      { before: 2000, after: 2001, upgraded: true },
+    ]);
+  });
+});

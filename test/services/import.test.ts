@@ -1,0 +1,251 @@
+import { createReadStream, createWriteStream, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Readable } from "node:stream";
+import { fileURLToPath } from "node:url";
+import { and, eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rowsOf } from "../../src/db/client.ts";
+import { auditEvents, bulkRequests, imports, listMembers, lists } from "../../src/db/schema.ts";
+import { approveRequest } from "../../src/services/bulk.ts";
+import { importAnswer } from "../../src/commands/intake-handlers.ts";
+import { ImportFileError, importCsv, importFromSlackFile } from "../../src/services/import.ts";
+import { addRule } from "../../src/services/rules.ts";
+import { parseFilter } from "../../src/domain/filter.ts";
+import {
+  accountRow,
+  contactRow,
+  makeAccount,
+  recount,
+  seedContacts,
+  type TestEnv,
+  testEnv,
+} from "../helpers/services.ts";
+
+const FIXTURE = fileURLToPath(new URL("../fixtures/hubspot-contacts.csv", import.meta.url));
+
+let env: TestEnv;
+let dir: string;
+beforeAll(async () => {
+  env = await testEnv("2026-05-15T14:00:00Z");
+  dir = mkdtempSync(join(tmpdir(), "tk-import-"));
+});
+afterAll(async () => {
+  await env?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const csv = (text: string | Buffer) => Readable.from([typeof text === "string" ? Buffer.from(text, "utf8") : text]);
+
+async function contactCount(accountId: number) {
+  return (await recount(env, accountId)).t;
+}
+
+describe("CSV import", () => {
+  it("reports created, updated, unchanged and rejected rows with line numbers; re-importing changes nothing", async () => {
+    const { accountId, member } = await makeAccount(env);
+    await seedContacts(env, accountId, 1, { prefix: "edsger" }); // not in the file
+    const report = await importCsv(env.svc, member, createReadStream(FIXTURE), { fileName: "hubspot-contacts.csv" });
+    expect(report).toMatchObject({ rows: 7, created: 4, updated: 0, unchanged: 0, rejected: 3 });
+    expect(report.rejections).toEqual([
+      { line: 4, email: "not-an-email", reason: '"not-an-email" is not a valid email address' },
+      { line: 7, email: "ada@example.com", reason: "duplicate of line 2 (the first one is imported)" },
+      { line: 8, email: null, reason: "no email" },
+    ]);
+    const ada = await contactRow(env, accountId, "ada@example.com");
+    expect(ada).toMatchObject({
+      firstName: "Ada",
+      lastName: "Lovelace",
+      lifecycle: "Lead",
+      marketing: false,
+      source: "import",
+    });
+    expect(ada?.properties).toEqual({ "Company Name": "Analytical, Engines Ltd" });
+    expect((await contactRow(env, accountId, "katherine@example.com"))?.properties).toEqual({
+      "Company Name": "NASA\nLangley",
+    });
+    expect((await contactRow(env, accountId, "grace@example.com"))?.firstName).toBe("Grace");
+    // "Marketing contact" in the file never makes anyone marketing (R15).
+    expect(await recount(env, accountId)).toEqual({ m: 0, p: 0, t: 5 });
+
+    const again = await importCsv(env.svc, member, createReadStream(FIXTURE), { fileName: "hubspot-contacts.csv" });
+    expect(again).toMatchObject({ rows: 7, created: 0, updated: 0, unchanged: 4, rejected: 3 });
+    const [imp] = await env.svc.db.select().from(imports).where(eq(imports.id, again.importId));
+    expect(imp).toMatchObject({ created: 0, unchanged: 4, rejected: 3, fileName: "hubspot-contacts.csv" });
+    expect(await contactCount(accountId)).toBe(5);
+
+    const changed = await importCsv(
+      env.svc,
+      member,
+      csv("email,first name,LIFECYCLE STAGE\nada@example.com,Augusta,\ngrace@example.com,Grace,Customer\n"),
+    );
+    expect(changed).toMatchObject({ created: 0, updated: 1, unchanged: 1, rejected: 0 });
+    expect(await contactRow(env, accountId, "ada@example.com")).toMatchObject({
+      firstName: "Augusta",
+      lastName: "Lovelace",
+      lifecycle: "Lead",
+    });
+  });
+
+  it("imports a file shared in Slack through a download function, and answers with the report", async () => {
+    const { accountId, member } = await makeAccount(env);
+    await expect(
+      importFromSlackFile(env.svc, member, async () => createReadStream(FIXTURE), { fileName: "contacts.xlsx" }),
+    ).rejects.toThrow(/not a CSV file/);
+    const r = await importFromSlackFile(env.svc, member, async () => createReadStream(FIXTURE), {
+      fileName: "contacts.csv",
+    });
+    expect(r.created).toBe(4);
+    expect(await contactCount(accountId)).toBe(4);
+    const a = importAnswer(r, "America/New_York");
+    expect(a.ok).toBe(true);
+    expect(a.text).toMatch(/4 created, 0 updated, 0 unchanged, 3 rejected/);
+    expect(a.text).toMatch(/line 7 \(ada@example.com\): duplicate of line 2/);
+    expect(a.data).toMatchObject({ created: 4, rejected: 3, requestId: null });
+  });
+
+  it("fails clearly, writing nothing, without an Email column", async () => {
+    const { accountId, member } = await makeAccount(env);
+    const p = importCsv(env.svc, member, csv("First Name,Last Name\nAda,Lovelace\n"));
+    await expect(p).rejects.toBeInstanceOf(ImportFileError);
+    await expect(importCsv(env.svc, member, csv("First Name,Last Name\nAda,Lovelace\n"))).rejects.toThrow(
+      /no Email column.*nothing was imported/,
+    );
+    await expect(importCsv(env.svc, member, csv(""))).rejects.toThrow(/empty/);
+    expect(await contactCount(accountId)).toBe(0);
+    expect(await env.svc.db.select().from(imports).where(eq(imports.accountId, accountId))).toEqual([]);
+  });
+
+  it("refuses UTF-16 and non-UTF-8 files with a clear error", async () => {
+    const { accountId, member } = await makeAccount(env);
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("Email\nada@example.com\n", "utf16le")]);
+    await expect(importCsv(env.svc, member, csv(utf16))).rejects.toThrow(/UTF-16.*CSV UTF-8/);
+    const latin1 = Buffer.from("Email,First Name\nrene@example.com,Ren\xe9\n", "latin1");
+    await expect(importCsv(env.svc, member, csv(latin1))).rejects.toThrow(/not UTF-8/);
+    expect(await contactCount(accountId)).toBe(0);
+  });
+
+  it("handles a BOM, quoted commas and newlines, CRLF and a 10 MB line without losing valid rows", async () => {
+    const { accountId, member } = await makeAccount(env);
+    const huge = "x".repeat(10 * 1024 * 1024);
+    const text = `\uFEFFEmail,First Name,Notes\r\na@example.com,"Smith, Jane","two\nlines"\r\nb@example.com,${huge},zz\r\nc@example.com,Cee,"quoted ""word"""\r\n`;
+    const r = await importCsv(env.svc, member, Readable.from(chunks(Buffer.from(text, "utf8"), 64 * 1024)));
+    expect(r).toMatchObject({ rows: 3, created: 2, rejected: 1 });
+    expect(r.rejections).toEqual([{ line: 4, email: null, reason: "the line is longer than 1,000,000 characters" }]);
+    expect(await contactRow(env, accountId, "a@example.com")).toMatchObject({
+      firstName: "Smith, Jane",
+      properties: { Notes: "two\nlines" },
+    });
+    expect(await contactRow(env, accountId, "c@example.com")).toMatchObject({
+      firstName: "Cee",
+      properties: { Notes: 'quoted "word"' },
+    });
+  });
+
+  it("a quote never closed is reported, and the rows before it are kept", async () => {
+    const { accountId, member } = await makeAccount(env);
+    const r = await importCsv(env.svc, member, csv('Email,Name\na@example.com,A\nb@example.com,"B\n'));
+    expect(r.created).toBe(1);
+    expect(r.rejected).toBe(1);
+    expect(r.rejections[0]?.reason).toMatch(/never closed/);
+    expect(await contactCount(accountId)).toBe(1);
+  });
+
+  it("adds every imported contact to a list, creating it", async () => {
+    const { accountId, member } = await makeAccount(env);
+    const r = await importCsv(env.svc, member, createReadStream(FIXTURE), { list: "Spring webinar" });
+    expect(r.list).toEqual({ name: "Spring webinar", created: true, added: 4 });
+    const [list] = await env.svc.db.select().from(lists).where(eq(lists.accountId, accountId));
+    const members = await env.svc.db.select().from(listMembers).where(eq(listMembers.listId, list!.id));
+    expect(members).toHaveLength(4);
+    const again = await importCsv(env.svc, member, createReadStream(FIXTURE), { list: "spring WEBINAR" });
+    expect(again.list).toEqual({ name: "Spring webinar", created: false, added: 0 });
+  });
+
+  it("set all as marketing makes ONE bulk request with the tier impact, never a silent upgrade (R14, R15)", async () => {
+    const { accountId, member, admin } = await makeAccount(env, { tierLimit: 2000, directLimit: 10 });
+    await seedContacts(env, accountId, 1998, { prefix: "m", marketing: true });
+    const r = await importCsv(env.svc, member, createReadStream(FIXTURE), {
+      marketing: true,
+      fileName: "hubspot-contacts.csv",
+      batchSize: 2,
+    });
+    expect(r.batches).toBe(3); // the duplicate of ada reaches the second batch and is dropped there
+    expect(r.marketingRequest).not.toBeNull();
+    const req = r.marketingRequest!;
+    expect(req).toMatchObject({ action: "marketing", count: 4, origin: "import", status: "open" });
+    expect(req.impact).toMatchObject({ becomeMarketing: 4, marketingCountBefore: 1998, marketingCountAfter: 2002 });
+    expect(req.impact.upgrade?.newLimit).toBe(7000);
+    expect(await env.svc.db.select().from(bulkRequests).where(eq(bulkRequests.accountId, accountId))).toHaveLength(1);
+    expect(await accountRow(env, accountId)).toMatchObject({ marketingCount: 1998, tierLimit: 2000 });
+    // Approving it (with the typed count, R14) makes exactly the imported contacts marketing.
+    await approveRequest(env.svc, admin, req.id, 4);
+    expect(await accountRow(env, accountId)).toMatchObject({ marketingCount: 2002, tierLimit: 7000 });
+    expect((await contactRow(env, accountId, "katherine@example.com"))?.marketing).toBe(true);
+  });
+
+  it("set all as marketing needs marketing contacts access, checked before anything is written", async () => {
+    const { accountId, member } = await makeAccount(env);
+    await rowsOf(
+      env.svc.db,
+      sql`update users set marketing_access = false where account_id = ${accountId} and user_id = ${member.userId}`,
+    );
+    await expect(importCsv(env.svc, member, createReadStream(FIXTURE), { marketing: true })).rejects.toThrow(
+      /marketing contacts access/,
+    );
+    expect(await contactCount(accountId)).toBe(0);
+  });
+
+  it("runs automation rules on the imported contacts (R16)", async () => {
+    const { accountId, member } = await makeAccount(env);
+    const filter = parseFilter("lifecycle = customer", { now: env.clock.now(), timeZone: "America/New_York" });
+    if (!filter.ok) throw new Error(filter.error);
+    await addRule(env.svc, member, {
+      name: "customers",
+      filter: filter.filter,
+      action: "marketing",
+      timeZone: "America/New_York",
+    });
+    const r = await importCsv(env.svc, member, createReadStream(FIXTURE));
+    expect(r.ruleChanges).toBe(1);
+    expect((await contactRow(env, accountId, "grace@example.com"))?.marketing).toBe(true);
+    expect((await contactRow(env, accountId, "ada@example.com"))?.marketing).toBe(false);
+    const audit = await env.svc.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.accountId, accountId), eq(auditEvents.actor, "rule:customers")));
+    expect(audit).toHaveLength(1);
+  });
+
+  it("a 50,000-row file imports in set-based batches with matching counts", async () => {
+    const { accountId, member } = await makeAccount(env);
+    const file = join(dir, "big.csv");
+    await new Promise<void>((resolve, reject) => {
+      const out = createWriteStream(file);
+      out.on("error", reject);
+      out.on("finish", resolve);
+      out.write("Email,First Name,Last Name,Lifecycle Stage\n");
+      for (let i = 0; i < 50_000; i++) out.write(`user${i}@big.example,First${i},Last${i},lead\n`);
+      out.write("broken-row-no-at,Nope,Nope,lead\n");
+      out.end();
+    });
+    const progress: number[] = [];
+    const r = await importCsv(env.svc, member, createReadStream(file), { onProgress: (p) => progress.push(p.rows) });
+    expect(r).toMatchObject({ rows: 50_001, created: 50_000, rejected: 1, batches: 10 });
+    expect(r.rejections[0]?.line).toBe(50_002);
+    expect(progress.at(-1)).toBe(50_001);
+    expect(await recount(env, accountId)).toEqual({ m: 0, p: 0, t: 50_000 });
+    // One audit row per batch for the created contacts, not one per contact.
+    const created = await env.svc.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.accountId, accountId), eq(auditEvents.kind, "contact.created")));
+    expect(created).toHaveLength(10);
+    const again = await importCsv(env.svc, member, createReadStream(file));
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 50_000 });
+  }, 120_000);
+});
+
+function* chunks(buf: Buffer, size: number) {
+  for (let i = 0; i < buf.length; i += size) yield buf.subarray(i, i + size);
+}
