@@ -1,7 +1,7 @@
 import type { WebClient } from "@slack/web-api";
 import "../commands/forecast.ts"; // registers `/contacts forecast` (extraHandlers) wherever jobs are loaded
 import { n } from "../commands/format.ts";
-import { accounts } from "../db/schema.ts";
+import { accounts, jobFires } from "../db/schema.ts";
 import { checkSpike, checkTierAlerts, pruneCountSamples } from "../services/alerts.ts";
 import { expireRequests, runDueScheduledRequests } from "../services/bulk.ts";
 import type { Services } from "../services/context.ts";
@@ -10,6 +10,7 @@ import { deliverDue, takeQueuedForPrinting } from "../services/outbox.ts";
 import { processReminders } from "../services/reminders.ts";
 import { processDueDowngrades } from "../services/renewals.ts";
 import { processDueRollovers } from "../services/rollover.ts";
+import { runRules } from "../services/rules.ts";
 import { takeSnapshots } from "../services/usage.ts";
 import { postUnpostedRequests } from "../slack/request-poster.ts";
 import { slackClientFromEnv } from "./slack-client.ts";
@@ -72,6 +73,24 @@ export async function runDueWork(svc: Services, deps: { slack: WebClient | null 
       for (const p of await postUnpostedRequests(svc, slack)) out(`Posted request ${p.id} to ${p.channel}.`);
     });
   }
+  await step("automation rules", async () => {
+    // R16: rules also run on a schedule, once an hour across all replicas (they run on every
+    // created or changed contact as it happens); the hour is claimed in job_fires.
+    const hour = svc.clock.now().toISOString().slice(0, 13);
+    const claimed = await svc.db
+      .insert(jobFires)
+      .values({ key: `rules:${hour}`, firedAt: svc.clock.now() })
+      .onConflictDoNothing()
+      .returning();
+    if (claimed.length === 0) return;
+    for (const r of await runRules(svc)) {
+      const changed = r.runs.reduce((sum, run) => sum + run.changed, 0);
+      if (changed > 0 || r.requests.length > 0) {
+        const paused = r.requests.map((q) => q.id).join(", ");
+        out(`Automation rules (account ${r.accountId}): ${n(changed)} contacts changed${paused ? `; paused into request ${paused}` : ""}.`);
+      }
+    }
+  });
   await step("request expiry", async () => {
     const expired = await expireRequests(svc);
     if (expired > 0) out(`${expired} request(s) expired after 7 days without a decision.`);
