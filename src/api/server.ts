@@ -28,8 +28,9 @@ export async function serveApi(
   svc: Services,
   port: number,
   host?: string,
+  extraRoutes: ApiRoute[] = [],
 ): Promise<{ url: string; close(): Promise<void>; server: Server }> {
-  const routes = apiRoutes(svc).map(compile);
+  const routes = [...apiRoutes(svc), ...extraRoutes].map(compile);
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? "/", "http://localhost").pathname;
     const matching = routes.filter((r) => r.pattern.test(path));

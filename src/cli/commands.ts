@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import { boot } from "../app/boot.ts";
 import "../commands/intake-handlers.ts";
 import { runCommand } from "../commands/run.ts";
 import { loadConfig } from "../config.ts";
@@ -10,6 +9,7 @@ import { changeRole } from "../services/roles.ts";
 import { runJobsOnce } from "../jobs/run-once.ts";
 import { seedDemo } from "./demo.ts";
 import { importFile } from "./import.ts";
+import type { CliContext } from "./context.ts";
 import { startService } from "./start.ts";
 
 const USER_ARG = /^(?:<@)?([UW][A-Z0-9]+)(?:\|[^>]*)?>?$/;
@@ -17,11 +17,15 @@ const USER_ARG = /^(?:<@)?([UW][A-Z0-9]+)(?:\|[^>]*)?>?$/;
 /** `<@U123|name>`, `<@U123>` or `U123` → `U123`. */
 export function parseUserArg(text: string): string {
   const m = USER_ARG.exec(text.trim());
-  if (!m?.[1]) throw new Refusal(`"${text}" is not a Slack user id. Use an id like U012ABCDEF or a mention like <@U012ABCDEF>.`, "invalid");
+  if (!m?.[1])
+    throw new Refusal(
+      `"${text}" is not a Slack user id. Use an id like U012ABCDEF or a mention like <@U012ABCDEF>.`,
+      "invalid",
+    );
   return m[1];
 }
 
-export function registerCommands(program: Command): void {
+export function registerCommands(program: Command, ctx: CliContext): void {
   program
     .command("start")
     .description("run the service: Slack (HTTP or Socket Mode), intake API and scheduler")
@@ -38,8 +42,7 @@ export function registerCommands(program: Command): void {
     .option("--json", "print one JSON object { ok, text, blocks, data }")
     .action(async (text: string, opts: { user: string; team?: string; json?: boolean }) => {
       const userId = parseUserArg(opts.user);
-      const { svc, database } = await boot(loadConfig());
-      try {
+      await ctx.withServices(async (svc) => {
         const account = await resolveAccount(svc, opts.team);
         const user = await ensureUser(svc, account.id, userId);
         const result = await runCommand(svc, {
@@ -48,27 +51,26 @@ export function registerCommands(program: Command): void {
           text,
         });
         if (opts.json) {
-          console.log(JSON.stringify({ ok: result.ok, text: result.text, blocks: result.blocks, data: result.data }, null, 2));
+          ctx.io.out(
+            JSON.stringify({ ok: result.ok, text: result.text, blocks: result.blocks, data: result.data }, null, 2),
+          );
+        } else if (result.ok) {
+          ctx.io.out(toPlainText(result.text));
         } else {
-          (result.ok ? console.log : console.error)(toPlainText(result.text));
+          ctx.io.err(toPlainText(result.text));
         }
-        process.exitCode = result.ok ? 0 : 1;
-      } finally {
-        await database.close();
-      }
+        ctx.setExitCode(result.ok ? 0 : 1);
+      });
     });
 
   program
     .command("jobs")
     .description("run the scheduled work that is due now (update dates, scheduled requests, expiry) and print it")
     .action(async () => {
-      const { svc, database } = await boot(loadConfig());
-      try {
+      await ctx.withServices(async (svc) => {
         const lines = await runJobsOnce(svc);
-        console.log(lines.length ? lines.join("\n") : "Nothing was due.");
-      } finally {
-        await database.close();
-      }
+        ctx.io.out(lines.length ? lines.join("\n") : "Nothing was due.");
+      });
     });
 
   program
@@ -80,10 +82,15 @@ export function registerCommands(program: Command): void {
     .option("--user <id>", "Slack user id (or <@U123> mention) the import runs as", "cli")
     .option("--team <id>", "Slack team (workspace) id of the account; default: the single local account")
     .option("--json", "print the report as one JSON object { ok, text, data }")
-    .action(async (file: string, opts: { list?: string; marketing?: boolean; user: string; team?: string; json?: boolean }) => {
-      const userId = opts.user === "cli" ? "cli" : parseUserArg(opts.user);
-      process.exitCode = await importFile(file, { ...opts, userId });
-    });
+    .action(
+      async (
+        file: string,
+        opts: { list?: string; marketing?: boolean; user: string; team?: string; json?: boolean },
+      ) => {
+        const userId = opts.user === "cli" ? "cli" : parseUserArg(opts.user);
+        ctx.setExitCode(await importFile(ctx, file, { ...opts, userId }));
+      },
+    );
 
   program
     .command("migrate")
@@ -92,7 +99,7 @@ export function registerCommands(program: Command): void {
       const config = loadConfig();
       const database = await openDatabase(config.databaseUrl);
       await database.close();
-      console.log(`Migrations applied (${database.driver}).`);
+      ctx.io.out(`Migrations applied (${database.driver}).`);
     });
 
   const admin = program.command("admin").description("bootstrap admins from the command line (R13)");
@@ -104,14 +111,13 @@ export function registerCommands(program: Command): void {
       .description(op === "grant" ? "make a user an admin" : "make an admin a member again")
       .action(async (user: string, opts: { team?: string }) => {
         const userId = parseUserArg(user);
-        const { svc, database } = await boot(loadConfig());
-        try {
+        await ctx.withServices(async (svc) => {
           const account = await resolveAccount(svc, opts.team);
           await changeRole(svc, null, account.id, { what: "admins", op: op === "grant" ? "add" : "remove", userId });
-          console.log(op === "grant" ? `${userId} is now an admin of ${account.name}.` : `${userId} is no longer an admin.`);
-        } finally {
-          await database.close();
-        }
+          ctx.io.out(
+            op === "grant" ? `${userId} is now an admin of ${account.name}.` : `${userId} is no longer an admin.`,
+          );
+        });
       });
   }
 
@@ -122,12 +128,10 @@ export function registerCommands(program: Command): void {
     .option("--admin <id>", "user to make admin of the demo account", "U1")
     .option("--reset", "delete the account's contacts first")
     .action(async (opts: { team?: string; admin: string; reset?: boolean }) => {
-      const { svc, database } = await boot(loadConfig());
-      try {
-        console.log(await seedDemo(svc, { team: opts.team, adminId: parseUserArg(opts.admin), reset: Boolean(opts.reset) }));
-      } finally {
-        await database.close();
-      }
+      const adminId = parseUserArg(opts.admin);
+      await ctx.withServices(async (svc) => {
+        ctx.io.out(await seedDemo(svc, { team: opts.team, adminId, reset: Boolean(opts.reset) }));
+      });
     });
 }
 

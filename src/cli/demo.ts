@@ -51,9 +51,38 @@ export async function seedDemo(
           from generate_series(1, 7000) i`,
     );
     await tx.insert(contacts).values([
-      { accountId: account.id, email: "ada@example.com", firstName: "Ada", lastName: "Lovelace", marketing: true, source: "form", sourceId: "contact-us", lifecycle: "customer", createdAt: now },
-      { accountId: account.id, email: "grace@example.com", firstName: "Grace", lastName: "Hopper", marketing: true, pendingSince: now, source: "import", lifecycle: "lead", createdAt: now },
-      { accountId: account.id, email: "alan@example.com", firstName: "Alan", lastName: "Turing", marketing: false, source: "manual", lifecycle: "lead", createdAt: now },
+      {
+        accountId: account.id,
+        email: "ada@example.com",
+        firstName: "Ada",
+        lastName: "Lovelace",
+        marketing: true,
+        source: "form",
+        sourceId: "contact-us",
+        lifecycle: "customer",
+        createdAt: now,
+      },
+      {
+        accountId: account.id,
+        email: "grace@example.com",
+        firstName: "Grace",
+        lastName: "Hopper",
+        marketing: true,
+        pendingSince: now,
+        source: "import",
+        lifecycle: "lead",
+        createdAt: now,
+      },
+      {
+        accountId: account.id,
+        email: "alan@example.com",
+        firstName: "Alan",
+        lastName: "Turing",
+        marketing: false,
+        source: "manual",
+        lifecycle: "lead",
+        createdAt: now,
+      },
     ]);
     await rowsOf(
       tx,

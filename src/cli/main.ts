@@ -1,41 +1,29 @@
-import { Command, CommanderError, Option } from "commander";
-import { ConfigError, loadConfig } from "../config.ts";
-import { Refusal } from "../services/context.ts";
-import { registerCommands } from "./commands.ts";
+import { loadConfig } from "../config.ts";
+import { exitCodeFor, terminalContext } from "./context.ts";
+import { FORWARDED_COMMANDS, forward, runningService } from "./control.ts";
+import { runProgram } from "./program.ts";
 
-const program = new Command()
-  .name("tierkeeper")
-  .description("Keeps your marketing contacts inside the contact tier you pay for.")
-  .showHelpAfterError("(run `tierkeeper --help` for usage)")
-  .exitOverride();
-
-registerCommands(program);
-void Option;
+const argv = process.argv.slice(2);
+const ctx = terminalContext();
 
 try {
-  await program.parseAsync(process.argv);
+  process.exitCode = (await forwardToRunningService(argv)) ?? (await runProgram(argv, ctx));
 } catch (e) {
-  process.exitCode = exitCodeFor(e);
+  process.exitCode = exitCodeFor(e, ctx.io);
 }
 
-function exitCodeFor(e: unknown): number {
-  if (e instanceof CommanderError) {
-    // --help and --version are not errors; any other CLI mistake is exit 2 (SPEC §4).
-    if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.exitCode === 0) return 0;
-    return 2;
-  }
-  if (e instanceof ConfigError) {
-    console.error(e.message);
-    return 1;
-  }
-  if (e instanceof Refusal) {
-    console.error(e.message);
-    return 1;
-  }
-  const err = e as Error;
-  console.error(`tierkeeper stopped on an unexpected error: ${err?.message ?? String(e)}`);
-  if (process.env.LOG_LEVEL === "debug" || process.env.LOG_LEVEL === "trace") console.error(err?.stack);
-  return 1;
+/**
+ * The embedded database can be open in one process only: while `tierkeeper start` holds it, the
+ * command runs inside that service (same code, its open database) and its output is printed here.
+ */
+async function forwardToRunningService(args: string[]): Promise<number | null> {
+  const command = args.find((a) => !a.startsWith("-"));
+  if (!command || !FORWARDED_COMMANDS.has(command)) return null;
+  const service = runningService(loadConfig().databaseUrl);
+  if (!service) return null;
+  const result = await forward(service, args);
+  if (!result) return null;
+  if (result.stdout) process.stdout.write(result.stdout);
+  if (result.stderr) process.stderr.write(result.stderr);
+  return result.code;
 }
-
-export { loadConfig };

@@ -4,6 +4,9 @@ import pino from "pino";
 import { apiRoutes } from "../api/routes.ts";
 import { serveApi } from "../api/server.ts";
 import { boot } from "../app/boot.ts";
+import { Refusal } from "../services/context.ts";
+import { controlRoute, newControlToken, runningService, writeServiceFile } from "./control.ts";
+import { runProgram } from "./program.ts";
 import type { Config } from "../config.ts";
 import { startScheduler } from "../jobs/scheduler.ts";
 import { resolveAccount } from "../services/accounts.ts";
@@ -17,7 +20,17 @@ import "../slack/handlers.ts";
  */
 export async function startService(config: Config): Promise<void> {
   const logger = pino({ level: config.logLevel });
+  const other = runningService(config.databaseUrl);
+  if (other) {
+    throw new Refusal(
+      `tierkeeper is already running on this embedded database (pid ${other.pid}, port ${other.port}). Stop it first, or run commands from another terminal: they go to the running service.`,
+    );
+  }
   const { svc, database } = await boot(config);
+  // Commands from other terminals run inside this process while it holds the embedded database.
+  const token = newControlToken();
+  const control = controlRoute(svc, token, runProgram);
+  let listeningPort = config.port;
   const stops: (() => Promise<void> | void)[] = [];
   const where =
     database.driver === "pglite"
@@ -26,29 +39,36 @@ export async function startService(config: Config): Promise<void> {
 
   if (config.slack.mode === "http") {
     // One HTTP server: Slack's signed requests at /slack/events and the intake API beside them.
-    const slack = createSlackApp({ svc, config, logger, apiRoutes: apiRoutes(svc) as unknown as CustomRoute[] });
+    const slack = createSlackApp({
+      svc,
+      config,
+      logger,
+      apiRoutes: [...apiRoutes(svc), control] as unknown as CustomRoute[],
+    });
     const { port } = await slack.start(config.port);
+    listeningPort = port ?? config.port;
     stops.push(() => slack.stop());
     logger.info({ mode: "http", port }, "slack ready");
     console.log(
       `tierkeeper ready: Slack over HTTP at http://0.0.0.0:${port}${EVENTS_PATH} (set it as the Request URL of the slash command, interactivity and events), intake API at http://0.0.0.0:${port}/api/contacts, on ${where}.`,
     );
   } else {
-    const api = await serveApi(svc, config.port);
+    const api = await serveApi(svc, config.port, undefined, [control]);
     stops.push(() => api.close());
+    listeningPort = Number(new URL(api.url).port);
     if (config.slack.mode === "socket") {
       const slack = createSlackApp({ svc, config, logger });
       await slack.start();
       stops.push(() => slack.stop());
       logger.info({ mode: "socket" }, "slack ready");
       console.log(
-        `tierkeeper ready: Slack over Socket Mode, intake API at http://0.0.0.0:${config.port}/api/contacts, on ${where}.`,
+        `tierkeeper ready: Slack over Socket Mode, intake API at http://0.0.0.0:${listeningPort}/api/contacts, on ${where}.`,
       );
     } else {
       await resolveAccount(svc);
       console.log(
         [
-          `tierkeeper ready (local, no Slack connection): intake API at http://0.0.0.0:${config.port}/api/contacts, on ${where}.`,
+          `tierkeeper ready (local, no Slack connection): intake API at http://0.0.0.0:${listeningPort}/api/contacts, on ${where}.`,
           "",
           "Try it from another terminal:",
           "  npx tierkeeper demo                          # a sample account with 7,000 contacts",
@@ -64,6 +84,8 @@ export async function startService(config: Config): Promise<void> {
     }
   }
   stops.push(startScheduler(svc, { logger }));
+  const removeServiceFile = writeServiceFile(config.databaseUrl, listeningPort, token);
+  if (removeServiceFile) stops.push(removeServiceFile);
 
   const shutdown = async () => {
     logger.info("stopping");

@@ -44,9 +44,17 @@ describe("the tierkeeper CLI", { timeout: 180_000 }, () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/grace@example.com is a marketing contact \(pending/);
     expect(r.stdout).toMatch(/Mon 1 Jun 2026, 12:00 EDT \(America\/New_York\)/);
-    const json = JSON.parse((await tierkeeper(["run", "status grace@example.com", "--user", "U1", "--json"], env)).stdout);
+    const json = JSON.parse(
+      (await tierkeeper(["run", "status grace@example.com", "--user", "U1", "--json"], env)).stdout,
+    );
     expect(json.data).toEqual(
-      expect.objectContaining({ email: "grace@example.com", status: "marketing", pending: true, effectiveAt: "2026-06-01T16:00:00.000Z", source: "import" }),
+      expect.objectContaining({
+        email: "grace@example.com",
+        status: "marketing",
+        pending: true,
+        effectiveAt: "2026-06-01T16:00:00.000Z",
+        source: "import",
+      }),
     );
   });
 
@@ -92,15 +100,21 @@ describe("the tierkeeper CLI", { timeout: 180_000 }, () => {
   });
 
   it("a member's bulk request waits for an admin; the admin approves it and jobs process the update date", async () => {
-    const req = JSON.parse((await tierkeeper(["run", "bulk non-marketing unengaged", "--user", "U2", "--json"], env)).stdout);
+    const req = JSON.parse(
+      (await tierkeeper(["run", "bulk non-marketing unengaged", "--user", "U2", "--json"], env)).stdout,
+    );
     expect(req.ok).toBe(true);
     expect(req.data.requestId).toMatch(/^R/);
     expect(req.data.count).toBe(251);
     const self = await tierkeeper(["run", `approve ${req.data.requestId}`, "--user", "U2"], env);
     expect(self.code).toBe(1);
-    const ok = JSON.parse((await tierkeeper(["run", `approve ${req.data.requestId}`, "--user", "U1", "--json"], env)).stdout);
+    const ok = JSON.parse(
+      (await tierkeeper(["run", `approve ${req.data.requestId}`, "--user", "U1", "--json"], env)).stdout,
+    );
     expect(ok.data).toMatchObject({ decided: "approved", changed: 251 });
-    const again = JSON.parse((await tierkeeper(["run", `approve ${req.data.requestId}`, "--user", "U1", "--json"], env)).stdout);
+    const again = JSON.parse(
+      (await tierkeeper(["run", `approve ${req.data.requestId}`, "--user", "U1", "--json"], env)).stdout,
+    );
     expect(again.data).toMatchObject({ decided: null, changed: 0 });
     const tier = JSON.parse((await tierkeeper(["run", "tier", "--user", "U1", "--json"], env)).stdout);
     expect(tier.data.pendingCount).toBe(301 + 251);
