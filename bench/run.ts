@@ -6,14 +6,16 @@
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { benchStartup } from "./startup.ts";
-import { type Row, benchDatabase } from "./suite.ts";
+import { benchDatabase, type Row } from "./suite.ts";
 
 const sizes = (process.env.BENCH_SIZES ?? "10000,100000,1000000").split(",").map(Number);
 const databases = (process.env.BENCH_DATABASES ?? "pglite,postgres").split(",");
 const pgliteMax = Number(process.env.BENCH_PGLITE_MAX ?? 100_000);
 const serverUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
 
-const sections: string[] = [`# tierkeeper benchmarks\n\nRun: ${new Date().toISOString()} on ${process.platform}/${process.arch}, Node ${process.version}.\n`];
+const sections: string[] = [
+  `# tierkeeper benchmarks\n\nRun: ${new Date().toISOString()} on ${process.platform}/${process.arch}, Node ${process.version}.\n`,
+];
 
 for (const db of databases) {
   if (db === "postgres" && !serverUrl?.startsWith("postgres")) {
@@ -49,6 +51,9 @@ function table(db: string, rows: Row[], skipped: number[]): string {
         `| ${r.what} | ${r.n.toLocaleString("en-US")} | ${ms(r.figure)} | ${ms(r.baseline)} (${r.baselineName}) | ${r.ratio.toFixed(2)}× | ≤ ${r.target}× | ${r.ratio <= r.target ? "ok" : "**missed**"} |`,
     ),
   ];
-  if (skipped.length) lines.push(`\nSkipped on ${db}: N = ${skipped.map((n) => n.toLocaleString("en-US")).join(", ")} (BENCH_PGLITE_MAX).`);
+  if (skipped.length)
+    lines.push(
+      `\nSkipped on ${db}: N = ${skipped.map((n) => n.toLocaleString("en-US")).join(", ")} (BENCH_PGLITE_MAX).`,
+    );
   return `${lines.join("\n")}\n`;
 }

@@ -25,7 +25,10 @@ function spawnUntil(cmd: string[], ready: RegExp | null, env: Record<string, str
   return new Promise((resolvePromise, reject) => {
     const t = performance.now();
     const [exe, ...args] = cmd;
-    const child = spawn(exe ?? process.execPath, args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(exe ?? process.execPath, args, {
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let out = "";
     const onData = (d: Buffer) => {
       out += d.toString();

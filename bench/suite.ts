@@ -35,7 +35,10 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)] ?? 0;
 }
 
-async function openBenchDatabase(kind: "pglite" | "postgres", serverUrl?: string): Promise<Database & { drop(): Promise<void> }> {
+async function openBenchDatabase(
+  kind: "pglite" | "postgres",
+  serverUrl?: string,
+): Promise<Database & { drop(): Promise<void> }> {
   if (kind === "pglite") {
     const dir = mkdtempSync(join(tmpdir(), "tk-bench-"));
     const database = await openDatabase(`file:${join(dir, "db")}`);
@@ -73,19 +76,37 @@ export async function benchDatabase(kind: "pglite" | "postgres", sizes: number[]
 
 async function benchSize(database: Database, n: number): Promise<Row[]> {
   const clock = new ManualClock(new Date("2026-05-15T14:00:00Z"));
-  const svc: Services = { db: database.db, clock, pricing: DEFAULT_PRICING, configAdmins: [], events: new ChangeEvents() };
+  const svc: Services = {
+    db: database.db,
+    clock,
+    pricing: DEFAULT_PRICING,
+    configAdmins: [],
+    events: new ChangeEvents(),
+  };
   const db = database.db;
   const [account] = await db
     .insert(accounts)
-    .values({ teamId: "TBENCH", contractStart: "2026-01-15", tierLimit: 10_000_000, plan: "enterprise", selfApproval: true, createdAt: new Date("2026-01-15T17:00:00Z") })
+    .values({
+      teamId: "TBENCH",
+      contractStart: "2026-01-15",
+      tierLimit: 10_000_000,
+      plan: "enterprise",
+      selfApproval: true,
+      createdAt: new Date("2026-01-15T17:00:00Z"),
+    })
     .returning();
   const accountId = account!.id;
-  await db.execute(sql`insert into users (account_id, user_id, role) values (${accountId}, 'UADMIN', 'admin'), (${accountId}, 'UADMIN2', 'admin')`);
+  await db.execute(
+    sql`insert into users (account_id, user_id, role) values (${accountId}, 'UADMIN', 'admin'), (${accountId}, 'UADMIN2', 'admin')`,
+  );
   await db.execute(sql`insert into contacts (account_id, email, marketing, source)
     select ${accountId}, 'c' || i || '@bench.io', true, 'manual' from generate_series(1, ${n}) i`);
   await db.execute(sql`analyze contacts`);
   const flaggedAt = new Date("2026-05-15T14:00:00Z");
-  const flagAll = () => db.execute(sql`update contacts set marketing = true, pending_since = ${timestamptz(flaggedAt)} where account_id = ${accountId}`);
+  const flagAll = () =>
+    db.execute(
+      sql`update contacts set marketing = true, pending_since = ${timestamptz(flaggedAt)} where account_id = ${accountId}`,
+    );
   const rows: Row[] = [];
 
   // 1. Update-date rollover of N pending contacts vs one hand-written UPDATE flipping the same rows.
@@ -110,8 +131,12 @@ async function benchSize(database: Database, n: number): Promise<Row[]> {
 
   // 2. An approved bulk change of N contacts selected by a filter vs the same hand-written UPDATE.
   {
-    const reset = () => db.execute(sql`update contacts set marketing = false, pending_since = null where account_id = ${accountId}`);
-    const filter = { conditions: [{ field: "source" as const, op: "=" as const, value: "manual" }], text: "source = manual" };
+    const reset = () =>
+      db.execute(sql`update contacts set marketing = false, pending_since = null where account_id = ${accountId}`);
+    const filter = {
+      conditions: [{ field: "source" as const, op: "=" as const, value: "manual" }],
+      text: "source = manual",
+    };
     const base: number[] = [];
     const svcTimes: number[] = [];
     for (let i = 0; i < REPEAT; i++) {
@@ -124,11 +149,17 @@ async function benchSize(database: Database, n: number): Promise<Row[]> {
       );
       await reset();
       const actor = { accountId, userId: "UADMIN" };
-      const { request } = await requestBulkChange(svc, actor, { action: "marketing", selector: { type: "filter", filter }, at: null });
+      const { request } = await requestBulkChange(svc, actor, {
+        action: "marketing",
+        selector: { type: "filter", filter },
+        at: null,
+      });
       if (!request) throw new Error("bench: the filter selected nothing");
       svcTimes.push(await time(() => approveRequest(svc, { accountId, userId: "UADMIN2" }, request.id, request.count)));
     }
-    rows.push(row("approved bulk change by filter (service, audit, tier check)", n, svcTimes, base, "the same `UPDATE`", 2));
+    rows.push(
+      row("approved bulk change by filter (service, audit, tier check)", n, svcTimes, base, "the same `UPDATE`", 2),
+    );
   }
 
   // 3. The tier report vs a `select 1` round trip: the same at every N (no scan).
@@ -142,15 +173,30 @@ async function benchSize(database: Database, n: number): Promise<Row[]> {
     const base: number[] = [];
     const svcTimes: number[] = [];
     for (let r = 0; r < REPEAT; r++) {
-      base.push((await time(async () => { for (let i = 0; i < loops; i++) await rowsOf(db, sql`select 1`); })) / loops);
-      svcTimes.push((await time(async () => { for (let i = 0; i < loops; i++) await tierReport(svc, actor); })) / loops);
+      base.push(
+        (await time(async () => {
+          for (let i = 0; i < loops; i++) await rowsOf(db, sql`select 1`);
+        })) / loops,
+      );
+      svcTimes.push(
+        (await time(async () => {
+          for (let i = 0; i < loops; i++) await tierReport(svc, actor);
+        })) / loops,
+      );
     }
     rows.push(row("`tier` report (service call)", n, svcTimes, base, "`select 1`", 3));
   }
   return rows;
 }
 
-function row(what: string, n: number, figureTimes: number[], baseTimes: number[], baselineName: string, target: number): Row {
+function row(
+  what: string,
+  n: number,
+  figureTimes: number[],
+  baseTimes: number[],
+  baselineName: string,
+  target: number,
+): Row {
   const figure = median(figureTimes);
   const baseline = median(baseTimes);
   return { what, n, figure, baseline, baselineName, ratio: figure / baseline, target };

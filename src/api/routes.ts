@@ -5,7 +5,7 @@ import { sql } from "drizzle-orm";
 import { rowsOf } from "../db/client.ts";
 import { authenticateApiKey } from "../services/api-keys.ts";
 import type { Services } from "../services/context.ts";
-import { type IntakeContact, MAX_BATCH, intakeContacts, intakeLookup, validateContact } from "../services/intake.ts";
+import { type IntakeContact, intakeContacts, intakeLookup, MAX_BATCH, validateContact } from "../services/intake.ts";
 
 export type ApiRequest = IncomingMessage & { params?: Record<string, string> };
 

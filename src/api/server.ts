@@ -1,6 +1,6 @@
 // A plain node:http server for the intake API: `tierkeeper start` without an HTTP Slack receiver
 // (local or Socket Mode) and the tests use it; in HTTP mode the same routes mount on Bolt.
-import { type Server, createServer } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Services } from "../services/context.ts";
 import { type ApiRequest, type ApiRoute, apiRoutes } from "./routes.ts";

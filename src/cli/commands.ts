@@ -3,13 +3,13 @@ import "../commands/intake-handlers.ts";
 import { runCommand } from "../commands/run.ts";
 import { loadConfig } from "../config.ts";
 import { openDatabase } from "../db/client.ts";
+import { runJobsOnce } from "../jobs/run-once.ts";
 import { ensureUser, resolveAccount } from "../services/accounts.ts";
 import { Refusal } from "../services/context.ts";
 import { changeRole } from "../services/roles.ts";
-import { runJobsOnce } from "../jobs/run-once.ts";
+import type { CliContext } from "./context.ts";
 import { seedDemo } from "./demo.ts";
 import { importFile } from "./import.ts";
-import type { CliContext } from "./context.ts";
 import { startService } from "./start.ts";
 
 const USER_ARG = /^(?:<@)?([UW][A-Z0-9]+)(?:\|[^>]*)?>?$/;

@@ -92,7 +92,15 @@ export function controlRoute(
       let stderr = "";
       let code = 0;
       const ctx: CliContext = {
-        io: { out: (t) => void (stdout += `${t}\n`), err: (t) => void (stderr += `${t}\n`), isTTY: false },
+        io: {
+          out: (t) => {
+            stdout += `${t}\n`;
+          },
+          err: (t) => {
+            stderr += `${t}\n`;
+          },
+          isTTY: false,
+        },
         cwd: body.data.cwd,
         withServices: (fn) => fn(svc),
         setExitCode: (c) => {

@@ -1,11 +1,11 @@
 import { eq, sql } from "drizzle-orm";
-import { accounts, contacts } from "../db/schema.ts";
 import { rowsOf, timestamptz } from "../db/client.ts";
+import { accounts, contacts } from "../db/schema.ts";
+import { calendarDateIn } from "../domain/update-dates.ts";
 import { resolveAccount } from "../services/accounts.ts";
 import { recordAudit } from "../services/audit.ts";
 import type { Services } from "../services/context.ts";
 import { changeRole } from "../services/roles.ts";
-import { calendarDateIn } from "../domain/update-dates.ts";
 
 const n = (x: number) => x.toLocaleString("en-US");
 

@@ -4,13 +4,13 @@ import pino from "pino";
 import { apiRoutes } from "../api/routes.ts";
 import { serveApi } from "../api/server.ts";
 import { boot } from "../app/boot.ts";
-import { Refusal } from "../services/context.ts";
-import { controlRoute, newControlToken, runningService, writeServiceFile } from "./control.ts";
-import { runProgram } from "./program.ts";
 import type { Config } from "../config.ts";
 import { startScheduler } from "../jobs/scheduler.ts";
 import { resolveAccount } from "../services/accounts.ts";
+import { Refusal } from "../services/context.ts";
 import { createSlackApp, EVENTS_PATH } from "../slack/app.ts";
+import { controlRoute, newControlToken, runningService, writeServiceFile } from "./control.ts";
+import { runProgram } from "./program.ts";
 // Registers the Slack module's subcommands (`usage`) for the CLI's `run` as well.
 import "../slack/handlers.ts";
 

@@ -1,10 +1,11 @@
 // Subcommands of the intake (issue 5), registered on import: `rules …`, `settings api-key …`,
 // `settings defaults …` and `import` (which needs a file: Slack or `tierkeeper import`).
-import { type Block, context, fields, header, listSections, section } from "../slack/blocks.ts";
+
 import { createApiKey, revokeApiKey } from "../services/api-keys.ts";
 import type { ImportReport } from "../services/import.ts";
 import { addRule, changeRule, listRules, type Rule, testRule } from "../services/rules.ts";
 import { setSourceDefault, showSourceDefaults } from "../services/source-defaults.ts";
+import { type Block, context, fields, header, listSections, section } from "../slack/blocks.ts";
 import { n, pct } from "./format.ts";
 import { requestBlocks, requestSummary } from "./present-requests.ts";
 import { type Answer, answer, extraHandlers, type Handler, refusal } from "./run.ts";

@@ -33,7 +33,10 @@ function impactLines(r: BulkRequestView, subsidiaryZone: string, tz: string): [s
   } else if (r.action === "marketing") {
     rows.push(["Tier", "no upgrade"]);
   } else if (i.monthlySavingCents > 0) {
-    rows.push(["Saving", `${money(i.monthlySavingCents)}/month if the tier is lowered to ${n(i.lowestTierAfter)} at renewal`]);
+    rows.push([
+      "Saving",
+      `${money(i.monthlySavingCents)}/month if the tier is lowered to ${n(i.lowestTierAfter)} at renewal`,
+    ]);
   }
   return rows;
 }

@@ -132,12 +132,16 @@ async function dispatch(svc: Services, inv: Invocation, c: Command): Promise<Ans
     case "can-market": {
       const r = await canMarket(svc, actor, c.email);
       const text = `${r.yes ? "Yes" : "No"}: ${r.email} ${r.reason}`;
-      return answer(text, [section(`${r.yes ? ":white_check_mark: *Yes*" : ":no_entry: *No*"} — ${r.email} ${r.reason}`)], {
-        email: r.email,
-        canMarket: r.yes,
-        status: r.status,
-        reason: r.reason,
-      });
+      return answer(
+        text,
+        [section(`${r.yes ? ":white_check_mark: *Yes*" : ":no_entry: *No*"} — ${r.email} ${r.reason}`)],
+        {
+          email: r.email,
+          canMarket: r.yes,
+          status: r.status,
+          reason: r.reason,
+        },
+      );
     }
     case "set": {
       const r = await setStatus(svc, actor, c.to, c.emails);
@@ -146,7 +150,10 @@ async function dispatch(svc: Services, inv: Invocation, c: Command): Promise<Ans
         const views = await listRequests(svc, actor, ["open"]);
         const request = views.find((v) => v.id === r.requestId);
         const text = `${n(c.emails.length)} contacts is more than the direct-change limit, so this needs approval: request ${r.requestId}.`;
-        return { ...answer(text, [section(text), ...(request ? requestBlocks(request, tz, { buttons: false }) : [])], data), request };
+        return {
+          ...answer(text, [section(text), ...(request ? requestBlocks(request, tz, { buttons: false }) : [])], data),
+          request,
+        };
       }
       const account = await getAccount(svc.db, actor.accountId);
       const lines = r.outcomes.map((o) => `${o.email}: ${outcomeText(o.outcome, o.effectiveAt, account.timeZone, tz)}`);
@@ -201,7 +208,9 @@ async function dispatch(svc: Services, inv: Invocation, c: Command): Promise<Ans
         `Marketing contacts: ${n(r.marketingCount)} of ${n(r.tierLimit)} (${pct(r.usagePercent)}) on the ${r.plan} plan, ${money(r.monthlyPriceCents)}/month.`,
         `All contacts: ${n(r.totalCount)}, of which ${n(r.nonMarketingCount)} non-marketing.`,
         `Pending: ${n(r.pendingCount)} become non-marketing at the next update, ${nextWhen}; usage after it: ${n(r.marketingCountAfterUpdate)} (${pct(r.usageAfterUpdatePercent)}).`,
-        r.downgradeTo ? `Scheduled downgrade to ${n(r.downgradeTo)} at the renewal on ${when(r.nextRenewalAt, tz)}.` : null,
+        r.downgradeTo
+          ? `Scheduled downgrade to ${n(r.downgradeTo)} at the renewal on ${when(r.nextRenewalAt, tz)}.`
+          : null,
       ]
         .filter(Boolean)
         .join("\n");
@@ -257,16 +266,20 @@ async function dispatch(svc: Services, inv: Invocation, c: Command): Promise<Ans
       );
       const title = `History${c.email ? ` of ${c.email}` : ""}${c.since ? ` since ${when(c.since, tz)}` : ""}`;
       const text = lines.length ? `${title}:\n${lines.join("\n")}` : `${title}: nothing recorded.`;
-      return answer(text, [header(title), ...(lines.length ? listSections(lines, 45) : [section("Nothing recorded.")])], {
-        events: r.events.map((e) => ({
-          at: e.at.toISOString(),
-          effectiveAt: e.effectiveAt?.toISOString() ?? null,
-          actor: e.actor,
-          kind: e.kind,
-          summary: e.summary,
-          count: e.count,
-        })),
-      });
+      return answer(
+        text,
+        [header(title), ...(lines.length ? listSections(lines, 45) : [section("Nothing recorded.")])],
+        {
+          events: r.events.map((e) => ({
+            at: e.at.toISOString(),
+            effectiveAt: e.effectiveAt?.toISOString() ?? null,
+            actor: e.actor,
+            kind: e.kind,
+            summary: e.summary,
+            count: e.count,
+          })),
+        },
+      );
     }
     case "lists": {
       const rows = await allLists(svc, actor);
@@ -299,7 +312,9 @@ async function dispatch(svc: Services, inv: Invocation, c: Command): Promise<Ans
         })),
       };
       if (rows.length === 0) return answer("No open requests.", undefined, data);
-      const lines = rows.map((r) => `• *${r.id}* — ${requestSummary(r)} — ${r.status}, asked by ${mention(r.requestedBy)}`);
+      const lines = rows.map(
+        (r) => `• *${r.id}* — ${requestSummary(r)} — ${r.status}, asked by ${mention(r.requestedBy)}`,
+      );
       return answer(`Open requests:\n${lines.join("\n")}`, [header("Bulk requests"), ...listSections(lines, 45)], data);
     }
     case "approve":
@@ -328,7 +343,11 @@ async function dispatch(svc: Services, inv: Invocation, c: Command): Promise<Ans
       const text = rows.map(([k, v]) => `${k}: ${v}`).join("\n");
       return answer(
         text,
-        [header("Settings"), section(rows.map(([k, v]) => `\`${k}\` ${v}`).join("\n")), context("Change one with `settings <key> <value>` (admins).")],
+        [
+          header("Settings"),
+          section(rows.map(([k, v]) => `\`${k}\` ${v}`).join("\n")),
+          context("Change one with `settings <key> <value>` (admins)."),
+        ],
         { settings: s },
       );
     }
@@ -336,7 +355,13 @@ async function dispatch(svc: Services, inv: Invocation, c: Command): Promise<Ans
       const s = await changeSetting(svc, actor, c.setting);
       const key = c.setting.key;
       const value = s[key as keyof typeof s];
-      const shown = Array.isArray(value) ? value.map((d) => `${d}d`).join(",") : typeof value === "boolean" ? (value ? "on" : "off") : String(value);
+      const shown = Array.isArray(value)
+        ? value.map((d) => `${d}d`).join(",")
+        : typeof value === "boolean"
+          ? value
+            ? "on"
+            : "off"
+          : String(value);
       const text = `Setting \`${key}\` is now ${shown}.${key === "plan" ? ` The tier is ${n(s.tier)} contacts.` : ""}`;
       return answer(text, undefined, { settings: s });
     }
@@ -345,7 +370,11 @@ async function dispatch(svc: Services, inv: Invocation, c: Command): Promise<Ans
     case "billing-contacts": {
       if (c.kind === "billing-contacts" && !("userId" in c)) {
         const ids = await billingContacts(svc, actor.accountId);
-        return answer(ids.length ? `Billing contacts: ${ids.map(mention).join(", ")}` : "No billing contacts yet.", undefined, { billingContacts: ids });
+        return answer(
+          ids.length ? `Billing contacts: ${ids.map(mention).join(", ")}` : "No billing contacts yet.",
+          undefined,
+          { billingContacts: ids },
+        );
       }
       const change = { what: c.kind, op: c.op, userId: c.userId } as Parameters<typeof changeRole>[3];
       await changeRole(svc, actor, actor.accountId, change);

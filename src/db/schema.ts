@@ -1,5 +1,4 @@
 import { sql } from "drizzle-orm";
-import type { MarketingStatus, Plan, Role, Term } from "../domain/types.ts";
 import {
   bigint,
   bigserial,
@@ -15,6 +14,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import type { MarketingStatus, Plan, Role, Term } from "../domain/types.ts";
 
 const ts = (name?: string) =>
   name ? timestamp(name, { withTimezone: true, mode: "date" }) : timestamp({ withTimezone: true, mode: "date" });
@@ -53,7 +53,10 @@ export const accounts = pgTable(
   },
   (t) => [
     uniqueIndex("accounts_team_id_key").on(t.teamId),
-    check("accounts_counts_non_negative", sql`${t.marketingCount} >= 0 and ${t.pendingCount} >= 0 and ${t.totalCount} >= 0`),
+    check(
+      "accounts_counts_non_negative",
+      sql`${t.marketingCount} >= 0 and ${t.pendingCount} >= 0 and ${t.totalCount} >= 0`,
+    ),
     check("accounts_tier_positive", sql`${t.tierLimit} > 0 and ${t.directLimit} >= 1`),
   ],
 );
@@ -102,9 +105,7 @@ export const contacts = pgTable(
   },
   (t) => [
     uniqueIndex("contacts_account_email_key").on(t.accountId, t.email),
-    index("contacts_pending_idx")
-      .on(t.accountId, t.pendingSince)
-      .where(sql`${t.pendingSince} is not null`),
+    index("contacts_pending_idx").on(t.accountId, t.pendingSince).where(sql`${t.pendingSince} is not null`),
     check("contacts_pending_only_when_marketing", sql`${t.pendingSince} is null or ${t.marketing}`),
     check("contacts_email_lower", sql`${t.email} = lower(${t.email})`),
   ],
@@ -305,9 +306,7 @@ export const notifications = pgTable(
   },
   (t) => [
     uniqueIndex("notifications_key_key").on(t.key),
-    index("notifications_due_idx")
-      .on(t.nextAttemptAt)
-      .where(sql`${t.sentAt} is null`),
+    index("notifications_due_idx").on(t.nextAttemptAt).where(sql`${t.sentAt} is null`),
     index("notifications_account_created_idx").on(t.accountId, t.createdAt),
   ],
 );

@@ -6,9 +6,9 @@ import { IANAZone } from "luxon";
 import { z } from "zod";
 import { type DateContext, parseCalendarDate, parseDate, parseRange } from "./dates.ts";
 import {
-  type Filter,
   FILTER_EXAMPLE,
   FILTER_FIELDS,
+  type Filter,
   isKeyword,
   lex,
   normalizeQuotes,
@@ -108,9 +108,7 @@ const HELP_TOPICS: HelpTopic[] = [
   {
     topic: "status",
     title: "Contact status",
-    lines: [
-      "`/contacts status <email>` — marketing status, pending change and when it takes effect, source, lists",
-    ],
+    lines: ["`/contacts status <email>` — marketing status, pending change and when it takes effect, source, lists"],
   },
   {
     topic: "can-market",
@@ -453,10 +451,7 @@ function readUser(tokens: Token[], topic: string, example: string): string {
       `I can't tell who "${shorten(word)}" is: pick them from Slack's @-mention list so the mention is linked, or give their user id (like U0123ABCD).`,
     );
   }
-  fail(
-    topic,
-    `"${shorten(word)}" isn't a Slack user; mention them (@name) or give their user id (like U0123ABCD).`,
-  );
+  fail(topic, `"${shorten(word)}" isn't a Slack user; mention them (@name) or give their user id (like U0123ABCD).`);
 }
 
 const CHANNEL_MENTION = /^<#([CGD][A-Z0-9]{2,})>$/;
@@ -465,17 +460,13 @@ const CHANNEL_NAME = /^#[a-z0-9][a-z0-9._-]{0,79}$/;
 
 function readChannel(words: string[], key: string): string {
   const example = `settings ${key} #billing-alerts`;
-  if (words.length !== 1 || words[0] === undefined)
-    fail("settings", `Give one channel, e.g. \`${example}\`.`);
+  if (words.length !== 1 || words[0] === undefined) fail("settings", `Give one channel, e.g. \`${example}\`.`);
   const word = words[0];
   const mention = CHANNEL_MENTION.exec(word);
   if (mention?.[1] !== undefined) return mention[1];
   if (CHANNEL_ID.test(word)) return word;
   if (CHANNEL_NAME.test(word.toLowerCase())) return word.toLowerCase();
-  fail(
-    "settings",
-    `"${shorten(word)}" isn't a channel; give #name or its id (like C0123ABCD), e.g. \`${example}\`.`,
-  );
+  fail("settings", `"${shorten(word)}" isn't a channel; give #name or its id (like C0123ABCD), e.g. \`${example}\`.`);
 }
 
 /** The normalized text from the start of `from` to the start of `to` (or the end). */
@@ -484,9 +475,7 @@ function sliceBetween(text: string, from: Token | undefined, to?: Token): string
   return text.slice(from.start, to === undefined ? text.length : to.start).trim();
 }
 
-function noArguments(
-  kind: "manage" | "tier" | "forecast" | "next-update" | "lists" | "requests" | "settings",
-) {
+function noArguments(kind: "manage" | "tier" | "forecast" | "next-update" | "lists" | "requests" | "settings") {
   return (args: Args): Command => {
     const extra = args.tokens[0];
     if (extra !== undefined) {
@@ -550,10 +539,7 @@ function parseBulk(args: Args): Command {
     const date = parseDate(dateText, args.ctx, "start", "future");
     if (!date.ok) fail("bulk", date.error);
     if (date.date.getTime() <= args.ctx.now.getTime()) {
-      fail(
-        "bulk",
-        `"${shorten(dateText)}" is not in the future; give a later time, e.g. \`at 9am next friday\`.`,
-      );
+      fail("bulk", `"${shorten(dateText)}" is not in the future; give a later time, e.g. \`at 9am next friday\`.`);
     }
     at = date.date;
   }
@@ -562,12 +548,7 @@ function parseBulk(args: Args): Command {
   return { kind: "bulk", to: status.status, selector, at };
 }
 
-function readSelector(
-  tokens: Token[],
-  args: Args,
-  atToken: Token | undefined,
-  to: MarketingStatus,
-): Selector {
+function readSelector(tokens: Token[], args: Args, atToken: Token | undefined, to: MarketingStatus): Selector {
   const first = tokens[0];
   if (first === undefined) {
     fail(
@@ -701,10 +682,7 @@ function parseList(args: Args): Command {
     );
     return { kind: "list-add", name, emails };
   }
-  fail(
-    "lists",
-    `\`list ${shorten(action.value)}\` isn't something I can do; use \`list create\` or \`list add\`.`,
-  );
+  fail("lists", `\`list ${shorten(action.value)}\` isn't something I can do; use \`list create\` or \`list add\`.`);
 }
 
 function parseRules(args: Args): Command {
@@ -742,10 +720,7 @@ function parseRulesAdd(args: Args, tokens: Token[]): Command {
   });
   const thenToken = tokens[thenIndex];
   if (thenIndex < 0 || thenToken === undefined) {
-    fail(
-      "rules",
-      `Say what the rule does with \`then marketing\` or \`then non-marketing\`, e.g. \`${example}\`.`,
-    );
+    fail("rules", `Say what the rule does with \`then marketing\` or \`then non-marketing\`, e.g. \`${example}\`.`);
   }
   const name = readName(
     tokens.slice(0, whenIndex).map((token) => token.value),
@@ -816,10 +791,7 @@ function parseTier(args: Args): Command {
   if (isKeyword(value, "cancel")) return { kind: "tier-downgrade-cancel" };
   const limit = readCount(value.value);
   if (limit === null || limit < 1) {
-    fail(
-      "tier",
-      `"${shorten(value.value)}" isn't a contact limit; give a whole number, e.g. \`tier downgrade 5000\`.`,
-    );
+    fail("tier", `"${shorten(value.value)}" isn't a contact limit; give a whole number, e.g. \`tier downgrade 5000\`.`);
   }
   return { kind: "tier-downgrade", limit };
 }
@@ -846,10 +818,7 @@ function parseBillingContacts(args: Args): Command {
   const [action, ...rest] = args.tokens;
   if (action === undefined) return { kind: "billing-contacts", op: "list" };
   if (!isKeyword(action, "add", "remove")) {
-    fail(
-      "access",
-      "Say `add` or `remove` and the user, e.g. `billing-contacts add @ana`, or nothing to list them.",
-    );
+    fail("access", "Say `add` or `remove` and the user, e.g. `billing-contacts add @ana`, or nothing to list them.");
   }
   const op = action.value.toLowerCase() === "add" ? "add" : "remove";
   return { kind: "billing-contacts", op, userId: readUser(rest, "access", `billing-contacts ${op} @ana`) };
@@ -982,11 +951,7 @@ function readSetting(key: string, words: string[], valueText: string, ctx: DateC
     }
     case "term": {
       const word = single().toLowerCase();
-      const term = ["yearly", "annually", "year"].includes(word)
-        ? "annual"
-        : word === "month"
-          ? "monthly"
-          : word;
+      const term = ["yearly", "annually", "year"].includes(word) ? "annual" : word === "month" ? "monthly" : word;
       if (!(TERMS as readonly string[]).includes(term)) {
         fail("settings", `"${shorten(word)}" isn't a billing term; use monthly or annual.`);
       }
@@ -1000,10 +965,7 @@ function readSetting(key: string, words: string[], valueText: string, ctx: DateC
     case "timezone": {
       const zone = single();
       if (!/^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)*$/.test(zone) || !IANAZone.isValidZone(zone)) {
-        fail(
-          "settings",
-          `"${shorten(zone)}" isn't a time zone I know; use an IANA name such as America/New_York.`,
-        );
+        fail("settings", `"${shorten(zone)}" isn't a time zone I know; use an IANA name such as America/New_York.`);
       }
       return { key: "timezone", value: canonicalZone(zone) };
     }
@@ -1022,10 +984,8 @@ function readSetting(key: string, words: string[], valueText: string, ctx: DateC
       return { key: "approvals-channel", value: { channel: readChannel(words, key) } };
     case "self-approval": {
       const word = single().toLowerCase();
-      if (["on", "true", "yes", "enable", "enabled"].includes(word))
-        return { key: "self-approval", value: true };
-      if (["off", "false", "no", "disable", "disabled"].includes(word))
-        return { key: "self-approval", value: false };
+      if (["on", "true", "yes", "enable", "enabled"].includes(word)) return { key: "self-approval", value: true };
+      if (["off", "false", "no", "disable", "disabled"].includes(word)) return { key: "self-approval", value: false };
       return fail("settings", `\`self-approval\` is \`on\` or \`off\`, not "${shorten(word)}".`);
     }
     default:
@@ -1239,8 +1199,7 @@ function parseCommandOrThrow(rawText: string, ctx: DateContext): Command {
   let name = canonicalSubcommand(first.value);
   if (["?", "-h", "--help"].includes(name)) name = "help";
   let used = 1;
-  const joined =
-    second === undefined || second.quoted ? undefined : JOINED[name + canonicalSubcommand(second.value)];
+  const joined = second === undefined || second.quoted ? undefined : JOINED[name + canonicalSubcommand(second.value)];
   if (joined !== undefined) {
     name = joined;
     used = 2;

@@ -99,8 +99,7 @@ export function lex(text: string, options: { operators?: boolean } = {}): LexRes
     const match = OPERATOR_AT.exec(text.slice(i, i + 2));
     return match ? match[0] : null;
   };
-  const endsWord = (i: number): boolean =>
-    i >= text.length || isSpace(text.charAt(i)) || atOperator(i) !== null;
+  const endsWord = (i: number): boolean => i >= text.length || isSpace(text.charAt(i)) || atOperator(i) !== null;
 
   let i = 0;
   while (i < text.length) {
@@ -207,9 +206,7 @@ function readOp(tokens: Token[], i: number): { op: FilterOp; used: number } | { 
 
 function displayValue(value: string): string {
   const needsQuotes =
-    value === "" ||
-    /[\s"'=<>!]/.test(value) ||
-    ["and", "or", "contains", "is", "not"].includes(value.toLowerCase());
+    value === "" || /[\s"'=<>!]/.test(value) || ["and", "or", "contains", "is", "not"].includes(value.toLowerCase());
   if (!needsQuotes) return value;
   return value.includes('"') ? `'${value}'` : `"${value}"`;
 }
@@ -225,16 +222,9 @@ function readBoolean(field: BooleanField, value: string): boolean | null {
   return null;
 }
 
-type ConditionResult =
-  | { ok: true; condition: FilterCondition; display: string }
-  | { ok: false; error: string };
+type ConditionResult = { ok: true; condition: FilterCondition; display: string } | { ok: false; error: string };
 
-function readCondition(
-  field: FilterField,
-  op: FilterOp,
-  rawValue: string,
-  ctx: DateContext,
-): ConditionResult {
+function readCondition(field: FilterField, op: FilterOp, rawValue: string, ctx: DateContext): ConditionResult {
   const value = rawValue.trim();
   if (DATE_FIELDS.includes(field)) {
     const dateField = field as DateField;
@@ -295,8 +285,7 @@ function readCondition(
   }
   const flag = readBoolean(booleanField, value);
   if (flag === null) {
-    const allowed =
-      booleanField === "marketing" ? "true, false, marketing or non-marketing" : "true, false, yes or no";
+    const allowed = booleanField === "marketing" ? "true, false, marketing or non-marketing" : "true, false, yes or no";
     return { ok: false, error: `\`${field}\` takes ${allowed}, not "${value}".` };
   }
   return {
@@ -387,8 +376,7 @@ function parseFilterUnsafe(text: string, ctx: DateContext): FilterResult {
 
     if (isKeyword(tokens[i], "and")) {
       i++;
-      if (i >= tokens.length)
-        return { ok: false, error: "The filter ends with `and`; add another condition." };
+      if (i >= tokens.length) return { ok: false, error: "The filter ends with `and`; add another condition." };
     }
   }
   return { ok: true, filter: { conditions, text: displays.join(" and ") } };

@@ -28,11 +28,7 @@ function rank(level: ThresholdLevel | null): number {
  * R11: the highest level newly reached by going from `before` to `after`, or null. Several
  * crossed at once give one answer naming the highest; only upward crossings count.
  */
-export function crossedThreshold(input: {
-  before: number;
-  after: number;
-  tierLimit: number;
-}): ThresholdLevel | null {
+export function crossedThreshold(input: { before: number; after: number; tierLimit: number }): ThresholdLevel | null {
   if (input.after <= input.before) return null;
   const reached = highestReached(input.after, input.tierLimit);
   return rank(reached) > rank(highestReached(input.before, input.tierLimit)) ? reached : null;

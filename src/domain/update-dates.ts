@@ -142,11 +142,7 @@ export function currentTermBounds(terms: BillingTerms, at: Date): { start: Date;
 export function isNoonLocal(d: Date, timeZone: string): boolean {
   const local = DateTime.fromJSDate(d, { zone: timeZone });
   return (
-    local.isValid &&
-    local.hour === UPDATE_HOUR &&
-    local.minute === 0 &&
-    local.second === 0 &&
-    local.millisecond === 0
+    local.isValid && local.hour === UPDATE_HOUR && local.minute === 0 && local.second === 0 && local.millisecond === 0
   );
 }
 

@@ -87,7 +87,9 @@ export async function runDueWork(svc: Services, deps: { slack: WebClient | null 
       const changed = r.runs.reduce((sum, run) => sum + run.changed, 0);
       if (changed > 0 || r.requests.length > 0) {
         const paused = r.requests.map((q) => q.id).join(", ");
-        out(`Automation rules (account ${r.accountId}): ${n(changed)} contacts changed${paused ? `; paused into request ${paused}` : ""}.`);
+        out(
+          `Automation rules (account ${r.accountId}): ${n(changed)} contacts changed${paused ? `; paused into request ${paused}` : ""}.`,
+        );
       }
     }
   });

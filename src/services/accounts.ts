@@ -2,8 +2,8 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { accounts, users } from "../db/schema.ts";
 import type { PricingLadder } from "../domain/pricing.ts";
-import { calendarDateIn } from "../domain/update-dates.ts";
 import type { BillingTerms, Plan, Term } from "../domain/types.ts";
+import { calendarDateIn } from "../domain/update-dates.ts";
 import { Refusal, type Services } from "./context.ts";
 
 export type Account = typeof accounts.$inferSelect;

@@ -1,16 +1,16 @@
 import { randomBytes } from "node:crypto";
 import { and, desc, eq, inArray, lte, sql } from "drizzle-orm";
-import { type Tx, rowsOf, timestamptz } from "../db/client.ts";
+import { rowsOf, type Tx, timestamptz } from "../db/client.ts";
 import { bulkRequests, contacts } from "../db/schema.ts";
 import { canAdminister, canApprove, canSetMarketing, needsApproval } from "../domain/permissions.ts";
 import { monthlyPriceCents, smallestTierHolding } from "../domain/pricing.ts";
 import { usagePercent } from "../domain/thresholds.ts";
-import { nextUpdateInstant } from "../domain/update-dates.ts";
 import type { MarketingStatus } from "../domain/types.ts";
+import { nextUpdateInstant } from "../domain/update-dates.ts";
 import { type Account, billingTermsOf, ensureUser, getAccount, ladderOf } from "./accounts.ts";
 import { recordAudit } from "./audit.ts";
 import { type Actor, Refusal, type Services, type UpgradeRecord } from "./context.ts";
-import { type Selector, describeSelector, selectorCondition } from "./selectors.ts";
+import { describeSelector, type Selector, selectorCondition } from "./selectors.ts";
 import { changeContacts, upgradeNeeded } from "./tier.ts";
 
 export type BulkRequest = typeof bulkRequests.$inferSelect;
@@ -75,7 +75,11 @@ export interface CreateBulkResult {
  * Fixes the contacts of a bulk change now (R14) and either makes an approval request or, when
  * R14 does not require one, applies it at once. The contacts are selected in one statement.
  */
-export async function requestBulkChange(svc: Services, actor: Actor, input: CreateBulkInput): Promise<CreateBulkResult> {
+export async function requestBulkChange(
+  svc: Services,
+  actor: Actor,
+  input: CreateBulkInput,
+): Promise<CreateBulkResult> {
   const user = await ensureUser(svc, actor.accountId, actor.userId);
   if (input.action === "marketing") {
     const ok = canSetMarketing(user);
@@ -109,25 +113,26 @@ export async function createBulkRequest(
   const now = svc.clock.now();
   const id = newRequestId();
   const selectorText = describeSelector(input.selector);
-  const created = await svc.db.transaction(async (tx) => {
-    const account = await getAccount(tx, actor.accountId);
-    await tx.insert(bulkRequests).values({
-      id,
-      accountId: actor.accountId,
-      requestedBy: actor.userId,
-      action: input.action,
-      selector: selectorText,
-      status: "open",
-      count: 0,
-      impact: {},
-      scheduledAt: input.at,
-      createdAt: now,
-      expiresAt: new Date(now.getTime() + REQUEST_TTL_MS),
-      origin: input.origin ?? "command",
-    });
-    const [counted] = await rowsOf<{ n: number; new_marketing: number; cancel: number }>(
-      tx,
-      sql`with ins as (
+  const created = await svc.db
+    .transaction(async (tx) => {
+      const account = await getAccount(tx, actor.accountId);
+      await tx.insert(bulkRequests).values({
+        id,
+        accountId: actor.accountId,
+        requestedBy: actor.userId,
+        action: input.action,
+        selector: selectorText,
+        status: "open",
+        count: 0,
+        impact: {},
+        scheduledAt: input.at,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + REQUEST_TTL_MS),
+        origin: input.origin ?? "command",
+      });
+      const [counted] = await rowsOf<{ n: number; new_marketing: number; cancel: number }>(
+        tx,
+        sql`with ins as (
         insert into bulk_request_contacts (request_id, contact_id)
         select ${id}, ${contacts.id} from ${contacts}
         where ${contacts.accountId} = ${actor.accountId} and ${applicable(input.action)} and ${selectorCondition(input.selector)}
@@ -137,25 +142,35 @@ export async function createBulkRequest(
         count(*) filter (where not c.marketing)::int as new_marketing,
         count(*) filter (where c.pending_since is not null)::int as cancel
       from ins join contacts c on c.id = ins.contact_id`,
-    );
-    const count = counted?.n ?? 0;
-    if (count === 0) throw new NothingToRequest();
-    const impact = computeImpact(svc, account, input.action, count, counted?.new_marketing ?? 0, counted?.cancel ?? 0, input.at ?? now, now);
-    await tx.update(bulkRequests).set({ count, impact }).where(eq(bulkRequests.id, id));
-    await recordAudit(tx, {
-      accountId: actor.accountId,
-      at: now,
-      actor: actor.userId,
-      kind: "request.created",
-      summary: `Requested ${input.action} for ${count.toLocaleString("en-US")} contacts (${selectorText}), request ${id}`,
-      count,
-      detail: { requestId: id, impact },
+      );
+      const count = counted?.n ?? 0;
+      if (count === 0) throw new NothingToRequest();
+      const impact = computeImpact(
+        svc,
+        account,
+        input.action,
+        count,
+        counted?.new_marketing ?? 0,
+        counted?.cancel ?? 0,
+        input.at ?? now,
+        now,
+      );
+      await tx.update(bulkRequests).set({ count, impact }).where(eq(bulkRequests.id, id));
+      await recordAudit(tx, {
+        accountId: actor.accountId,
+        at: now,
+        actor: actor.userId,
+        kind: "request.created",
+        summary: `Requested ${input.action} for ${count.toLocaleString("en-US")} contacts (${selectorText}), request ${id}`,
+        count,
+        detail: { requestId: id, impact },
+      });
+      return true;
+    })
+    .catch((e: unknown) => {
+      if (e instanceof NothingToRequest) return false;
+      throw e;
     });
-    return true;
-  }).catch((e: unknown) => {
-    if (e instanceof NothingToRequest) return false;
-    throw e;
-  });
   if (!created) return null;
   return getRequest(svc, actor.accountId, id);
 }
@@ -440,17 +455,24 @@ export async function runDueScheduledRequests(svc: Services): Promise<{ id: stri
     .where(and(eq(bulkRequests.status, "approved"), lte(bulkRequests.scheduledAt, now)));
   const done: { id: string; changed: number }[] = [];
   for (const d of due) {
-    const { result, change } = await changeContacts(svc, d.accountId, `scheduled request ${d.id}`, async (tx, account, at) => {
-      const [row] = await tx.select().from(bulkRequests).where(eq(bulkRequests.id, d.id)).for("update");
-      if (!row || row.status !== "approved") return null;
-      const r = await applyRequest(tx, svc, account, row, at, row.decidedBy ?? "system");
-      await tx.update(bulkRequests).set({ status: "executed", executedAt: at }).where(eq(bulkRequests.id, d.id));
-      return r;
-    });
+    const { result, change } = await changeContacts(
+      svc,
+      d.accountId,
+      `scheduled request ${d.id}`,
+      async (tx, account, at) => {
+        const [row] = await tx.select().from(bulkRequests).where(eq(bulkRequests.id, d.id)).for("update");
+        if (row?.status !== "approved") return null;
+        const r = await applyRequest(tx, svc, account, row, at, row.decidedBy ?? "system");
+        await tx.update(bulkRequests).set({ status: "executed", executedAt: at }).where(eq(bulkRequests.id, d.id));
+        return r;
+      },
+    );
     if (result) {
       await svc.db
         .update(bulkRequests)
-        .set({ result: { changed: result.changed, effectiveAt: result.effectiveAt.toISOString(), upgrade: change.upgrade } })
+        .set({
+          result: { changed: result.changed, effectiveAt: result.effectiveAt.toISOString(), upgrade: change.upgrade },
+        })
         .where(eq(bulkRequests.id, d.id));
       done.push({ id: d.id, changed: result.changed });
     }

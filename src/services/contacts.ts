@@ -3,8 +3,8 @@ import { type Executor, timestamptz } from "../db/client.ts";
 import { contacts, listMembers, lists } from "../db/schema.ts";
 import { canAdminister, canSetMarketing } from "../domain/permissions.ts";
 import { canReceiveMarketing, setMarketingOutcome, setNonMarketingOutcome } from "../domain/status.ts";
-import { nextUpdateInstant } from "../domain/update-dates.ts";
 import type { BillingTerms, MarketingStatus } from "../domain/types.ts";
+import { nextUpdateInstant } from "../domain/update-dates.ts";
 import { billingTermsOf, ensureUser, getAccount } from "./accounts.ts";
 import { recordAudit } from "./audit.ts";
 import { createBulkRequest } from "./bulk.ts";
@@ -86,7 +86,13 @@ export async function contactStatus(svc: Services, actor: Actor, email: string):
 
 export async function canMarket(svc: Services, actor: Actor, email: string) {
   const s = await contactStatus(svc, actor, email);
-  return { ...canReceiveMarketing(s.status), email: s.email, status: s.status, pending: s.pending, effectiveAt: s.effectiveAt };
+  return {
+    ...canReceiveMarketing(s.status),
+    email: s.email,
+    status: s.status,
+    pending: s.pending,
+    effectiveAt: s.effectiveAt,
+  };
 }
 
 export type Outcome =
@@ -146,61 +152,74 @@ export async function setStatus(
     };
   }
   const terms = billingTermsOf(account);
-  const { result, change } = await changeContacts(svc, actor.accountId, `set ${to} by ${actor.userId}`, async (tx, _a, at) => {
-    const found = await requireContacts(tx, actor.accountId, unique);
-    const outcomes = found.map((c) => {
-      const state = { status: (c.marketing ? "marketing" : "non-marketing") as MarketingStatus, pendingSince: c.pendingSince };
-      const kind = to === "marketing" ? setMarketingOutcome(state).kind : setNonMarketingOutcome(state, at).kind;
-      return { id: c.id, email: c.email, outcome: kind as Outcome, pendingSince: c.pendingSince };
-    });
-    const byOutcome = (o: Outcome) => outcomes.filter((x) => x.outcome === o);
-    const made = byOutcome("made-marketing");
-    const cancelled = byOutcome("cancelled-pending");
-    const flagged = byOutcome("flagged-pending");
-    const toMarketing = [...made, ...cancelled].map((x) => x.id);
-    if (toMarketing.length > 0) {
-      await tx
-        .update(contacts)
-        .set({ marketing: true, pendingSince: null, updatedAt: at })
-        .where(inArray(contacts.id, toMarketing));
-    }
-    if (flagged.length > 0) {
-      await tx
-        .update(contacts)
-        .set({ pendingSince: at, updatedAt: at })
-        .where(inArray(contacts.id, flagged.map((x) => x.id)));
-    }
-    const effective = effectiveAtOf(terms, at);
-    const audits: [Outcome, string, Date | null][] = [
-      ["made-marketing", "Set marketing", at],
-      ["cancelled-pending", "Set marketing (cancelled the pending non-marketing change)", at],
-      ["flagged-pending", "Set non-marketing: stays marketing until the next update date", effective],
-    ];
-    for (const [o, summary, effectiveAt] of audits) {
-      const rows = byOutcome(o);
-      if (rows.length === 0) continue;
-      await recordAudit(tx, {
-        accountId: actor.accountId,
-        at,
-        effectiveAt,
-        actor: actor.userId,
-        kind: `status.${o}`,
-        summary,
-        count: rows.length,
-        contactIds: rows.map((r) => r.id),
+  const { result, change } = await changeContacts(
+    svc,
+    actor.accountId,
+    `set ${to} by ${actor.userId}`,
+    async (tx, _a, at) => {
+      const found = await requireContacts(tx, actor.accountId, unique);
+      const outcomes = found.map((c) => {
+        const state = {
+          status: (c.marketing ? "marketing" : "non-marketing") as MarketingStatus,
+          pendingSince: c.pendingSince,
+        };
+        const kind = to === "marketing" ? setMarketingOutcome(state).kind : setNonMarketingOutcome(state, at).kind;
+        return { id: c.id, email: c.email, outcome: kind as Outcome, pendingSince: c.pendingSince };
       });
-    }
-    return outcomes.map((o) => ({
-      email: o.email,
-      outcome: o.outcome,
-      effectiveAt:
-        o.outcome === "flagged-pending"
-          ? effective
-          : o.outcome === "already-pending" && o.pendingSince
-            ? effectiveAtOf(terms, o.pendingSince)
-            : null,
-    }));
-  });
+      const byOutcome = (o: Outcome) => outcomes.filter((x) => x.outcome === o);
+      const made = byOutcome("made-marketing");
+      const cancelled = byOutcome("cancelled-pending");
+      const flagged = byOutcome("flagged-pending");
+      const toMarketing = [...made, ...cancelled].map((x) => x.id);
+      if (toMarketing.length > 0) {
+        await tx
+          .update(contacts)
+          .set({ marketing: true, pendingSince: null, updatedAt: at })
+          .where(inArray(contacts.id, toMarketing));
+      }
+      if (flagged.length > 0) {
+        await tx
+          .update(contacts)
+          .set({ pendingSince: at, updatedAt: at })
+          .where(
+            inArray(
+              contacts.id,
+              flagged.map((x) => x.id),
+            ),
+          );
+      }
+      const effective = effectiveAtOf(terms, at);
+      const audits: [Outcome, string, Date | null][] = [
+        ["made-marketing", "Set marketing", at],
+        ["cancelled-pending", "Set marketing (cancelled the pending non-marketing change)", at],
+        ["flagged-pending", "Set non-marketing: stays marketing until the next update date", effective],
+      ];
+      for (const [o, summary, effectiveAt] of audits) {
+        const rows = byOutcome(o);
+        if (rows.length === 0) continue;
+        await recordAudit(tx, {
+          accountId: actor.accountId,
+          at,
+          effectiveAt,
+          actor: actor.userId,
+          kind: `status.${o}`,
+          summary,
+          count: rows.length,
+          contactIds: rows.map((r) => r.id),
+        });
+      }
+      return outcomes.map((o) => ({
+        email: o.email,
+        outcome: o.outcome,
+        effectiveAt:
+          o.outcome === "flagged-pending"
+            ? effective
+            : o.outcome === "already-pending" && o.pendingSince
+              ? effectiveAtOf(terms, o.pendingSince)
+              : null,
+      }));
+    },
+  );
   const count = (...kinds: Outcome[]) => result.filter((r) => kinds.includes(r.outcome)).length;
   return {
     to,
@@ -222,23 +241,28 @@ export async function deleteContacts(svc: Services, actor: Actor, emails: string
   if (!allowed.ok) throw new Refusal(allowed.reason);
   const unique = [...new Set(emails)];
   await requireContacts(svc.db, actor.accountId, unique);
-  const { result, change } = await changeContacts(svc, actor.accountId, `delete by ${actor.userId}`, async (tx, _a, at) => {
-    const deleted = await tx
-      .delete(contacts)
-      .where(and(eq(contacts.accountId, actor.accountId), inArray(contacts.email, unique)))
-      .returning({ id: contacts.id, email: contacts.email, marketing: contacts.marketing });
-    await recordAudit(tx, {
-      accountId: actor.accountId,
-      at,
-      effectiveAt: at,
-      actor: actor.userId,
-      kind: "contact.deleted",
-      summary: `Deleted ${deleted.map((d) => d.email).join(", ")}`,
-      count: deleted.length,
-      contactIds: deleted.map((d) => d.id),
-    });
-    return deleted;
-  });
+  const { result, change } = await changeContacts(
+    svc,
+    actor.accountId,
+    `delete by ${actor.userId}`,
+    async (tx, _a, at) => {
+      const deleted = await tx
+        .delete(contacts)
+        .where(and(eq(contacts.accountId, actor.accountId), inArray(contacts.email, unique)))
+        .returning({ id: contacts.id, email: contacts.email, marketing: contacts.marketing });
+      await recordAudit(tx, {
+        accountId: actor.accountId,
+        at,
+        effectiveAt: at,
+        actor: actor.userId,
+        kind: "contact.deleted",
+        summary: `Deleted ${deleted.map((d) => d.email).join(", ")}`,
+        count: deleted.length,
+        contactIds: deleted.map((d) => d.id),
+      });
+      return deleted;
+    },
+  );
   return {
     deleted: result.length,
     marketingFreed: result.filter((r) => r.marketing).length,
@@ -253,7 +277,11 @@ export async function pendingDueBy(ex: Executor, accountId: number, instant: Dat
     .select({ n: sql<number>`count(*)::int` })
     .from(contacts)
     .where(
-      and(eq(contacts.accountId, accountId), isNotNull(contacts.pendingSince), sql`${contacts.pendingSince} <= ${timestamptz(instant)}`),
+      and(
+        eq(contacts.accountId, accountId),
+        isNotNull(contacts.pendingSince),
+        sql`${contacts.pendingSince} <= ${timestamptz(instant)}`,
+      ),
     );
   return row?.n ?? 0;
 }

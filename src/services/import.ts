@@ -6,7 +6,7 @@ import type { Readable } from "node:stream";
 import { parse } from "csv-parse";
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { type Tx, rowsOf } from "../db/client.ts";
+import { rowsOf, type Tx } from "../db/client.ts";
 import { imports } from "../db/schema.ts";
 import { canSetMarketing } from "../domain/permissions.ts";
 import { ensureUser, getAccount } from "./accounts.ts";

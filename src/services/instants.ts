@@ -1,5 +1,5 @@
-import { nextRenewalInstant, nextUpdateInstant, previousUpdateInstant } from "../domain/update-dates.ts";
 import type { BillingTerms } from "../domain/types.ts";
+import { nextRenewalInstant, nextUpdateInstant, previousUpdateInstant } from "../domain/update-dates.ts";
 
 // The next update and renewal instants change only when one passes, but computing them with
 // calendar math costs a few tenths of a millisecond: more than the whole `tier` query. Cache

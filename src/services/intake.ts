@@ -3,7 +3,7 @@
 // changeContacts so the tier check (R9) and the count-change event (R11) follow.
 import { sql } from "drizzle-orm";
 import { z } from "zod";
-import { type Tx, rowsOf, timestamptz } from "../db/client.ts";
+import { rowsOf, type Tx, timestamptz } from "../db/client.ts";
 import { initialStatusFor, parseSource, type SourceOverrides } from "../domain/sources.ts";
 import { canReceiveMarketing } from "../domain/status.ts";
 import type { CreationSource, MarketingStatus } from "../domain/types.ts";

@@ -2,8 +2,8 @@ import { and, count, eq, sql } from "drizzle-orm";
 import { listMembers, lists } from "../db/schema.ts";
 import { ensureUser } from "./accounts.ts";
 import { recordAudit } from "./audit.ts";
-import { type Actor, Refusal, type Services } from "./context.ts";
 import { requireContacts } from "./contacts.ts";
+import { type Actor, Refusal, type Services } from "./context.ts";
 
 export async function allLists(svc: Services, actor: Actor) {
   return svc.db

@@ -2,7 +2,7 @@ import { eq, isNotNull } from "drizzle-orm";
 import { accounts, jobFires, tierChanges } from "../db/schema.ts";
 import { downgradeOutcome } from "../domain/billing.ts";
 import { monthlyPriceCents } from "../domain/pricing.ts";
-import { previousUpdateInstant, nextRenewalInstant } from "../domain/update-dates.ts";
+import { nextRenewalInstant, previousUpdateInstant } from "../domain/update-dates.ts";
 import { billingTermsOf, getAccount, ladderOf } from "./accounts.ts";
 import { queueDowngradeNotice } from "./alerts.ts";
 import { recordAudit } from "./audit.ts";

@@ -6,9 +6,9 @@ import { usagePercent } from "../domain/thresholds.ts";
 import type { BillingTerms, Plan, Term } from "../domain/types.ts";
 import { ensureUser } from "./accounts.ts";
 import { type AuditEvent, auditHistory } from "./audit.ts";
+import { requireContacts } from "./contacts.ts";
 import type { Actor, Services } from "./context.ts";
 import { nextRenewalAt, nextUpdateAt } from "./instants.ts";
-import { requireContacts } from "./contacts.ts";
 
 export interface TierReport {
   plan: string;
@@ -126,13 +126,7 @@ export async function unengagedCounts(svc: Services, actor: Actor) {
   const rows = await svc.db
     .select({ bounced: contacts.bounced, unsubscribed: contacts.unsubscribed, n: count() })
     .from(contacts)
-    .where(
-      and(
-        eq(contacts.accountId, actor.accountId),
-        eq(contacts.marketing, true),
-        isNull(contacts.pendingSince),
-      ),
-    )
+    .where(and(eq(contacts.accountId, actor.accountId), eq(contacts.marketing, true), isNull(contacts.pendingSince)))
     .groupBy(contacts.bounced, contacts.unsubscribed);
   let bounced = 0;
   let unsubscribed = 0;

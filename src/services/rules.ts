@@ -8,7 +8,7 @@
 // request disables the rule, since the approver said no to what it does. Resumption is checked
 // lazily at the start of every run (refreshPausedRules), so no hook in the approval flow is needed.
 import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
-import { type Executor, type Tx, rowsOf, timestamptz } from "../db/client.ts";
+import { type Executor, rowsOf, type Tx, timestamptz } from "../db/client.ts";
 import { automationRules, bulkRequests, contacts } from "../db/schema.ts";
 import { type Filter, parseFilter } from "../domain/filter.ts";
 import { canSetMarketing } from "../domain/permissions.ts";

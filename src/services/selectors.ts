@@ -1,4 +1,4 @@
-import { type SQL, and, not, or, sql } from "drizzle-orm";
+import { and, not, or, type SQL, sql } from "drizzle-orm";
 import { timestamptz } from "../db/client.ts";
 import { contacts, listMembers, lists } from "../db/schema.ts";
 import type { Filter, FilterCondition } from "../domain/filter.ts";
@@ -81,7 +81,12 @@ function conditionSql(c: FilterCondition): SQL {
     case "bounced":
     case "unsubscribed":
     case "marketing": {
-      const col = c.field === "bounced" ? contacts.bounced : c.field === "unsubscribed" ? contacts.unsubscribed : contacts.marketing;
+      const col =
+        c.field === "bounced"
+          ? contacts.bounced
+          : c.field === "unsubscribed"
+            ? contacts.unsubscribed
+            : contacts.marketing;
       const eqv = sql`${col} = ${c.value}`;
       return c.op === "!=" ? sql`${col} <> ${c.value}` : eqv;
     }

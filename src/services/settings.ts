@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { accounts } from "../db/schema.ts";
+import { validateDowngradeTarget } from "../domain/billing.ts";
 import { canAdminister } from "../domain/permissions.ts";
 import { isLadderLimit, ladderLimits, monthlyPriceCents } from "../domain/pricing.ts";
-import { validateDowngradeTarget } from "../domain/billing.ts";
 import type { Plan, Term } from "../domain/types.ts";
 import { type Account, ensureUser, getAccount } from "./accounts.ts";
 import { recordAudit } from "./audit.ts";
@@ -80,7 +80,8 @@ export async function changeSetting(svc: Services, actor: Actor, change: Setting
         if (!isLadderLimit(ladder, account.tierLimit)) {
           const allowed = ladderLimits(ladder, Math.max(account.tierLimit, account.marketingCount) * 2);
           const fit = allowed.find((l) => l >= Math.max(account.tierLimit, account.marketingCount));
-          if (fit === undefined) throw new Refusal(`The ${change.value} plan has no tier that holds ${fmt(account.tierLimit)} contacts.`);
+          if (fit === undefined)
+            throw new Refusal(`The ${change.value} plan has no tier that holds ${fmt(account.tierLimit)} contacts.`);
           patch.tierLimit = fit;
         }
         patch.plan = change.value;
@@ -98,7 +99,9 @@ export async function changeSetting(svc: Services, actor: Actor, change: Setting
       case "tier": {
         const ladder = svc.pricing[account.plan as Plan];
         if (!isLadderLimit(ladder, change.value)) {
-          const examples = ladderLimits(ladder, ladder.included + ladder.step * 5).slice(0, 6).map(fmt);
+          const examples = ladderLimits(ladder, ladder.included + ladder.step * 5)
+            .slice(0, 6)
+            .map(fmt);
           throw new Refusal(
             `${fmt(change.value)} is not a tier of the ${account.plan} plan. Tiers are ${examples.join(", ")}, … contacts.`,
             "invalid",

@@ -68,11 +68,19 @@ export async function usageSeries(
   const from = fromDt.toISODate() ?? "";
   const to = toDt.toISODate() ?? "";
   const rows = await svc.db
-    .select({ day: usageSnapshots.day, marketingCount: usageSnapshots.marketingCount, tierLimit: usageSnapshots.tierLimit })
+    .select({
+      day: usageSnapshots.day,
+      marketingCount: usageSnapshots.marketingCount,
+      tierLimit: usageSnapshots.tierLimit,
+    })
     .from(usageSnapshots)
     .where(and(eq(usageSnapshots.accountId, account.id), gte(usageSnapshots.day, from), lte(usageSnapshots.day, to)))
     .orderBy(asc(usageSnapshots.day));
-  const points: UsagePoint[] = rows.map((r) => ({ day: r.day, marketingCount: r.marketingCount, tierLimit: r.tierLimit }));
+  const points: UsagePoint[] = rows.map((r) => ({
+    day: r.day,
+    marketingCount: r.marketingCount,
+    tierLimit: r.tierLimit,
+  }));
   const today = DateTime.fromJSDate(now).setZone(zone).toISODate() ?? "";
   if (today >= from && today <= to) {
     const live = { day: today, marketingCount: account.marketingCount, tierLimit: account.tierLimit };

@@ -3,8 +3,8 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serviceFilePath } from "../../src/cli/control.ts";
-import { driver } from "../helpers/db.ts";
 import { cliDatabase, tierkeeper } from "../helpers/cli.ts";
+import { driver } from "../helpers/db.ts";
 
 const BIN = resolve(import.meta.dirname, "../../bin/tierkeeper.js");
 

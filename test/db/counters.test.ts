@@ -33,10 +33,7 @@ describe("account counters", () => {
       { accountId: id, email: "c@x.com", marketing: false },
     ]);
     expect(await counts(id)).toEqual({ m: 2, p: 0, t: 3 });
-    await database.db
-      .update(contacts)
-      .set({ pendingSince: new Date() })
-      .where(eq(contacts.email, "a@x.com"));
+    await database.db.update(contacts).set({ pendingSince: new Date() }).where(eq(contacts.email, "a@x.com"));
     expect(await counts(id)).toEqual({ m: 2, p: 1, t: 3 });
     await database.db
       .insert(contacts)
@@ -44,7 +41,10 @@ describe("account counters", () => {
         { accountId: id, email: "c@x.com", marketing: true },
         { accountId: id, email: "d@x.com", marketing: true },
       ])
-      .onConflictDoUpdate({ target: [contacts.accountId, contacts.email], set: { marketing: sql`excluded.marketing` } });
+      .onConflictDoUpdate({
+        target: [contacts.accountId, contacts.email],
+        set: { marketing: sql`excluded.marketing` },
+      });
     expect(await counts(id)).toEqual({ m: 4, p: 1, t: 4 });
     await database.db.delete(contacts).where(eq(contacts.email, "a@x.com"));
     expect(await counts(id)).toEqual({ m: 3, p: 0, t: 3 });

@@ -129,19 +129,15 @@ describe("automatic upgrade (R9)", () => {
 
   it("never lands below the current tier, and always holds the count", () => {
     fc.assert(
-      fc.property(
-        fc.integer({ min: 1, max: 1_000 }),
-        fc.integer({ min: 0, max: 2_000_000 }),
-        (steps, count) => {
-          const tierLimit = starter.included + (steps - 1) * starter.step;
-          const upgrade = upgradeFor({ ladder: starter, tierLimit, marketingCount: count });
-          if (count <= tierLimit) expect(upgrade).toBeNull();
-          else {
-            expect(upgrade?.newLimit).toBeGreaterThan(tierLimit);
-            expect(upgrade?.newLimit).toBeGreaterThanOrEqual(count);
-          }
-        },
-      ),
+      fc.property(fc.integer({ min: 1, max: 1_000 }), fc.integer({ min: 0, max: 2_000_000 }), (steps, count) => {
+        const tierLimit = starter.included + (steps - 1) * starter.step;
+        const upgrade = upgradeFor({ ladder: starter, tierLimit, marketingCount: count });
+        if (count <= tierLimit) expect(upgrade).toBeNull();
+        else {
+          expect(upgrade?.newLimit).toBeGreaterThan(tierLimit);
+          expect(upgrade?.newLimit).toBeGreaterThanOrEqual(count);
+        }
+      }),
     );
   });
 
@@ -189,8 +185,7 @@ describe("scheduled downgrade (R10)", () => {
     });
     expect(validateDowngradeTarget({ ladder: starter, currentLimit: 5_000, target: 5_000 })).toEqual({
       ok: false,
-      reason:
-        "A downgrade must go below your current tier of 5,000 contacts; allowed: 1,000, 2,000, 3,000, 4,000.",
+      reason: "A downgrade must go below your current tier of 5,000 contacts; allowed: 1,000, 2,000, 3,000, 4,000.",
     });
     expect(validateDowngradeTarget({ ladder: starter, currentLimit: 1_000, target: 500 })).toEqual({
       ok: false,

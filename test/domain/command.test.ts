@@ -44,16 +44,7 @@ describe("help", () => {
     for (const sub of ["status", "set", "bulk", "delete", "manage", "tier", "usage", "forecast", "history"]) {
       expect(USAGE).toContain(`\`/contacts ${sub}`);
     }
-    for (const sub of [
-      "next-update",
-      "can-market",
-      "lists",
-      "list create",
-      "rules",
-      "requests",
-      "approve",
-      "reject",
-    ]) {
+    for (const sub of ["next-update", "can-market", "lists", "list create", "rules", "requests", "approve", "reject"]) {
       expect(USAGE).toContain(`\`/contacts ${sub}`);
     }
     for (const sub of ["settings", "access", "admins", "billing-contacts", "import", "tier downgrade"]) {
@@ -218,11 +209,11 @@ describe("bulk", () => {
     expect(parsed("bulk non-marketing unengaged at 9am next friday")).toMatchObject({
       at: new Date("2026-03-20T13:00:00Z"),
     });
-    expect(
-      parsed("bulk non-marketing unengaged at 9am next friday", { now, timeZone: "Europe/Berlin" }),
-    ).toMatchObject({
-      at: new Date("2026-03-20T08:00:00Z"),
-    });
+    expect(parsed("bulk non-marketing unengaged at 9am next friday", { now, timeZone: "Europe/Berlin" })).toMatchObject(
+      {
+        at: new Date("2026-03-20T08:00:00Z"),
+      },
+    );
     expect(parsed("bulk non-marketing where bounced = true at tomorrow")).toMatchObject({
       selector: { type: "filter", filter: { text: "bounced = true" } },
       at: new Date("2026-03-10T04:00:00Z"),
@@ -524,9 +515,7 @@ describe("settings", () => {
   it("switches self-approval on and off", () => {
     expect(setting("settings self-approval on")).toEqual({ key: "self-approval", value: true });
     expect(setting("settings self-approval OFF")).toEqual({ key: "self-approval", value: false });
-    expect(refused("settings self-approval maybe").error).toBe(
-      '`self-approval` is `on` or `off`, not "maybe".',
-    );
+    expect(refused("settings self-approval maybe").error).toBe('`self-approval` is `on` or `off`, not "maybe".');
   });
 
   it("reads reminders as days, sorted descending, each 1 to 28", () => {
@@ -595,9 +584,7 @@ describe("settings", () => {
     expect(refused("settings defaults import marketing").error).toContain("`import marketing`");
     expect(refused("settings defaults integration marketing").error).toContain("Say which app");
     expect(refused("settings defaults api:x marketing").error).toContain("one default for the whole account");
-    expect(refused("settings defaults form:contact-us").error).toContain(
-      "Say `marketing` or `non-marketing`",
-    );
+    expect(refused("settings defaults form:contact-us").error).toContain("Say `marketing` or `non-marketing`");
     expect(refused("settings defaults fax marketing").error).toContain(`"fax" isn't a source`);
   });
 

@@ -91,27 +91,15 @@ describe("parseDate", () => {
   it("prefers a past or a future reading of dates without a year when asked", () => {
     // "1 April" is nearest this year; in the past it is last year's.
     expect(local(parseDate("1 April", LA), LA.timeZone)).toBe("2026-04-01 00:00:00.000 -07:00");
-    expect(local(parseDate("1 April", LA, "start", "past"), LA.timeZone)).toBe(
-      "2025-04-01 00:00:00.000 -07:00",
-    );
-    expect(local(parseDate("1 December", LA, "start", "future"), LA.timeZone)).toBe(
-      "2026-12-01 00:00:00.000 -08:00",
-    );
+    expect(local(parseDate("1 April", LA, "start", "past"), LA.timeZone)).toBe("2025-04-01 00:00:00.000 -07:00");
+    expect(local(parseDate("1 December", LA, "start", "future"), LA.timeZone)).toBe("2026-12-01 00:00:00.000 -08:00");
     // A bare weekday moves by a week, a bare time by a day.
-    expect(local(parseDate("friday", LA, "start", "future"), LA.timeZone)).toBe(
-      "2026-03-13 00:00:00.000 -07:00",
-    );
-    expect(local(parseDate("7am", LA, "start", "future"), LA.timeZone)).toBe(
-      "2026-03-10 07:00:00.000 -07:00",
-    );
+    expect(local(parseDate("friday", LA, "start", "future"), LA.timeZone)).toBe("2026-03-13 00:00:00.000 -07:00");
+    expect(local(parseDate("7am", LA, "start", "future"), LA.timeZone)).toBe("2026-03-10 07:00:00.000 -07:00");
     expect(local(parseDate("9am", LA, "start", "past"), LA.timeZone)).toBe("2026-03-08 09:00:00.000 -07:00");
     // Today counts as past while it has begun, and as future until it is over.
-    expect(local(parseDate("monday", LA, "start", "past"), LA.timeZone)).toBe(
-      "2026-03-09 00:00:00.000 -07:00",
-    );
-    expect(local(parseDate("monday", LA, "start", "future"), LA.timeZone)).toBe(
-      "2026-03-09 00:00:00.000 -07:00",
-    );
+    expect(local(parseDate("monday", LA, "start", "past"), LA.timeZone)).toBe("2026-03-09 00:00:00.000 -07:00");
+    expect(local(parseDate("monday", LA, "start", "future"), LA.timeZone)).toBe("2026-03-09 00:00:00.000 -07:00");
   });
 
   it("does not depend on the machine's own time zone", () => {

@@ -80,9 +80,7 @@ describe("parseFilter", () => {
   });
 
   it("lower-cases emails, domains and sources, and drops @ before a domain", () => {
-    expect(
-      conditions("email = Ana@Example.COM and domain = @ACME.com and source = Integration:Salesforce"),
-    ).toEqual([
+    expect(conditions("email = Ana@Example.COM and domain = @ACME.com and source = Integration:Salesforce")).toEqual([
       { field: "email", op: "=", value: "ana@example.com" },
       { field: "domain", op: "=", value: "acme.com" },
       { field: "source", op: "=", value: "integration:salesforce" },
@@ -109,9 +107,7 @@ describe("parseFilter", () => {
     const result = parseFilter('Created>"6 months ago" AND list = Spring webinar and Bounced = YES', NY);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.filter.text).toBe(
-      'created > "6 months ago" and list = "Spring webinar" and bounced = true',
-    );
+    expect(result.filter.text).toBe('created > "6 months ago" and list = "Spring webinar" and bounced = true');
     expect(parseFilter(result.filter.text, NY)).toEqual(result);
   });
 

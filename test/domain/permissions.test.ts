@@ -52,28 +52,18 @@ describe("approvals (R14)", () => {
 
   it("approving a marketing change needs marketing contacts access (no route around R13)", () => {
     const approver = { ...admin, marketingAccess: false };
-    expect(canApprove({ approver, requesterId: "U2", selfApproval: false, action: "marketing" }).ok).toBe(
-      false,
-    );
-    expect(canApprove({ approver, requesterId: "U2", selfApproval: false, action: "non-marketing" }).ok).toBe(
-      true,
-    );
+    expect(canApprove({ approver, requesterId: "U2", selfApproval: false, action: "marketing" }).ok).toBe(false);
+    expect(canApprove({ approver, requesterId: "U2", selfApproval: false, action: "non-marketing" }).ok).toBe(true);
   });
 
   it("more contacts than the direct-change limit need approval", () => {
-    expect(needsApproval({ action: "non-marketing", count: 10, directLimit: 10, viaSelector: false })).toBe(
-      false,
-    );
-    expect(needsApproval({ action: "non-marketing", count: 11, directLimit: 10, viaSelector: false })).toBe(
-      true,
-    );
+    expect(needsApproval({ action: "non-marketing", count: 10, directLimit: 10, viaSelector: false })).toBe(false);
+    expect(needsApproval({ action: "non-marketing", count: 11, directLimit: 10, viaSelector: false })).toBe(true);
   });
 
   it("any list, filter or import that sets marketing needs approval, however small", () => {
     expect(needsApproval({ action: "marketing", count: 1, directLimit: 10, viaSelector: true })).toBe(true);
-    expect(needsApproval({ action: "non-marketing", count: 1, directLimit: 10, viaSelector: true })).toBe(
-      false,
-    );
+    expect(needsApproval({ action: "non-marketing", count: 1, directLimit: 10, viaSelector: true })).toBe(false);
     expect(needsApproval({ action: "marketing", count: 3, directLimit: 10, viaSelector: false })).toBe(false);
   });
 });

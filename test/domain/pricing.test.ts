@@ -92,10 +92,7 @@ describe("pricing file", () => {
   it.each([
     [[], "The pricing file must be a JSON object keyed by plan (starter, professional, enterprise)."],
     [{}, "The pricing file names no plan (expected one or more of starter, professional, enterprise)."],
-    [
-      { basic: {} },
-      'The pricing file\'s "basic" is not a plan (expected starter, professional, enterprise).',
-    ],
+    [{ basic: {} }, 'The pricing file\'s "basic" is not a plan (expected starter, professional, enterprise).'],
     [
       { starter: { step: 1, basePriceCents: 1, stepPriceCents: 1 } },
       'The pricing file\'s "starter.included" is missing.',

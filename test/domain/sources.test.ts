@@ -26,14 +26,7 @@ describe("creation sources (R15)", () => {
         "non-marketing",
       );
     }
-    for (const source of [
-      "form",
-      "external-form",
-      "chatflow",
-      "import",
-      "api",
-      "integration:zoom",
-    ] as const) {
+    for (const source of ["form", "external-form", "chatflow", "import", "api", "integration:zoom"] as const) {
       expect(isConfigurableSource(source)).toBe(true);
     }
   });
@@ -56,24 +49,22 @@ describe("creation sources (R15)", () => {
       byApp: { zoom: "marketing" },
     };
     expect(initialStatusFor({ source: "chatflow", sourceId: "pricing-bot", overrides })).toBe("marketing");
-    expect(initialStatusFor({ source: "chatflow", sourceId: "support-bot", overrides })).toBe(
-      "non-marketing",
-    );
+    expect(initialStatusFor({ source: "chatflow", sourceId: "support-bot", overrides })).toBe("non-marketing");
     expect(initialStatusFor({ source: "integration:zoom", overrides })).toBe("marketing");
     expect(initialStatusFor({ source: "integration:salesforce", overrides })).toBe("non-marketing");
     expect(initialStatusFor({ source: "api", overrides })).toBe("marketing");
   });
 
   it("imports start non-marketing: set all as marketing is a bulk request (R14)", () => {
-    expect(
-      initialStatusFor({ source: "import", overrides: { ...none, bySource: { import: "marketing" } } }),
-    ).toBe("non-marketing");
+    expect(initialStatusFor({ source: "import", overrides: { ...none, bySource: { import: "marketing" } } })).toBe(
+      "non-marketing",
+    );
   });
 
   it("a marketing form promotes an existing non-marketing contact", () => {
-    expect(
-      promotesExisting({ source: "form", sourceId: "f1", overrides: none, existingStatus: "non-marketing" }),
-    ).toBe(true);
+    expect(promotesExisting({ source: "form", sourceId: "f1", overrides: none, existingStatus: "non-marketing" })).toBe(
+      true,
+    );
     const external = { ...none, byForm: { webinar: "marketing" as const } };
     expect(
       promotesExisting({
@@ -95,12 +86,10 @@ describe("creation sources (R15)", () => {
       }),
     ).toBe(false);
     const apiOn = { ...none, bySource: { api: "marketing" as const } };
-    expect(promotesExisting({ source: "api", overrides: apiOn, existingStatus: "non-marketing" })).toBe(
+    expect(promotesExisting({ source: "api", overrides: apiOn, existingStatus: "non-marketing" })).toBe(false);
+    expect(promotesExisting({ source: "form", sourceId: "f1", overrides: none, existingStatus: "marketing" })).toBe(
       false,
     );
-    expect(
-      promotesExisting({ source: "form", sourceId: "f1", overrides: none, existingStatus: "marketing" }),
-    ).toBe(false);
   });
 
   it("parses source names, including integration app slugs", () => {

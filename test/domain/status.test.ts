@@ -70,9 +70,7 @@ describe("rollover (R6)", () => {
 
   it("R7: a flag set on 15 May on an annual term takes effect on 1 June at 12:00 New York", () => {
     const terms: BillingTerms = { term: "annual", contractStart: "2024-08-20", timeZone: "America/New_York" };
-    expect(pendingEffectiveAt(terms, at("2025-05-15T14:00:00Z")).toISOString()).toBe(
-      "2025-06-01T16:00:00.000Z",
-    );
+    expect(pendingEffectiveAt(terms, at("2025-05-15T14:00:00Z")).toISOString()).toBe("2025-06-01T16:00:00.000Z");
   });
 
   it("a pending flag takes effect at the first update instant that takes it", () => {
@@ -101,8 +99,6 @@ describe("who can be marketed to (R1)", () => {
     const answer = canReceiveMarketing("non-marketing");
     expect(answer.yes).toBe(false);
     expect(answer.reason).toMatch(/can't receive marketing email or be in ad audiences/);
-    expect(answer.reason).toMatch(
-      /Sales 1:1 email, chat, registration, ticket and transactional email, and surveys/,
-    );
+    expect(answer.reason).toMatch(/Sales 1:1 email, chat, registration, ticket and transactional email, and surveys/);
   });
 });

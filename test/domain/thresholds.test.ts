@@ -1,11 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  crossedThreshold,
-  highestReached,
-  THRESHOLD_LEVELS,
-  usagePercent,
-} from "../../src/domain/thresholds.ts";
+import { crossedThreshold, highestReached, THRESHOLD_LEVELS, usagePercent } from "../../src/domain/thresholds.ts";
 
 describe("usage thresholds (R11)", () => {
   it("going from 70 % to 99 % in one step alerts once, naming 98 %", () => {

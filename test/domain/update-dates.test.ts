@@ -40,9 +40,10 @@ describe("update instants (R5)", () => {
 
   it("a monthly term renews on the start day of month (bought 15 April → 15 May, 15 June)", () => {
     const terms = monthly("2025-04-15");
-    expect(
-      updateInstantsBetween(terms, at("2025-04-15T00:00:00Z"), at("2025-06-30T00:00:00Z")).map(iso),
-    ).toEqual(["2025-05-15T16:00:00.000Z", "2025-06-15T16:00:00.000Z"]);
+    expect(updateInstantsBetween(terms, at("2025-04-15T00:00:00Z"), at("2025-06-30T00:00:00Z")).map(iso)).toEqual([
+      "2025-05-15T16:00:00.000Z",
+      "2025-06-15T16:00:00.000Z",
+    ]);
   });
 
   it("a start on the 31st clamps through a leap February, then March and April", () => {
@@ -54,12 +55,7 @@ describe("update instants (R5)", () => {
   it("a start on the 31st clamps to 28 February in a non-leap year and takes the day from the start again", () => {
     const terms = monthly("2023-01-31");
     const dates = updateInstantsBetween(terms, at("2023-01-01T00:00:00Z"), at("2023-06-01T00:00:00Z"));
-    expect(dates.map((d) => calendarDateIn(d, NY))).toEqual([
-      "2023-02-28",
-      "2023-03-31",
-      "2023-04-30",
-      "2023-05-31",
-    ]);
+    expect(dates.map((d) => calendarDateIn(d, NY))).toEqual(["2023-02-28", "2023-03-31", "2023-04-30", "2023-05-31"]);
   });
 
   it("noon in New York is 17:00Z under EST in winter and 16:00Z under EDT in summer", () => {
@@ -94,18 +90,12 @@ describe("update instants (R5)", () => {
   });
 
   it("before the contract start, the first update is one month after the start (monthly)", () => {
-    expect(iso(nextUpdateInstant(monthly("2025-04-15"), at("2020-01-01T00:00:00Z")))).toBe(
-      "2025-05-15T16:00:00.000Z",
-    );
+    expect(iso(nextUpdateInstant(monthly("2025-04-15"), at("2020-01-01T00:00:00Z")))).toBe("2025-05-15T16:00:00.000Z");
   });
 
   it("before the contract start, the first update is the 1st of the month after the start (annual)", () => {
-    expect(iso(nextUpdateInstant(annual("2025-04-01"), at("2025-04-01T18:00:00Z")))).toBe(
-      "2025-05-01T16:00:00.000Z",
-    );
-    expect(iso(nextUpdateInstant(annual("2025-04-15"), at("2020-01-01T00:00:00Z")))).toBe(
-      "2025-05-01T16:00:00.000Z",
-    );
+    expect(iso(nextUpdateInstant(annual("2025-04-01"), at("2025-04-01T18:00:00Z")))).toBe("2025-05-01T16:00:00.000Z");
+    expect(iso(nextUpdateInstant(annual("2025-04-15"), at("2020-01-01T00:00:00Z")))).toBe("2025-05-01T16:00:00.000Z");
   });
 
   it("there is no previous update instant before the first one", () => {
@@ -128,9 +118,7 @@ describe("update instants (R5)", () => {
   it("a flag set exactly at an update instant takes effect at that instant (R6)", () => {
     const terms = annual("2024-01-01");
     expect(iso(updateInstantAtOrAfter(terms, at("2025-05-01T16:00:00Z")))).toBe("2025-05-01T16:00:00.000Z");
-    expect(iso(updateInstantAtOrAfter(terms, at("2025-05-01T16:00:00.001Z")))).toBe(
-      "2025-06-01T16:00:00.000Z",
-    );
+    expect(iso(updateInstantAtOrAfter(terms, at("2025-05-01T16:00:00.001Z")))).toBe("2025-06-01T16:00:00.000Z");
   });
 
   it("rejects a contract start that is not a calendar date and an unknown zone", () => {

@@ -120,14 +120,12 @@ export class FakeSlack {
       if (failure.times === 0) this.failures.delete(method);
       const headers: Record<string, string> = { "content-type": "application/json" };
       if (failure.retryAfter !== undefined) headers["retry-after"] = String(failure.retryAfter);
-      res
-        .writeHead(failure.status, headers)
-        .end(
-          JSON.stringify({
-            ok: false,
-            error: failure.error ?? (failure.status === 429 ? "ratelimited" : "internal_error"),
-          }),
-        );
+      res.writeHead(failure.status, headers).end(
+        JSON.stringify({
+          ok: false,
+          error: failure.error ?? (failure.status === 429 ? "ratelimited" : "internal_error"),
+        }),
+      );
       return;
     }
     res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(this.answer(method, body, req)));

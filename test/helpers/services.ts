@@ -40,7 +40,10 @@ export interface AccountSetup {
 }
 
 /** A fresh account with an admin A1 and a member M1. */
-export async function makeAccount(env: TestEnv, setup: AccountSetup = {}): Promise<{ accountId: number; admin: Actor; member: Actor }> {
+export async function makeAccount(
+  env: TestEnv,
+  setup: AccountSetup = {},
+): Promise<{ accountId: number; admin: Actor; member: Actor }> {
   const [a] = await env.svc.db
     .insert(accounts)
     .values({

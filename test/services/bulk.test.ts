@@ -11,7 +11,15 @@ import {
   runDueScheduledRequests,
 } from "../../src/services/bulk.ts";
 import { changeSetting } from "../../src/services/settings.ts";
-import { accountRow, contactRow, makeAccount, recount, seedContacts, type TestEnv, testEnv } from "../helpers/services.ts";
+import {
+  accountRow,
+  contactRow,
+  makeAccount,
+  recount,
+  seedContacts,
+  type TestEnv,
+  testEnv,
+} from "../helpers/services.ts";
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -55,7 +63,10 @@ describe("bulk requests (R14)", () => {
     await seedContacts(env, accountId, 20, { marketing: true });
     const { request } = await requestBulkChange(env.svc, admin, {
       action: "non-marketing",
-      selector: { type: "filter", filter: (parseFilter("email contains c000", ctx) as { ok: true; filter: never }).filter },
+      selector: {
+        type: "filter",
+        filter: (parseFilter("email contains c000", ctx) as { ok: true; filter: never }).filter,
+      },
       at: null,
     });
     expect(request).not.toBeNull();
@@ -70,10 +81,18 @@ describe("bulk requests (R14)", () => {
   it("a member cannot approve", async () => {
     const { accountId, admin, member } = await makeAccount(env);
     await seedContacts(env, accountId, 20, { marketing: true });
-    const { request } = await requestBulkChange(env.svc, admin, { action: "non-marketing", selector: { type: "unengaged" }, at: null }).catch(() => ({ request: null }));
+    const { request } = await requestBulkChange(env.svc, admin, {
+      action: "non-marketing",
+      selector: { type: "unengaged" },
+      at: null,
+    }).catch(() => ({ request: null }));
     expect(request).toBeNull(); // no unengaged contacts: nothing to request
     await env.svc.db.execute(sql`update contacts set unsubscribed = true where account_id = ${accountId}`);
-    const again = await requestBulkChange(env.svc, admin, { action: "non-marketing", selector: { type: "unengaged" }, at: null });
+    const again = await requestBulkChange(env.svc, admin, {
+      action: "non-marketing",
+      selector: { type: "unengaged" },
+      at: null,
+    });
     await expect(approveRequest(env.svc, member, again.request!.id, null)).rejects.toThrow(/admin/i);
   });
 
@@ -108,7 +127,14 @@ describe("bulk requests (R14)", () => {
     const { accountId, member } = await makeAccount(env, { tierLimit: 2000 });
     await seedContacts(env, accountId, 1990, { marketing: true, prefix: "m" });
     await seedContacts(env, accountId, 30, { prefix: "n" });
-    const { request } = await requestBulkChange(env.svc, member, { action: "marketing", selector: { type: "filter", filter: (parseFilter("email contains n0", ctx) as { ok: true; filter: never }).filter }, at: null });
+    const { request } = await requestBulkChange(env.svc, member, {
+      action: "marketing",
+      selector: {
+        type: "filter",
+        filter: (parseFilter("email contains n0", ctx) as { ok: true; filter: never }).filter,
+      },
+      at: null,
+    });
     expect(request?.impact.upgrade?.newLimit).toBe(7000);
     expect(request?.impact.upgrade?.chargeCents).toBeGreaterThan(0);
     const a1 = { accountId, userId: "UADMIN1" };
@@ -124,8 +150,16 @@ describe("bulk requests (R14)", () => {
     env.clock.set("2026-05-15T14:00:00Z");
     const { accountId, admin, member } = await makeAccount(env);
     await seedContacts(env, accountId, 20, { marketing: true, bounced: true });
-    const one = await requestBulkChange(env.svc, member, { action: "non-marketing", selector: { type: "unengaged" }, at: null });
-    const two = await requestBulkChange(env.svc, member, { action: "non-marketing", selector: { type: "unengaged" }, at: null });
+    const one = await requestBulkChange(env.svc, member, {
+      action: "non-marketing",
+      selector: { type: "unengaged" },
+      at: null,
+    });
+    const two = await requestBulkChange(env.svc, member, {
+      action: "non-marketing",
+      selector: { type: "unengaged" },
+      at: null,
+    });
     const rejected = await rejectRequest(env.svc, admin, one.request!.id, "not now");
     expect(rejected.decided).toBe("rejected");
     env.clock.set("2026-05-22T14:00:01Z");
@@ -164,7 +198,11 @@ describe("bulk requests (R14)", () => {
     await env.svc.db.execute(
       sql`insert into list_members (list_id, contact_id) select l.id, c.id from lists l, contacts c where l.account_id = ${accountId} and c.account_id = ${accountId}`,
     );
-    const r = await requestBulkChange(env.svc, member, { action: "marketing", selector: { type: "list", name: "vip" }, at: null });
+    const r = await requestBulkChange(env.svc, member, {
+      action: "marketing",
+      selector: { type: "list", name: "vip" },
+      at: null,
+    });
     expect(r.executed).toBeNull();
     expect(r.request?.status).toBe("open");
     expect(r.request?.count).toBe(1);

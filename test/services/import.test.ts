@@ -5,13 +5,13 @@ import { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { importAnswer } from "../../src/commands/intake-handlers.ts";
 import { rowsOf } from "../../src/db/client.ts";
 import { auditEvents, bulkRequests, imports, listMembers, lists } from "../../src/db/schema.ts";
+import { parseFilter } from "../../src/domain/filter.ts";
 import { approveRequest } from "../../src/services/bulk.ts";
-import { importAnswer } from "../../src/commands/intake-handlers.ts";
 import { ImportFileError, importCsv, importFromSlackFile } from "../../src/services/import.ts";
 import { addRule } from "../../src/services/rules.ts";
-import { parseFilter } from "../../src/domain/filter.ts";
 import {
   accountRow,
   contactRow,

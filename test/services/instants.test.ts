@@ -10,7 +10,11 @@ describe("memoized update and renewal instants", () => {
       contractStart: fc.constantFrom("2026-01-31", "2026-01-15", "2025-02-28", "2024-02-29"),
       timeZone: fc.constantFrom("America/New_York", "Europe/Berlin", "Australia/Sydney"),
     });
-    const instant = fc.date({ min: new Date("2026-01-01T00:00:00Z"), max: new Date("2028-12-31T00:00:00Z"), noInvalidDate: true });
+    const instant = fc.date({
+      min: new Date("2026-01-01T00:00:00Z"),
+      max: new Date("2028-12-31T00:00:00Z"),
+      noInvalidDate: true,
+    });
     fc.assert(
       fc.property(fc.array(fc.tuple(terms, instant), { minLength: 1, maxLength: 20 }), (questions) => {
         for (const [t, at] of questions) {

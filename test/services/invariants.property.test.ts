@@ -22,9 +22,16 @@ afterAll(async () => {
 const email = fc.integer({ min: 1, max: 8 }).map((i) => `c${String(i).padStart(5, "0")}@test.io`);
 const op = fc.oneof(
   fc.record({ kind: fc.constant("marketing" as const), emails: fc.uniqueArray(email, { minLength: 1, maxLength: 3 }) }),
-  fc.record({ kind: fc.constant("non-marketing" as const), emails: fc.uniqueArray(email, { minLength: 1, maxLength: 3 }) }),
+  fc.record({
+    kind: fc.constant("non-marketing" as const),
+    emails: fc.uniqueArray(email, { minLength: 1, maxLength: 3 }),
+  }),
   fc.record({ kind: fc.constant("delete" as const), emails: fc.uniqueArray(email, { minLength: 1, maxLength: 2 }) }),
-  fc.record({ kind: fc.constant("bulk" as const), to: fc.constantFrom("marketing" as const, "non-marketing" as const), clicks: fc.integer({ min: 1, max: 3 }) }),
+  fc.record({
+    kind: fc.constant("bulk" as const),
+    to: fc.constantFrom("marketing" as const, "non-marketing" as const),
+    clicks: fc.integer({ min: 1, max: 3 }),
+  }),
   fc.record({ kind: fc.constant("advance" as const), days: fc.integer({ min: 1, max: 40 }) }),
 );
 
@@ -34,18 +41,32 @@ describe("invariants over any sequence of changes", () => {
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 12 }), async (ops) => {
         env.clock.set("2026-05-15T14:00:00Z");
-        const { accountId, admin, member } = await makeAccount(env, { tierLimit: 3, plan: "starter", directLimit: 2, createdAt: "2026-05-01T00:00:00Z" });
+        const { accountId, admin, member } = await makeAccount(env, {
+          tierLimit: 3,
+          plan: "starter",
+          directLimit: 2,
+          createdAt: "2026-05-01T00:00:00Z",
+        });
         await seedContacts(env, accountId, 8);
         let tier = 3;
         for (const o of ops) {
           try {
-            if (o.kind === "marketing" || o.kind === "non-marketing") await setStatus(env.svc, member, o.kind, o.emails);
+            if (o.kind === "marketing" || o.kind === "non-marketing")
+              await setStatus(env.svc, member, o.kind, o.emails);
             else if (o.kind === "delete") await deleteContacts(env.svc, admin, o.emails);
             else if (o.kind === "bulk") {
-              const r = await requestBulkChange(env.svc, member, { action: o.to, selector: { type: "filter", filter: { conditions: [], text: "" } }, at: null });
+              const r = await requestBulkChange(env.svc, member, {
+                action: o.to,
+                selector: { type: "filter", filter: { conditions: [], text: "" } },
+                at: null,
+              });
               if (r.request && r.request.status === "open") {
                 const approver = { accountId, userId: "UADMIN2" };
-                const results = await Promise.all(Array.from({ length: o.clicks }, () => approveRequest(env.svc, approver, r.request!.id, r.request!.count)));
+                const results = await Promise.all(
+                  Array.from({ length: o.clicks }, () =>
+                    approveRequest(env.svc, approver, r.request!.id, r.request!.count),
+                  ),
+                );
                 // Approval executes once, however often it is clicked (R14).
                 expect(results.filter((x) => x.decided !== null)).toHaveLength(1);
               }

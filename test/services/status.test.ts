@@ -1,9 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Refusal } from "../../src/services/context.ts";
 import { canMarket, contactStatus, deleteContacts, setStatus } from "../../src/services/contacts.ts";
-import { changeRole } from "../../src/services/roles.ts";
+import { Refusal } from "../../src/services/context.ts";
 import { tierReport } from "../../src/services/reports.ts";
-import { accountRow, contactRow, makeAccount, recount, seedContacts, type TestEnv, testEnv } from "../helpers/services.ts";
+import { changeRole } from "../../src/services/roles.ts";
+import {
+  accountRow,
+  contactRow,
+  makeAccount,
+  recount,
+  seedContacts,
+  type TestEnv,
+  testEnv,
+} from "../helpers/services.ts";
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -92,7 +100,9 @@ describe("marketing contacts access (R13)", () => {
     await changeRole(env.svc, admin, accountId, { what: "access", op: "revoke", userId: member.userId });
     const attempt = setStatus(env.svc, member, "marketing", ["n00001@test.io"]);
     await expect(attempt).rejects.toBeInstanceOf(Refusal);
-    await expect(setStatus(env.svc, member, "marketing", ["n00001@test.io"])).rejects.toThrow(/marketing contacts access/);
+    await expect(setStatus(env.svc, member, "marketing", ["n00001@test.io"])).rejects.toThrow(
+      /marketing contacts access/,
+    );
     expect((await contactRow(env, accountId, "n00001@test.io"))?.marketing).toBe(false);
     const r = await setStatus(env.svc, member, "non-marketing", ["m00001@test.io"]);
     expect(r.pending).toBe(1);

@@ -65,7 +65,12 @@ describe("automatic upgrade and proration (R9)", () => {
 describe("scheduled downgrade at renewal (R10)", () => {
   it("applies at the next renewal when the count fits, and only then", async () => {
     env.clock.set("2026-05-15T14:00:00Z");
-    const { accountId, admin } = await makeAccount(env, { tierLimit: 7000, term: "monthly", contractStart: "2026-01-20", createdAt: "2026-01-20T17:00:00Z" });
+    const { accountId, admin } = await makeAccount(env, {
+      tierLimit: 7000,
+      term: "monthly",
+      contractStart: "2026-01-20",
+      createdAt: "2026-01-20T17:00:00Z",
+    });
     await seedContacts(env, accountId, 1500, { marketing: true });
     await scheduleDowngrade(env.svc, admin, 2000);
     env.clock.set("2026-05-20T15:59:00Z");
@@ -79,7 +84,12 @@ describe("scheduled downgrade at renewal (R10)", () => {
 
   it("is cancelled, with the reason, when the count at renewal does not fit", async () => {
     env.clock.set("2026-05-15T14:00:00Z");
-    const { accountId, admin } = await makeAccount(env, { tierLimit: 7000, term: "annual", contractStart: "2025-06-01", createdAt: "2025-06-01T17:00:00Z" });
+    const { accountId, admin } = await makeAccount(env, {
+      tierLimit: 7000,
+      term: "annual",
+      contractStart: "2025-06-01",
+      createdAt: "2025-06-01T17:00:00Z",
+    });
     await seedContacts(env, accountId, 2500, { marketing: true });
     await scheduleDowngrade(env.svc, admin, 2000);
     env.clock.set("2026-06-01T16:30:00Z");
