@@ -128,7 +128,7 @@ export const defaultsHandler: Handler = async (svc, inv, c) => {
 /** Outside Slack there is no file to import: say where imports happen. */
 export const importHandler: Handler = async () => ({
   ...refusal(
-    "An import needs a CSV file: share it with the bot in Slack (in a DM, or with `/contacts import` in the same message), or run `tierkeeper import <file.csv> [--list <name>] [--marketing]` on the server.",
+    'An import needs a CSV file: share it with tierkeeper in a direct message (the message may say `list:"Spring webinar"` and `marketing`), or run `tierkeeper import <file.csv> [--list <name>] [--marketing]` on the server.',
   ),
   slackOnly: "import",
 });

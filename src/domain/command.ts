@@ -860,7 +860,7 @@ function parseImport(args: Args): Command {
     }
     fail(
       "import",
-      `I don't know what "${shorten(token.value)}" means here; use \`import [list:"Name"] [marketing]\` with a CSV file shared in the same message.`,
+      `I don't know what "${shorten(token.value)}" means here; use \`import [list:"Name"] [marketing]\` in the message that shares a CSV file with tierkeeper in a DM.`,
     );
   }
   return { kind: "import", fileRef, list, marketing };

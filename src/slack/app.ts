@@ -70,7 +70,7 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
   app.error(async (e) => {
     logger.error({ err: e }, "Slack listener failed");
   });
-  registerListeners(app, { svc, logger });
+  registerListeners(app, { svc, logger, botToken: config.slack.botToken, apiUrl: config.slack.apiUrl });
   return {
     app,
     client: app.client,

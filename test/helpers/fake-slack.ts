@@ -17,6 +17,9 @@ type Failure = { status: number; retryAfter?: number; error?: string; times: num
 export class FakeSlack {
   readonly calls: SlackCall[] = [];
   readonly uploads: { id: string; bytes: Buffer }[] = [];
+  /** Files users shared, served at /download/<id>; the Authorization each download carried. */
+  readonly files = new Map<string, Buffer>();
+  readonly downloads: { id: string; authorization: string | undefined }[] = [];
   /** Messages posted to response_url (see `responseUrl`), in order, with when they arrived. */
   readonly responses: { id: string; body: Record<string, unknown>; at: number }[] = [];
   private server: Server | null = null;
@@ -77,6 +80,12 @@ export class FakeSlack {
     );
   }
 
+  /** A file a user shares: its download URL (on this fake's host, as Slack's would be on files.slack.com). */
+  shareFile(id: string, content: string | Buffer): string {
+    this.files.set(id, typeof content === "string" ? Buffer.from(content) : content);
+    return `${this.url.replace(/\/api\/$/, "")}/download/${id}`;
+  }
+
   /** The next `times` calls to `method` fail this way. */
   fail(method: string, failure: Partial<Failure> & { status: number }): void {
     this.failures.set(method, { times: 1, ...failure });
@@ -101,6 +110,17 @@ export class FakeSlack {
         at: Date.now(),
       });
       res.writeHead(200, { "content-type": "text/plain" }).end("ok");
+      return;
+    }
+    if (path.startsWith("/download/")) {
+      const id = path.slice("/download/".length);
+      this.downloads.push({ id, authorization: req.headers.authorization });
+      const bytes = this.files.get(id);
+      if (!bytes) {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(200, { "content-type": "text/csv" }).end(bytes);
       return;
     }
     if (path.startsWith("/upload/")) {

@@ -6,7 +6,7 @@ import * as events from "./events.ts";
 import * as views from "./views.ts";
 
 /** Every listener, by Slack surface. */
-export function registerListeners(app: App, deps: SlackDeps): void {
+export function registerListeners(app: App, deps: SlackDeps & { botToken?: string; apiUrl?: string }): void {
   commands.register(app, deps);
   actions.register(app, deps);
   views.register(app, deps);

@@ -1,0 +1,97 @@
+// A CSV file shared with the bot in a DM is imported like `tierkeeper import` (SPEC §3): the
+// message text may say `list:"Name"` and `marketing` ("set all as marketing" → a bulk request).
+import { Readable } from "node:stream";
+import type { ReadableStream as WebReadableStream } from "node:stream/web";
+import { z } from "zod";
+import { importAnswer } from "../commands/intake-handlers.ts";
+import { parseCommand } from "../domain/command.ts";
+import { Refusal } from "../services/context.ts";
+import { ImportFileError, importFromSlackFile } from "../services/import.ts";
+import { capBlocks } from "./blocks.ts";
+import type { SlackClient } from "./client.ts";
+import { postRequest } from "./request-poster.ts";
+import { claimDelivery, type SlackDeps, sessionFor } from "./session.ts";
+
+/** The fields of a `message` event with a shared file that the import uses; anything else is ignored. */
+export const fileShareSchema = z.object({
+  channel: z.string(),
+  channel_type: z.literal("im"),
+  user: z.string(),
+  text: z.string().optional().default(""),
+  files: z
+    .array(
+      z.object({
+        id: z.string(),
+        name: z.string().optional().default("file"),
+        url_private_download: z.url().optional(),
+      }),
+    )
+    .min(1),
+});
+export type FileShare = z.infer<typeof fileShareSchema>;
+
+/**
+ * The bot token goes only to Slack's file host (or to SLACK_API_URL's host, where tests run a fake):
+ * a forged event cannot make us send it anywhere else.
+ */
+export function trustedFileUrl(url: string, apiUrl: string | undefined): boolean {
+  const host = new URL(url).host;
+  if (host === "files.slack.com") return true;
+  return apiUrl ? new URL(apiUrl).host === host : false;
+}
+
+export async function importSharedFile(
+  deps: SlackDeps & { botToken: string; apiUrl?: string },
+  client: SlackClient,
+  teamId: string,
+  share: FileShare,
+): Promise<void> {
+  const file = share.files[0];
+  if (!file) return;
+  if (!(await claimDelivery(deps.svc, `file:${teamId}:${file.id}`))) return;
+  const say = (text: string, blocks?: unknown[]) =>
+    client.chat.postMessage({ channel: share.channel, text, ...(blocks ? { blocks: blocks as never } : {}) });
+  const session = await sessionFor(deps, client, teamId, share.user);
+  // The message text is read as the options of `/contacts import` (list:"Name", marketing).
+  const text = share.text.trim().replace(/^\/?(contacts\s+)?(import\b)?/i, "");
+  const parsed = parseCommand(`import ${text}`, { now: deps.svc.clock.now(), timeZone: session.timeZone });
+  if (!parsed.ok || parsed.command.kind !== "import") {
+    await say(
+      `${parsed.ok ? "" : `${parsed.error} `}Share the CSV again with a message like \`list:"Spring webinar" marketing\`, or none.`,
+    );
+    return;
+  }
+  const url = file.url_private_download;
+  if (!url || !trustedFileUrl(url, deps.apiUrl)) {
+    await say("I can't download that file from Slack. Share the CSV file itself (not a link) in this DM.");
+    return;
+  }
+  try {
+    const report = await importFromSlackFile(
+      deps.svc,
+      session.actor,
+      async () => {
+        const res = await fetch(url, { headers: { authorization: `Bearer ${deps.botToken}` } });
+        if (!res.ok || !res.body)
+          throw new ImportFileError(`Slack did not give me the file (HTTP ${res.status}). Share it again.`);
+        return Readable.fromWeb(res.body as unknown as WebReadableStream);
+      },
+      { list: parsed.command.list, marketing: parsed.command.marketing, fileName: file.name },
+    );
+    const answer = importAnswer(report, session.timeZone);
+    await say(answer.text, capBlocks(answer.blocks));
+    const approvals = session.account.approvalsChannel;
+    if (answer.request && approvals) await postRequest(deps.svc, client, answer.request, approvals);
+    else if (answer.request) {
+      await say(
+        `No approvals channel is set, so request ${answer.request.id} waits in \`/contacts requests\`; an admin approves it with \`/contacts approve ${answer.request.id}\` (or sets one: \`/contacts settings approvals-channel #channel\`).`,
+      );
+    }
+  } catch (e) {
+    if (e instanceof Refusal || e instanceof ImportFileError) {
+      await say(`:warning: ${e.message} Nothing was imported.`);
+      return;
+    }
+    throw e;
+  }
+}
