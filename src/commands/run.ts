@@ -131,10 +131,10 @@ async function dispatch(svc: Services, inv: Invocation, c: Command): Promise<Ans
     }
     case "can-market": {
       const r = await canMarket(svc, actor, c.email);
-      const text = `${r.yes ? "Yes" : "No"}: ${r.email} ${r.reason}`;
+      const text = `${r.yes ? "Yes" : "No"} — ${r.email}: ${r.reason}`;
       return answer(
         text,
-        [section(`${r.yes ? ":white_check_mark: *Yes*" : ":no_entry: *No*"} — ${r.email} ${r.reason}`)],
+        [section(`${r.yes ? ":white_check_mark: *Yes*" : ":no_entry: *No*"} — *${r.email}*: ${r.reason}`)],
         {
           email: r.email,
           canMarket: r.yes,

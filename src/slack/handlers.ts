@@ -21,7 +21,7 @@ export const usageHandler: Handler = async (svc, inv, command) => {
       `${p.day}: ${n(p.marketingCount)} of ${n(p.tierLimit)} (${pct(usagePercent(p.marketingCount, p.tierLimit))})${updates.includes(p.day) ? " — update date" : ""}`,
   );
   const summary = last
-    ? `Marketing contacts ${s.from} to ${s.to} (${s.timeZone}): now ${n(last.marketingCount)} of ${n(last.tierLimit)} (${pct(usagePercent(last.marketingCount, last.tierLimit))}); peak ${n(peak.marketingCount)} on ${peak.day}; ${s.points.length} days recorded; update dates: ${updates.length ? updates.join(", ") : "none in this range"}.`
+    ? `Marketing contacts ${s.from} to ${s.to} (${s.timeZone}): now ${n(last.marketingCount)} of ${n(last.tierLimit)} (${pct(usagePercent(last.marketingCount, last.tierLimit))}); peak ${n(peak.marketingCount)} on ${peak.day}; ${s.points.length} ${s.points.length === 1 ? "day" : "days"} recorded; update dates: ${updates.length ? updates.join(", ") : "none in this range"}.`
     : `No usage recorded from ${s.from} to ${s.to}.`;
   const text = lines.length ? `${summary}\n${lines.join("\n")}` : summary;
   const blocks = [
