@@ -338,7 +338,11 @@ async function dispatch(svc: Services, inv: Invocation, c: Command): Promise<Ans
         ["approvals-channel", s["approvals-channel"] ? channel(s["approvals-channel"]) : "not set"],
         ["direct-limit", n(s["direct-limit"])],
         ["self-approval", s["self-approval"] ? "on" : "off"],
-        ["reminders", s.reminders.map((d) => `${d}d`).join(",")],
+        ["reminders", s.reminders.length ? s.reminders.map((d) => `${d}d`).join(",") : "off"],
+        [
+          "spike-percent / spike-min",
+          `${s["spike-percent"]} % or ${n(s["spike-min"])} contacts within an hour, whichever is smaller`,
+        ],
       ];
       const text = rows.map(([k, v]) => `${k}: ${v}`).join("\n");
       return answer(

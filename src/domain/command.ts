@@ -37,7 +37,11 @@ export type SettingChange =
   | { key: "direct-limit"; value: number }
   | { key: "self-approval"; value: boolean }
   /** Days before each update date, descending, each 1..28; empty turns reminders off. */
-  | { key: "reminders"; value: number[] };
+  | { key: "reminders"; value: number[] }
+  /** Spike alert: growth within an hour above this share of the count… */
+  | { key: "spike-percent"; value: number }
+  /** …or above this many contacts, whichever is smaller. */
+  | { key: "spike-min"; value: number };
 
 export type SettingKey = SettingChange["key"];
 
@@ -227,6 +231,7 @@ const HELP_TOPICS: HelpTopic[] = [
       "`/contacts settings direct-limit <n>` — most contacts changed without approval",
       "`/contacts settings self-approval on|off`",
       "`/contacts settings reminders 3d,1d` — days before each update date (`off` for none)",
+      "`/contacts settings spike-percent 10`, `/contacts settings spike-min 500` — spike alert: growth within an hour above that share or that many contacts, whichever is smaller",
       "`/contacts settings defaults [<source>[:<id>] marketing|non-marketing]` — defaults for new contacts, e.g. `form:contact-us marketing`",
       "`/contacts settings api-key create`, `/contacts settings api-key revoke <id>`",
     ],
@@ -885,6 +890,8 @@ const SETTING_ALIASES: Record<string, string> = {
   "self-approve": "self-approval",
   reminders: "reminders",
   reminder: "reminders",
+  "spike-percent": "spike-percent",
+  "spike-min": "spike-min",
   "api-key": "api-key",
   "api-keys": "api-key",
   apikey: "api-key",
@@ -893,7 +900,7 @@ const SETTING_ALIASES: Record<string, string> = {
 };
 
 const SETTING_KEYS =
-  "`plan`, `term`, `start`, `timezone`, `tier`, `alert-channel`, `approvals-channel`, `direct-limit`, `self-approval`, `reminders`, `defaults`, `api-key`";
+  "`plan`, `term`, `start`, `timezone`, `tier`, `alert-channel`, `approvals-channel`, `direct-limit`, `self-approval`, `reminders`, `spike-percent`, `spike-min`, `defaults`, `api-key`";
 
 function parseSettings(args: Args): Command {
   const [keyToken, ...valueTokens] = args.tokens;
@@ -930,6 +937,10 @@ function settingHint(key: string): string {
       return "`settings direct-limit 10`";
     case "self-approval":
       return "`settings self-approval on` (on or off)";
+    case "spike-percent":
+      return "`settings spike-percent 10` (1 to 100)";
+    case "spike-min":
+      return "`settings spike-min 500`";
     default:
       return "`settings reminders 3d,1d`";
   }
@@ -969,6 +980,14 @@ function readSetting(key: string, words: string[], valueText: string, ctx: DateC
       }
       return { key: "timezone", value: canonicalZone(zone) };
     }
+    case "spike-percent": {
+      const value = readCount(words.join("").replace(/%$/, ""));
+      if (value === null || value < 1 || value > 100) {
+        fail("settings", `"${shorten(valueText)}" isn't a percentage from 1 to 100, e.g. ${settingHint(key)}.`);
+      }
+      return { key: "spike-percent", value };
+    }
+    case "spike-min":
     case "tier":
     case "direct-limit": {
       const text = words.join("");
@@ -976,6 +995,7 @@ function readSetting(key: string, words: string[], valueText: string, ctx: DateC
       if (count === null || count < 1) {
         fail("settings", `"${shorten(valueText)}" isn't a positive whole number, e.g. ${settingHint(key)}.`);
       }
+      if (key === "spike-min") return { key: "spike-min", value: count };
       return key === "tier" ? { key: "tier", value: count } : { key: "direct-limit", value: count };
     }
     case "alert-channel":

@@ -18,7 +18,9 @@ export type SettingChange =
   | { key: "approvals-channel"; value: { channel: string } }
   | { key: "direct-limit"; value: number }
   | { key: "self-approval"; value: boolean }
-  | { key: "reminders"; value: number[] };
+  | { key: "reminders"; value: number[] }
+  | { key: "spike-percent"; value: number }
+  | { key: "spike-min"; value: number };
 
 export interface SettingsView {
   plan: string;
@@ -31,6 +33,8 @@ export interface SettingsView {
   "direct-limit": number;
   "self-approval": boolean;
   reminders: number[];
+  "spike-percent": number;
+  "spike-min": number;
   downgradeTo: number | null;
   monthlyPriceCents: number;
 }
@@ -47,6 +51,8 @@ export function settingsOf(svc: Services, account: Account): SettingsView {
     "direct-limit": account.directLimit,
     "self-approval": account.selfApproval,
     reminders: account.reminderDays,
+    "spike-percent": account.spikePercent,
+    "spike-min": account.spikeMin,
     downgradeTo: account.downgradeTo,
     monthlyPriceCents: monthlyPriceCents(svc.pricing[account.plan as Plan], account.tierLimit),
   };
@@ -129,6 +135,12 @@ export async function changeSetting(svc: Services, actor: Actor, change: Setting
         break;
       case "reminders":
         patch.reminderDays = change.value;
+        break;
+      case "spike-percent":
+        patch.spikePercent = change.value;
+        break;
+      case "spike-min":
+        patch.spikeMin = change.value;
         break;
     }
     const [updated] = await tx.update(accounts).set(patch).where(eq(accounts.id, account.id)).returning();

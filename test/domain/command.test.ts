@@ -785,3 +785,22 @@ describe("never throws", () => {
     expect(parseCommand(`set marketing ${"x".repeat(200_000)}`, NY).ok).toBe(false);
   });
 });
+
+describe("spike settings", () => {
+  const ctx = { now: new Date("2026-05-15T14:00:00Z"), timeZone: "America/New_York" };
+  it("parses spike-percent with or without % and spike-min with thousands", () => {
+    expect(parseCommand("settings spike-percent 15%", ctx)).toEqual({
+      ok: true,
+      command: { kind: "settings-set", setting: { key: "spike-percent", value: 15 } },
+    });
+    expect(parseCommand("settings spike-min 1,500", ctx)).toEqual({
+      ok: true,
+      command: { kind: "settings-set", setting: { key: "spike-min", value: 1500 } },
+    });
+  });
+  it("refuses a share outside 1–100", () => {
+    const r = parseCommand("settings spike-percent 150", ctx);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatch(/percentage from 1 to 100/);
+  });
+});

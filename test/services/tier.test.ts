@@ -107,3 +107,15 @@ describe("scheduled downgrade at renewal (R10)", () => {
     await expect(scheduleDowngrade(env.svc, admin, 3000)).rejects.toThrow();
   });
 });
+
+describe("spike alert settings", () => {
+  it("an admin sets spike-percent and spike-min; a member cannot", async () => {
+    const { accountId, admin, member } = await makeAccount(env);
+    const after = await changeSetting(env.svc, admin, { key: "spike-percent", value: 25 });
+    expect(after["spike-percent"]).toBe(25);
+    await changeSetting(env.svc, admin, { key: "spike-min", value: 2000 });
+    const a = await accountRow(env, accountId);
+    expect({ p: a.spikePercent, m: a.spikeMin }).toEqual({ p: 25, m: 2000 });
+    await expect(changeSetting(env.svc, member, { key: "spike-min", value: 1 })).rejects.toThrow(/admin/i);
+  });
+});
