@@ -1,26 +1,16 @@
 import { eq } from "drizzle-orm";
 import { accounts } from "../db/schema.ts";
 import { validateDowngradeTarget } from "../domain/billing.ts";
+import type { SettingChange } from "../domain/command.ts";
 import { canAdminister } from "../domain/permissions.ts";
 import { isLadderLimit, ladderLimits, monthlyPriceCents } from "../domain/pricing.ts";
-import type { Plan, Term } from "../domain/types.ts";
+import type { Plan } from "../domain/types.ts";
 import { type Account, ensureUser, getAccount } from "./accounts.ts";
 import { recordAudit } from "./audit.ts";
 import { type Actor, Refusal, type Services } from "./context.ts";
 
-export type SettingChange =
-  | { key: "plan"; value: Plan }
-  | { key: "term"; value: Term }
-  | { key: "start"; value: string }
-  | { key: "timezone"; value: string }
-  | { key: "tier"; value: number }
-  | { key: "alert-channel"; value: { channel: string } }
-  | { key: "approvals-channel"; value: { channel: string } }
-  | { key: "direct-limit"; value: number }
-  | { key: "self-approval"; value: boolean }
-  | { key: "reminders"; value: number[] }
-  | { key: "spike-percent"; value: number }
-  | { key: "spike-min"; value: number };
+/** One `settings <key> <value>` change, as the command language parses it. */
+export type { SettingChange }; value: number };
 
 export interface SettingsView {
   plan: string;
