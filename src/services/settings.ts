@@ -10,7 +10,7 @@ import { recordAudit } from "./audit.ts";
 import { type Actor, Refusal, type Services } from "./context.ts";
 
 /** One `settings <key> <value>` change, as the command language parses it. */
-export type { SettingChange }; value: number };
+export type { SettingChange };
 
 export interface SettingsView {
   plan: string;
