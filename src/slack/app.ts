@@ -2,6 +2,7 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { App, type Logger as BoltLogger, type CustomRoute, HTTPReceiver, LogLevel } from "@slack/bolt";
+import pLimit from "p-limit";
 import pino, { type Logger } from "pino";
 import type { Config } from "../config.ts";
 import type { Services } from "../services/context.ts";
@@ -70,7 +71,9 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
   app.error(async (e) => {
     logger.error({ err: e }, "Slack listener failed");
   });
-  registerListeners(app, { svc, logger, botToken: config.slack.botToken, apiUrl: config.slack.apiUrl });
+  // Embedded PGlite serializes queries on the main thread: two at a time keep acks fast; a server takes more.
+  const work = pLimit(config.databaseUrl.startsWith("postgres") ? 8 : 2);
+  registerListeners(app, { svc, logger, work, botToken: config.slack.botToken, apiUrl: config.slack.apiUrl });
   return {
     app,
     client: app.client,

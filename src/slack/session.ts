@@ -1,6 +1,7 @@
 // Who is asking from Slack: the workspace's account, the user, and the user's Slack time zone.
 
 import { and, eq, lt } from "drizzle-orm";
+import type { LimitFunction } from "p-limit";
 import type { Logger } from "pino";
 import { slackDeliveries, users } from "../db/schema.ts";
 import { isValidTimeZone } from "../domain/update-dates.ts";
@@ -11,6 +12,17 @@ import type { SlackClient as WebClient } from "./client.ts";
 export interface SlackDeps {
   svc: Services;
   logger: Logger;
+  /** Runs the work after an ack with bounded concurrency (see createSlackApp); absent → run at once. */
+  work?: LimitFunction;
+}
+
+/**
+ * The work a listener does after its ack. Bounding how many run at once keeps acks fast under load:
+ * PGlite runs every query on the main thread, so fifty commands' queries in flight would hold
+ * back the next request's ack; it serializes queries anyway, so throughput is the same.
+ */
+export function afterAck<T>(deps: SlackDeps, fn: () => Promise<T>): Promise<T> {
+  return deps.work ? deps.work(fn) : fn();
 }
 
 export interface Session {

@@ -9,7 +9,7 @@ import { asView, type SlackClient as WebClient } from "../client.ts";
 import { announceDecision, safely } from "../decisions.ts";
 import { openingView } from "../manage.ts";
 import { markPostedWithoutTs, postRequest, requestMessage } from "../request-poster.ts";
-import { claimDelivery, type Session, type SlackDeps, sessionFor } from "../session.ts";
+import { afterAck, claimDelivery, type Session, type SlackDeps, sessionFor } from "../session.ts";
 
 export const SLASH_COMMAND = "/contacts";
 
@@ -18,21 +18,25 @@ export function register(app: App, deps: SlackDeps): void {
     await ack();
     // Slack may redeliver a slash command (X-Slack-Retry-Num): the first delivery already ran it.
     if (ctx.retryNum) return;
-    if (!(await claimDelivery(deps.svc, `command:${command.team_id}:${command.trigger_id}`))) return;
-    try {
-      const session = await sessionFor(deps, client, command.team_id, command.user_id);
-      await handle(deps, client, respond, session, command.text, {
-        channel: command.channel_id,
-        triggerId: command.trigger_id,
-        responseUrl: command.response_url,
-      });
-    } catch (e) {
-      deps.logger.error({ err: e, text: command.text }, "/contacts failed");
-      await respond({
-        response_type: "ephemeral",
-        text: ":warning: Something went wrong on our side while answering that. Nothing was changed by this message; try again in a moment.",
-      }).catch(() => {});
-    }
+    const work = async () => {
+      if (!(await claimDelivery(deps.svc, `command:${command.team_id}:${command.trigger_id}`))) return;
+      try {
+        const session = await sessionFor(deps, client, command.team_id, command.user_id);
+        await handle(deps, client, respond, session, command.text, {
+          channel: command.channel_id,
+          triggerId: command.trigger_id,
+          responseUrl: command.response_url,
+        });
+      } catch (e) {
+        deps.logger.error({ err: e, text: command.text }, "/contacts failed");
+        await respond({
+          response_type: "ephemeral",
+          text: ":warning: Something went wrong on our side while answering that. Nothing was changed by this message; try again in a moment.",
+        }).catch(() => {});
+      }
+    };
+    // `manage` opens a modal with a trigger_id that lives 3 seconds: it does not wait in the queue.
+    await (/^\s*manage\b/i.test(command.text) ? work() : afterAck(deps, work));
   });
 }
 
