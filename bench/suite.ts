@@ -2,24 +2,27 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
-import postgres from "postgres";
 import { ManualClock } from "../src/clock.ts";
-import { type Database, openDatabase, rowsOf, timestamptz } from "../src/db/client.ts";
+import { rowsOf, timestamptz } from "../src/db/client.ts";
 import { accounts } from "../src/db/schema.ts";
 import { DEFAULT_PRICING } from "../src/domain/pricing.ts";
 import { approveRequest, requestBulkChange } from "../src/services/bulk.ts";
 import { ChangeEvents, type Services } from "../src/services/context.ts";
 import { tierReport } from "../src/services/reports.ts";
 import { rolloverInstant } from "../src/services/rollover.ts";
+import { runCliImport, timeCopy, timeServiceImport, writeCsv } from "./csv-import.ts";
+import { type BenchDatabase, openBenchDatabase } from "./db.ts";
+import { benchSlash } from "./slash.ts";
 
 export interface Row {
   what: string;
   n: number;
-  figure: number;
-  baseline: number;
-  baselineName: string;
-  ratio: number;
-  target: number;
+  figure: string;
+  baseline: string;
+  ratio: string;
+  target: string;
+  /** null: printed, no target to meet. */
+  ok: boolean | null;
 }
 
 const REPEAT = 3;
@@ -35,46 +38,82 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)] ?? 0;
 }
 
-async function openBenchDatabase(
-  kind: "pglite" | "postgres",
-  serverUrl?: string,
-): Promise<Database & { drop(): Promise<void> }> {
-  if (kind === "pglite") {
-    const dir = mkdtempSync(join(tmpdir(), "tk-bench-"));
-    const database = await openDatabase(`file:${join(dir, "db")}`);
-    return { ...database, drop: async () => rmSync(dir, { recursive: true, force: true }) };
-  }
-  const u = new URL(serverUrl ?? "");
-  const name = `tk_bench_${process.pid}_${Date.now()}`;
-  const admin = postgres(u.toString(), { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database "${name}"`);
-  u.pathname = `/${name}`;
-  const database = await openDatabase(u.toString());
-  return {
-    ...database,
-    drop: async () => {
-      await admin.unsafe(`drop database if exists "${name}" with (force)`);
-      await admin.end();
-    },
-  };
+export function ms(x: number): string {
+  return x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(1)} ms`;
 }
 
-export async function benchDatabase(kind: "pglite" | "postgres", sizes: number[], serverUrl?: string): Promise<Row[]> {
+const mb = (bytes: number) => `${bytes < 0 ? "−" : ""}${(Math.abs(bytes) / 1024 / 1024).toFixed(0)} MB`;
+/** Below this, a peak-memory difference is noise (GC timing): ratios are taken against at least this. */
+const MEMORY_NOISE = 16 * 1024 * 1024;
+
+function log(kind: string, n: number, what: string): void {
+  console.log(`${new Date().toISOString().slice(11, 19)} ${kind}: N = ${n.toLocaleString("en-US")}: ${what}`);
+}
+
+interface Memory {
+  n: number;
+  peak: number;
+  baseline: number;
+  cliMs: number;
+  baselineMs: number;
+}
+
+export async function benchDatabase(
+  kind: "pglite" | "postgres",
+  sizes: number[],
+  serverUrl?: string,
+  onProgress?: (rows: Row[]) => void,
+): Promise<Row[]> {
   const rows: Row[] = [];
-  for (const n of sizes) {
-    console.log(`${kind}: N = ${n.toLocaleString("en-US")} …`);
-    const database = await openBenchDatabase(kind, serverUrl);
-    try {
-      rows.push(...(await benchSize(database, n)));
-    } finally {
-      await database.close();
-      await database.drop();
+  const memory: Memory[] = [];
+  const files = mkdtempSync(join(tmpdir(), "tk-bench-csv-"));
+  try {
+    for (const n of sizes) {
+      log(kind, n, "seeding …");
+      const handle = await openBenchDatabase(kind, serverUrl);
+      try {
+        rows.push(...(await benchSize(kind, handle, n, files, memory)));
+        onProgress?.([...rows, ...memoryRows(memory)]);
+      } finally {
+        await handle.drop();
+      }
     }
+  } finally {
+    rmSync(files, { recursive: true, force: true });
   }
+  return [...rows, ...memoryRows(memory)];
+}
+
+/** Peak memory of the import: flat means the figure does not grow with N (each N against the one before). */
+function memoryRows(memory: Memory[]): Row[] {
+  const rows: Row[] = [];
+  memory.forEach((m, i) => {
+    const prev = memory[i - 1];
+    const delta = m.peak - m.baseline;
+    const ratio = prev ? Math.max(delta, 0) / Math.max(prev.peak - prev.baseline, MEMORY_NOISE) : null;
+    // SPEC/issue 6: flat from 100k to 1M rows; a step from a smaller N is printed, not judged.
+    const judged = ratio !== null && (prev?.n ?? 0) >= 100_000;
+    rows.push({
+      what: "CSV import peak memory (`tierkeeper import` child, peak RSS − RSS of a 1-row import)",
+      n: m.n,
+      figure: `${delta >= 0 ? "+" : ""}${mb(delta)} (peak ${mb(m.peak)}; command ${ms(m.cliMs)})`,
+      baseline: `${mb(m.baseline)} (1-row import, ${ms(m.baselineMs)})`,
+      ratio: ratio === null ? "—" : `${ratio.toFixed(2)}× vs N = ${prev?.n.toLocaleString("en-US")}`,
+      target: judged ? "flat (≤ 1.5× the N before)" : "(printed; judged from 100k on)",
+      ok: judged ? (ratio ?? 0) <= 1.5 : null,
+    });
+  });
   return rows;
 }
 
-async function benchSize(database: Database, n: number): Promise<Row[]> {
+async function benchSize(
+  kind: "pglite" | "postgres",
+  handle: BenchDatabase,
+  n: number,
+  files: string,
+  memory: Memory[],
+): Promise<Row[]> {
+  const database = handle.database;
   const clock = new ManualClock(new Date("2026-05-15T14:00:00Z"));
   const svc: Services = {
     db: database.db,
@@ -102,6 +141,7 @@ async function benchSize(database: Database, n: number): Promise<Row[]> {
   await db.execute(sql`insert into contacts (account_id, email, marketing, source)
     select ${accountId}, 'c' || i || '@bench.io', true, 'manual' from generate_series(1, ${n}) i`);
   await db.execute(sql`analyze contacts`);
+  log(kind, n, "rollover …");
   const flaggedAt = new Date("2026-05-15T14:00:00Z");
   const flagAll = () =>
     db.execute(
@@ -129,6 +169,7 @@ async function benchSize(database: Database, n: number): Promise<Row[]> {
     rows.push(row("update-date rollover (service, audit included)", n, svcTimes, base, "one `UPDATE … WHERE`", 1.5));
   }
 
+  log(kind, n, "approved bulk change …");
   // 2. An approved bulk change of N contacts selected by a filter vs the same hand-written UPDATE.
   {
     const reset = () =>
@@ -162,6 +203,7 @@ async function benchSize(database: Database, n: number): Promise<Row[]> {
     );
   }
 
+  log(kind, n, "tier report …");
   // 3. The tier report vs a `select 1` round trip: the same at every N (no scan).
   {
     const actor = { accountId, userId: "UADMIN" };
@@ -186,6 +228,56 @@ async function benchSize(database: Database, n: number): Promise<Row[]> {
     }
     rows.push(row("`tier` report (service call)", n, svcTimes, base, "`select 1`", 3));
   }
+
+  // 4. CSV import of N rows (the service, from a file) vs `COPY` of the same file into a bare table.
+  {
+    const file = join(files, `import-${n}.csv`);
+    writeCsv(file, n, "imp");
+    log(kind, n, "COPY baseline …");
+    const copy = await timeCopy(handle, file, REPEAT);
+    log(kind, n, `COPY ${ms(copy)}; import (service) …`);
+    const imported = await timeServiceImport(svc, { accountId, userId: "UADMIN" }, file, n);
+    log(kind, n, `import (service) ${ms(imported)}`);
+    rows.push(row("CSV import (service `importCsv`, from a file)", n, [imported], [copy], "`COPY` of the file", 3));
+  }
+
+  // 5. Peak memory of `tierkeeper import` as a user runs it, in a child process (PGlite: it needs the directory alone).
+  {
+    const one = join(files, `one-${n}.csv`);
+    const file = join(files, `cli-${n}.csv`);
+    writeCsv(one, 1, `one${n}-`);
+    writeCsv(file, n, "cli");
+    await handle.suspend();
+    try {
+      log(kind, n, "`tierkeeper import` of 1 row …");
+      const base = await runCliImport(handle.url, one, "TBENCH");
+      log(kind, n, `\`tierkeeper import\` of ${n} rows …`);
+      const cli = await runCliImport(handle.url, file, "TBENCH");
+      if (cli.created !== n) throw new Error(`bench: tierkeeper import created ${cli.created}, not ${n}`);
+      log(kind, n, `CLI ${ms(cli.ms)}, peak RSS ${(cli.peakRssBytes / 2 ** 20).toFixed(0)} MB`);
+      memory.push({ n, peak: cli.peakRssBytes, baseline: base.peakRssBytes, cliMs: cli.ms, baselineMs: base.ms });
+    } finally {
+      await handle.reopen();
+    }
+  }
+
+  // 6. `/contacts tier`: time to the HTTP ack under 50 concurrent signed requests.
+  {
+    log(kind, n, "/contacts tier under load …");
+    const svcNow: Services = { ...svc, db: handle.database.db };
+    const r = await benchSlash(svcNow, "TBENCH", "UADMIN");
+    const clean = r.non2xx === 0 && r.errors === 0 && r.timeouts === 0;
+    log(kind, n, `p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.requests} requests, ${r.answered} answered`);
+    rows.push({
+      what: `\`/contacts tier\` HTTP ack, 50 concurrent signed requests (autocannon, ${Number(process.env.BENCH_SLASH_REQUESTS ?? 3000).toLocaleString("en-US")} requests)`,
+      n,
+      figure: `p99 ${ms(r.p99)} (p50 ${ms(r.p50)}, max ${ms(r.max)})`,
+      baseline: `— (${r.requests.toLocaleString("en-US")} requests acked in ${r.durationSec.toFixed(1)} s, ${r.non2xx} non-2xx, ${r.errors} errors; ${r.answered.toLocaleString("en-US")} answered via response_url${r.drainedAfterMs === null ? " within 120 s" : `, the last ${ms(r.drainedAfterMs)} after the last ack`}${r.wrongAnswers ? `, ${r.wrongAnswers} not a tier answer` : ""})`,
+      ratio: "—",
+      target: "p99 ≤ 100 ms",
+      ok: clean && r.p99 <= 100,
+    });
+  }
   return rows;
 }
 
@@ -199,5 +291,14 @@ function row(
 ): Row {
   const figure = median(figureTimes);
   const baseline = median(baseTimes);
-  return { what, n, figure, baseline, baselineName, ratio: figure / baseline, target };
+  const ratio = figure / baseline;
+  return {
+    what,
+    n,
+    figure: ms(figure),
+    baseline: `${ms(baseline)} (${baselineName})`,
+    ratio: `${ratio.toFixed(2)}×`,
+    target: `≤ ${target}×`,
+    ok: ratio <= target,
+  };
 }
