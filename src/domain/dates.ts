@@ -3,7 +3,8 @@
 // UTC offsets and would put "1 March" at the wrong hour across a daylight-saving change.
 
 import * as chrono from "chrono-node";
-import { DateTime, IANAZone } from "luxon";
+import { DateTime } from "luxon";
+import { isValidTimeZone } from "./update-dates.ts";
 
 export interface DateContext {
   now: Date;
@@ -39,15 +40,6 @@ function quoteForError(text: string): string {
 
 function unreadable(text: string): { ok: false; error: string } {
   return { ok: false, error: `I couldn't read ${quoteForError(text)} as a date. ${EXAMPLES}` };
-}
-
-/** A readable, non-throwing check for the zone, since every date depends on it. */
-export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    return typeof timeZone === "string" && timeZone.length > 0 && IANAZone.isValidZone(timeZone);
-  } catch {
-    return false;
-  }
 }
 
 /**

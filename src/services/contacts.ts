@@ -1,10 +1,14 @@
-import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
-import { type Executor, timestamptz } from "../db/client.ts";
+import { and, eq, inArray } from "drizzle-orm";
+import type { Executor } from "../db/client.ts";
 import { contacts, listMembers, lists } from "../db/schema.ts";
 import { canAdminister, canSetMarketing } from "../domain/permissions.ts";
-import { canReceiveMarketing, setMarketingOutcome, setNonMarketingOutcome } from "../domain/status.ts";
-import type { BillingTerms, MarketingStatus } from "../domain/types.ts";
-import { nextUpdateInstant } from "../domain/update-dates.ts";
+import {
+  canReceiveMarketing,
+  pendingEffectiveAt,
+  setMarketingOutcome,
+  setNonMarketingOutcome,
+} from "../domain/status.ts";
+import type { MarketingStatus } from "../domain/types.ts";
 import { billingTermsOf, ensureUser, getAccount } from "./accounts.ts";
 import { recordAudit } from "./audit.ts";
 import { createBulkRequest } from "./bulk.ts";
@@ -12,11 +16,6 @@ import { type Actor, Refusal, type Services, type UpgradeRecord } from "./contex
 import { changeContacts } from "./tier.ts";
 
 export type Contact = typeof contacts.$inferSelect;
-
-/** When a pending flag set at `pendingSince` takes effect: the first update instant at or after it (R6). */
-export function effectiveAtOf(terms: BillingTerms, pendingSince: Date): Date {
-  return nextUpdateInstant(terms, new Date(pendingSince.getTime() - 1));
-}
 
 export async function findContacts(ex: Executor, accountId: number, emails: string[]): Promise<Contact[]> {
   if (emails.length === 0) return [];
@@ -72,7 +71,7 @@ export async function contactStatus(svc: Services, actor: Actor, email: string):
     status: contact.marketing ? "marketing" : "non-marketing",
     pending: contact.pendingSince !== null,
     pendingSince: contact.pendingSince,
-    effectiveAt: contact.pendingSince ? effectiveAtOf(billingTermsOf(account), contact.pendingSince) : null,
+    effectiveAt: contact.pendingSince ? pendingEffectiveAt(billingTermsOf(account), contact.pendingSince) : null,
     source: contact.source,
     sourceId: contact.sourceId,
     lifecycle: contact.lifecycle,
@@ -188,7 +187,7 @@ export async function setStatus(
             ),
           );
       }
-      const effective = effectiveAtOf(terms, at);
+      const effective = pendingEffectiveAt(terms, at);
       const audits: [Outcome, string, Date | null][] = [
         ["made-marketing", "Set marketing", at],
         ["cancelled-pending", "Set marketing (cancelled the pending non-marketing change)", at],
@@ -215,7 +214,7 @@ export async function setStatus(
           o.outcome === "flagged-pending"
             ? effective
             : o.outcome === "already-pending" && o.pendingSince
-              ? effectiveAtOf(terms, o.pendingSince)
+              ? pendingEffectiveAt(terms, o.pendingSince)
               : null,
       }));
     },
@@ -269,19 +268,4 @@ export async function deleteContacts(svc: Services, actor: Actor, emails: string
     marketingCount: change.after,
     tierLimit: change.tierLimitAfter,
   };
-}
-
-/** Contacts that will become non-marketing at the next update instant: every pending flag set by then (R6). */
-export async function pendingDueBy(ex: Executor, accountId: number, instant: Date): Promise<number> {
-  const [row] = await ex
-    .select({ n: sql<number>`count(*)::int` })
-    .from(contacts)
-    .where(
-      and(
-        eq(contacts.accountId, accountId),
-        isNotNull(contacts.pendingSince),
-        sql`${contacts.pendingSince} <= ${timestamptz(instant)}`,
-      ),
-    );
-  return row?.n ?? 0;
 }

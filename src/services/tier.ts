@@ -1,41 +1,23 @@
 import { eq } from "drizzle-orm";
 import type { Tx } from "../db/client.ts";
 import { accounts, tierChanges } from "../db/schema.ts";
-import { chargeDueDate, proratedChargeCents, upgradeFor } from "../domain/billing.ts";
-import { monthlyPriceCents } from "../domain/pricing.ts";
-import { currentTermBounds } from "../domain/update-dates.ts";
+import { upgradeQuote } from "../domain/billing.ts";
 import { type Account, billingTermsOf, getAccount, ladderOf } from "./accounts.ts";
 import { recordAudit } from "./audit.ts";
 import type { CountChange, Services, UpgradeRecord } from "./context.ts";
 
-/** What an upgrade to `newLimit` at `at` would cost (R9). */
-export function upgradeQuote(svc: Services, account: Account, newLimit: number, at: Date): UpgradeRecord {
-  const ladder = ladderOf(svc, account);
-  const terms = billingTermsOf(account);
-  const bounds = currentTermBounds(terms, at);
-  const oldMonthlyCents = monthlyPriceCents(ladder, account.tierLimit);
-  const newMonthlyCents = monthlyPriceCents(ladder, newLimit);
-  return {
-    oldLimit: account.tierLimit,
-    newLimit,
-    oldMonthlyCents,
-    newMonthlyCents,
-    chargeCents: proratedChargeCents({
-      oldMonthlyCents,
-      newMonthlyCents,
-      term: terms.term,
-      termStart: bounds.start,
-      termEnd: bounds.end,
-      at,
-    }),
-    chargeDue: chargeDueDate(at, account.timeZone),
-  };
-}
-
-/** The upgrade a marketing count would trigger on this account now, if any (R9). */
-export function upgradeNeeded(svc: Services, account: Account, marketingCount: number, at: Date) {
-  const up = upgradeFor({ ladder: ladderOf(svc, account), tierLimit: account.tierLimit, marketingCount });
-  return up ? upgradeQuote(svc, account, up.newLimit, at) : null;
+/** The upgrade a marketing count would trigger on this account now, with its prorated charge (R9), if any. */
+export function upgradeNeeded(svc: Services, account: Account, marketingCount: number, at: Date): UpgradeRecord | null {
+  const quote = upgradeQuote({
+    ladder: ladderOf(svc, account),
+    terms: billingTermsOf(account),
+    tierLimit: account.tierLimit,
+    marketingCount,
+    at,
+  });
+  if (!quote) return null;
+  const { oldLimit, newLimit, oldMonthlyCents, newMonthlyCents, chargeCents, dueDate } = quote;
+  return { oldLimit, newLimit, oldMonthlyCents, newMonthlyCents, chargeCents, chargeDue: dueDate };
 }
 
 /**
