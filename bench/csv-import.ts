@@ -70,6 +70,34 @@ export async function timeCopy(handle: BenchDatabase, file: string, repeat: numb
   return times[Math.floor(times.length / 2)] ?? 0;
 }
 
+/**
+ * Milliseconds of the least any import of `file` must do on this database: `COPY` it into a bare
+ * table, then ONE hand-written `INSERT … SELECT … ON CONFLICT DO NOTHING` into contacts (its
+ * indexes, foreign key and counter triggers included), with no parsing, validation or audit. The
+ * emails get a `floor-` prefix so that the service import after it still creates every row.
+ */
+export async function timeCopyAndInsert(handle: BenchDatabase, file: string, accountId: number): Promise<number> {
+  const { rowsOf } = await import("../src/db/client.ts");
+  const { sql } = await import("drizzle-orm");
+  const db = handle.database.db;
+  await rowsOf(db, sql`drop table if exists bench_floor`);
+  await rowsOf(db, sql`create table bench_floor (email text, first_name text, last_name text, lifecycle text)`);
+  const t = performance.now();
+  await handle.copyCsv("bench_floor", file);
+  const inserted = await rowsOf<{ n: number }>(
+    db,
+    sql`with ins as (
+      insert into contacts (account_id, email, first_name, last_name, lifecycle, source)
+      select ${accountId}, 'floor-' || lower(email), first_name, last_name, lifecycle, 'import' from bench_floor
+      on conflict (account_id, email) do nothing returning 1
+    ) select count(*)::int as n from ins`,
+  );
+  const elapsed = performance.now() - t;
+  await rowsOf(db, sql`drop table bench_floor`);
+  if ((inserted[0]?.n ?? 0) <= 0) throw new Error("bench: the hand-written INSERT inserted nothing");
+  return elapsed;
+}
+
 export interface CliRun {
   /** Wall time of the whole command (process start, boot, migrations check, import, exit). */
   ms: number;

@@ -3,10 +3,12 @@
 //   BENCH_SIZES=10000,100000,1000000   sizes (default)
 //   BENCH_DATABASES=pglite,postgres    which databases (postgres needs TEST_DATABASE_URL or DATABASE_URL)
 //   BENCH_PGLITE_MAX=100000            largest size run on PGlite (1M takes minutes there; said in the output)
+//   BENCH_ONLY=import,memory           only these (rollover, bulk, tier, import, memory, slash, startup)
+//   BENCH_OUT=bench/partial.md         where the tables go (bench/results.md by default)
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { benchStartup } from "./startup.ts";
-import { benchDatabase, ms, type Row } from "./suite.ts";
+import { benchDatabase, enabled, ms, type Row } from "./suite.ts";
 
 const sizes = (process.env.BENCH_SIZES ?? "10000,100000,1000000").split(",").map(Number);
 const databases = (process.env.BENCH_DATABASES ?? "pglite,postgres").split(",");
@@ -22,7 +24,7 @@ process.on("unhandledRejection", (e) => {
 });
 
 const maxMinutes = Number(process.env.BENCH_MAX_MINUTES ?? 150);
-const out = resolve(import.meta.dirname, "results.md");
+const out = process.env.BENCH_OUT ? resolve(process.env.BENCH_OUT) : resolve(import.meta.dirname, "results.md");
 
 const sections: string[] = [
   `# tierkeeper benchmarks\n\nRun: ${new Date().toISOString()} on ${process.platform}/${process.arch}, Node ${process.version}. Written by \`npm run bench\` (bench/run.ts); sizes ${sizes.map((n) => n.toLocaleString("en-US")).join(", ")}.\n\nEvery ratio is against a baseline measured in the same run on the same database; absolute times are beside it.\n`,
@@ -53,17 +55,19 @@ for (const db of databases) {
   console.log(sections.at(-1));
   write();
 }
-const startup = await benchStartup();
-sections.push(
-  `## start to ready (PGlite, migrations applied)\n\n| what | time | baseline \`node -e ''\` | ratio |\n|---|---|---|---|\n| \`tierkeeper start\` to ready | ${ms(startup.ready)} | ${ms(startup.baseline)} | ${(startup.ready / startup.baseline).toFixed(1)}× |\n`,
-);
+if (enabled("startup")) {
+  const startup = await benchStartup();
+  sections.push(
+    `## start to ready (PGlite, migrations applied)\n\n| what | time | baseline \`node -e ''\` | ratio |\n|---|---|---|---|\n| \`tierkeeper start\` to ready | ${ms(startup.ready)} | ${ms(startup.baseline)} | ${(startup.ready / startup.baseline).toFixed(1)}× |\n`,
+  );
+}
 if (unhandled.length)
   sections.push(
     `Unhandled rejections during the run (not fatal): ${unhandled.length}; first: \`${unhandled[0]?.replace(/\s+/g, " ")}\`\n`,
   );
 console.log(sections.at(-1));
 write();
-console.log("Written to bench/results.md");
+console.log(`Written to ${out}`);
 process.exit(0);
 
 function table(db: string, rows: Row[], skipped: number[]): string {

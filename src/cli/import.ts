@@ -51,6 +51,12 @@ async function importInto(
       marketing: Boolean(opts.marketing),
       fileName: basename(file),
       onProgress: bar ? (p) => bar.update(p.bytes, { rows: p.rows.toLocaleString("en-US") }) : undefined,
+      onSaving: bar
+        ? (n) => {
+            bar.stop();
+            ctx.io.err(`Saving ${n.toLocaleString("en-US")} contacts in one transaction …`);
+          }
+        : undefined,
     });
     bar?.stop();
     const a = importAnswer(report, user.timeZone ?? account.timeZone);

@@ -1,5 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { type ExtractTablesWithRelations, type SQL, sql } from "drizzle-orm";
@@ -78,4 +80,48 @@ export async function rowsOf<T>(ex: Executor, query: SQL): Promise<T[]> {
 /** An instant as a SQL parameter that both drivers bind the same way (postgres-js cannot bind a raw Date in `sql`). */
 export function timestamptz(d: Date | null): SQL {
   return d === null ? sql`null::timestamptz` : sql`${d.toISOString()}::timestamptz`;
+}
+
+/** Text handed to one PGlite `COPY … FROM '/dev/blob'` (PGlite takes a whole blob per statement). */
+const PGLITE_COPY_CHUNK_CHARS = 8 * 1024 * 1024;
+
+/**
+ * Streams rows in COPY text format (tab-separated, `\N` for null, one row per line; see
+ * `copyField`) into `table (columns)` with `COPY … FROM STDIN`, whichever driver `db` runs on. Runs
+ * outside any transaction. `table` and `columns` are identifiers the caller built, never user input.
+ * Memory stays flat: postgres-js streams with backpressure, PGlite gets one bounded blob at a time.
+ */
+export async function copyInto(db: Db, table: string, columns: string[], source: AsyncIterable<string>): Promise<void> {
+  const target = `${table} (${columns.join(", ")})`;
+  const client = (db as unknown as { $client: unknown }).$client;
+  if (client instanceof PGlite) {
+    let parts: string[] = [];
+    let size = 0;
+    const send = async () => {
+      if (size === 0) return;
+      const blob = new Blob(parts);
+      parts = [];
+      size = 0;
+      await client.query(`COPY ${target} FROM '/dev/blob'`, [], { blob });
+    };
+    for await (const text of source) {
+      parts.push(text);
+      size += text.length;
+      if (size >= PGLITE_COPY_CHUNK_CHARS) await send();
+    }
+    await send();
+    return;
+  }
+  const pg = client as postgres.Sql;
+  const writable = await pg.unsafe(`COPY ${target} FROM STDIN`).writable();
+  await pipeline(Readable.from(source, { objectMode: false }), writable);
+}
+
+const COPY_SPECIAL = /[\\\t\n\r]/;
+
+/** One value in COPY text format: `\N` for null, and backslash, tab and line breaks escaped. */
+export function copyField(value: string | null): string {
+  if (value === null) return "\\N";
+  if (!COPY_SPECIAL.test(value)) return value;
+  return value.replace(/[\\\t\n\r]/g, (c) => (c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r"));
 }

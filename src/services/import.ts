@@ -1,25 +1,25 @@
-// CSV import (SPEC §3): streams a HubSpot-style export through csv-parse in batches, each batch one
-// multi-row upsert in one changeContacts transaction, so a million rows take constant memory.
-// Imported contacts start non-marketing (R15); "set all as marketing" becomes ONE bulk request
-// for the imported contacts (R14), never a silent upgrade.
+// CSV import (SPEC §3). The file is streamed, parsed (Papa Parse) and validated row by row in
+// constant memory; valid rows go by COPY into a staging table, then ONE set-based statement upserts
+// them with their audit, in one changeContacts transaction: the whole file or, if it can't be read
+// to the end, nothing. Imported contacts start non-marketing (R15); "set all as marketing" becomes
+// ONE bulk request for the imported contacts (R14), never a silent upgrade.
 import type { Readable } from "node:stream";
-import { parse } from "csv-parse";
 import { eq, sql } from "drizzle-orm";
+import Papa from "papaparse";
 import { z } from "zod";
-import { rowsOf, type Tx } from "../db/client.ts";
+import { copyField, copyInto, rowsOf, type Tx, timestamptz } from "../db/client.ts";
 import { imports } from "../db/schema.ts";
 import { canSetMarketing } from "../domain/permissions.ts";
+import { initialStatusFor } from "../domain/sources.ts";
 import { ensureUser, getAccount } from "./accounts.ts";
 import { recordAudit } from "./audit.ts";
 import { type BulkRequestView, requestBulkChange } from "./bulk.ts";
 import { type Actor, Refusal, type Services } from "./context.ts";
-import { auditUpsert, type IntakeContact, upsertContacts } from "./intake.ts";
-import { findList } from "./lists.ts";
-import { applyRulesInTx, finishRulePauses, refreshPausedRules } from "./rules.ts";
+import { CONTACT_CONFLICT, createdSummary, updatedSummary } from "./intake.ts";
+import { applyRulesInTx, finishRulePauses, type RulePause, refreshPausedRules } from "./rules.ts";
 import { sourceOverridesOf } from "./source-defaults.ts";
 import { changeContacts } from "./tier.ts";
 
-export const IMPORT_BATCH_SIZE = 5000;
 /** Longest line accepted; longer ones are rejected by line number (the rest of the file goes on). */
 export const MAX_LINE_CHARS = 1_000_000;
 /** A record (with quoted newlines) longer than this means a quote that never closes: the import stops. */
@@ -41,7 +41,8 @@ export interface ImportOptions {
   marketing?: boolean;
   fileName?: string | null;
   onProgress?: (p: { rows: number; bytes: number }) => void;
-  batchSize?: number;
+  /** The file is read; its `contacts` valid rows are now being written in one transaction. */
+  onSaving?: (contacts: number) => void;
 }
 
 export interface Rejection {
@@ -69,7 +70,6 @@ export interface ImportReport {
   ruleRequests: BulkRequestView[];
   /** Contacts the automation rules changed during the import. */
   ruleChanges: number;
-  batches: number;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -138,7 +138,8 @@ function mapHeaders(header: string[]): ColumnMap {
   return { fields, extra };
 }
 
-const emailSchema = z.string().max(254).pipe(z.email());
+/** The address check of `z.email()`, as a plain regex: it runs once per row. */
+const EMAIL = z.regexes.email;
 const MAX_FIELD = 1000;
 
 // ---------------------------------------------------------------------------------------------
@@ -206,7 +207,7 @@ async function* guardLines(chunks: AsyncIterable<string>, max: number): AsyncGen
         }
       }
       if (nl >= 0) {
-        // CRLF becomes LF: csv-parse counts a quoted CRLF as two lines, which would skew line numbers.
+        // CRLF becomes LF: records are split on LF, and line numbers count LFs (quoted ones too).
         out += oversized ? `${OVERSIZED}\n` : current.endsWith("\r\n") ? `${current.slice(0, -2)}\n` : current;
         current = "";
         oversized = false;
@@ -220,16 +221,139 @@ async function* guardLines(chunks: AsyncIterable<string>, max: number): AsyncGen
 }
 
 // ---------------------------------------------------------------------------------------------
-// The import.
+// Parsing: Papa Parse's core parser, fed chunk by chunk, so only one record is ever held.
 
-interface PendingRow {
+interface CsvRow {
+  /** The physical line the record starts on (1-based; quoted newlines make a record span lines). */
   line: number;
-  contact: IntakeContact;
+  fields: string[];
+  /** Lines after `line` the record took because a quote opened on it was never closed. */
+  unclosedQuote?: number;
+}
+
+const QUOTE_ERRORS_IGNORED = new Set(["InvalidQuotes"]);
+
+/**
+ * Parses decoded CSV text into records, a batch per chunk of text, numbering each by the line it
+ * starts on. Throws ImportFileError when a record grows past MAX_RECORD_CHARS (a quote that
+ * never closes would otherwise swallow the rest of the file into memory).
+ */
+async function* csvRows(text: AsyncIterable<string>): AsyncGenerator<CsvRow[]> {
+  const parser = new Papa.Parser({ delimiter: ",", newline: "\n", quoteChar: '"' });
+  let partial = "";
+  let line = 0; // the last line consumed
+  const number = (data: string[][], errors: Papa.ParseError[]): CsvRow[] => {
+    const unclosed = new Set(errors.filter((e) => !QUOTE_ERRORS_IGNORED.has(e.code)).map((e) => e.row ?? -1));
+    return data.map((fields, i) => {
+      const row: CsvRow = { line: line + 1, fields };
+      let breaks = 0;
+      for (const f of fields) for (let j = f.indexOf("\n"); j >= 0; j = f.indexOf("\n", j + 1)) breaks++;
+      line += 1 + breaks;
+      if (unclosed.has(i)) row.unclosedQuote = breaks;
+      return row;
+    });
+  };
+  for await (const chunk of text) {
+    const input = partial + chunk;
+    const result = parser.parse(input, 0, true) as Papa.ParseResult<string[]>;
+    partial = input.slice(result.meta.cursor);
+    if (partial.length > MAX_RECORD_CHARS) {
+      throw new ImportFileError(
+        `The import stopped: the record starting on line ${line + 1} is longer than ${MAX_RECORD_CHARS / 1_000_000} million characters, probably because a quote opened there is never closed. Nothing was imported.`,
+      );
+    }
+    if (result.data.length > 0) yield number(result.data, result.errors);
+  }
+  if (partial !== "") {
+    const result = parser.parse(partial, 0, false) as Papa.ParseResult<string[]>;
+    yield number(result.data, result.errors);
+  }
+}
+
+/** The first non-empty record (the header) and the batches after it. */
+async function splitHeader(batches: AsyncGenerator<CsvRow[]>) {
+  for (;;) {
+    const next = await batches.next();
+    if (next.done) return null;
+    const rows = next.value;
+    const at = rows.findIndex((r) => !(r.fields.length === 1 && r.fields[0] === ""));
+    if (at < 0) continue;
+    const rest = rows.slice(at + 1);
+    return {
+      header: rows[at] as CsvRow,
+      async *rows(): AsyncGenerator<CsvRow[]> {
+        if (rest.length > 0) yield rest;
+        yield* batches;
+      },
+    };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The import: valid rows are COPYed into a staging table, then ONE statement upserts them.
+
+const STAGING_COLUMNS = ["line", "email", "first_name", "last_name", "lifecycle", "properties"];
+
+/** Rejections: all counted, the lowest MAX_LISTED_REJECTIONS line numbers kept. */
+class RejectionLog {
+  total = 0;
+  readonly listed: Rejection[] = [];
+  add(r: Rejection): void {
+    this.total++;
+    const last = this.listed.at(-1);
+    if (this.listed.length >= MAX_LISTED_REJECTIONS && last && r.line >= last.line) return;
+    this.listed.push(r);
+    this.listed.sort((a, b) => a.line - b.line);
+    if (this.listed.length > MAX_LISTED_REJECTIONS) this.listed.pop();
+  }
 }
 
 /**
- * Imports a CSV stream as the actor. Re-importing the same file changes nothing. Throws
- * ImportFileError before writing anything when the file can't be read as a contact CSV.
+ * The COPY text of the valid rows of `batches`, one string per batch; every other row is
+ * rejected by line number. `counted` is kept up to date for the progress bar and the report.
+ */
+async function* stagedText(
+  batches: AsyncIterable<CsvRow[]>,
+  columns: ColumnMap,
+  rejections: RejectionLog,
+  counted: { rows: number; staged: number },
+  onBatch: () => void,
+): AsyncGenerator<string> {
+  for await (const batch of batches) {
+    let text = "";
+    for (const rec of batch) {
+      if (rec.unclosedQuote !== undefined) {
+        counted.rows++;
+        rejections.add({
+          line: rec.line,
+          email: null,
+          reason:
+            rec.unclosedQuote > 0
+              ? `a quote opened on this line is never closed, so the ${rec.unclosedQuote.toLocaleString("en-US")} lines after it could not be read`
+              : "a quoted field is never closed before the end of the file",
+        });
+        continue;
+      }
+      if (rec.fields.every((v) => v.trim() === "")) continue;
+      counted.rows++;
+      const row = readRow(rec.fields, columns, rec.line);
+      if ("reason" in row) {
+        rejections.add(row);
+        continue;
+      }
+      counted.staged++;
+      const properties = row.properties === null ? null : JSON.stringify(row.properties);
+      text += `${rec.line}\t${copyField(row.email)}\t${copyField(row.firstName)}\t${copyField(row.lastName)}\t${copyField(row.lifecycle)}\t${copyField(properties)}\n`;
+    }
+    onBatch();
+    if (text) yield text;
+  }
+}
+
+/**
+ * Imports a CSV stream as the actor: all of it or, when the file can't be read to the end,
+ * nothing (ImportFileError). Rows that can't be imported are rejected by line number and the
+ * rest imports. Re-importing the same file changes nothing.
  */
 export async function importCsv(
   svc: Services,
@@ -243,160 +367,97 @@ export async function importCsv(
     if (!ok.ok) throw new Refusal(ok.reason);
   }
   const account = await getAccount(svc.db, actor.accountId);
-  const overrides = sourceOverridesOf(account);
-  const batchSize = opts.batchSize ?? IMPORT_BATCH_SIZE;
+  const startsMarketing = initialStatusFor({ source: "import", overrides: sourceOverridesOf(account) }) === "marketing";
   const fileName = opts.fileName ?? null;
   let bytes = 0;
-  const parser = parse({
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: true,
-    skip_records_with_error: true,
-    max_record_size: MAX_RECORD_CHARS,
-    info: true,
-    raw: true,
-  });
-  const rejections: Rejection[] = [];
-  let rejected = 0;
-  const reject = (r: Rejection) => {
-    rejected++;
-    // Keep the lowest line numbers: rejections found in a later batch may come from earlier lines.
-    if (rejections.length < MAX_LISTED_REJECTIONS || r.line < (rejections.at(-1)?.line ?? 0)) {
-      rejections.push(r);
-      rejections.sort((a, b) => a.line - b.line);
-      if (rejections.length > MAX_LISTED_REJECTIONS) rejections.pop();
-    }
-  };
-  let fatal: string | null = null;
-  let lastLine = 1;
-  parser.on("skip", (err: Error & { code?: string; lines?: number }) => {
-    if (err.code === "CSV_MAX_RECORD_SIZE") {
-      fatal = `a record starting near line ${lastLine + 1} is longer than ${MAX_RECORD_CHARS / 1_000_000} million characters — probably a quote that is never closed`;
-      parser.destroy();
-      return;
-    }
-    reject({
-      line: err.code === "CSV_QUOTE_NOT_CLOSED" ? lastLine + 1 : (err.lines ?? lastLine + 1),
-      email: null,
-      reason:
-        err.code === "CSV_QUOTE_NOT_CLOSED"
-          ? "a quoted field is never closed before the end of the file"
-          : `unreadable CSV (${err.message.replace(/\s+at line \d+.*$/, "")})`,
-    });
-  });
-  const source = guardLines(
-    decodeUtf8(input, (n) => {
-      bytes += n;
-    }),
-    MAX_LINE_CHARS,
+  const rejections = new RejectionLog();
+  const counted = { rows: 0, staged: 0 };
+  const batches = csvRows(
+    guardLines(
+      decodeUtf8(input, (n) => {
+        bytes += n;
+      }),
+      MAX_LINE_CHARS,
+    ),
   );
-  // Feed the parser by hand so encoding errors reach us before anything is written.
-  const feeding = (async () => {
-    try {
-      for await (const text of source) {
-        if (parser.destroyed) break;
-        if (!parser.write(text)) await drainOrClose(parser);
-      }
-      parser.end();
-    } catch (e) {
-      parser.destroy(e as Error);
-    }
-  })();
 
-  let columns: ColumnMap | null = null;
   let importId = 0;
+  let staging: string | null = null;
+  let upsert: UpsertOutcome;
   let listInfo: { id: number; name: string; created: boolean; added: number } | null = null;
-  const totals = { rows: 0, created: 0, updated: 0, unchanged: 0, ruleChanges: 0, batches: 0 };
-  const ruleRequests: BulkRequestView[] = [];
-  let batch: PendingRow[] = [];
-  let batchEmails = new Map<string, number>();
-
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const rows = batch;
-    batch = [];
-    batchEmails = new Map();
-    const r = await writeBatch(svc, actor, importId, rows, overrides, listInfo?.id ?? null, fileName);
-    for (const d of r.duplicates) reject(d);
-    totals.created += r.created;
-    totals.updated += r.updated;
-    totals.unchanged += r.unchanged;
-    totals.ruleChanges += r.ruleChanges;
-    totals.batches++;
-    if (listInfo) listInfo.added += r.listAdded;
-    ruleRequests.push(...(await finishRulePauses(svc, actor.accountId, r.pauses)));
-  };
-
   try {
-    for await (const rec of parser as AsyncIterable<{ record: string[]; info: { lines: number }; raw: string }>) {
-      const line = startLine(rec.info.lines, rec.raw);
-      lastLine = rec.info.lines;
-      if (columns === null) {
-        columns = mapHeaders(rec.record);
-        if (columns.fields.email === undefined) {
-          const shown = rec.record
-            .slice(0, 8)
-            .map((h) => `"${h.slice(0, 40)}"`)
-            .join(", ");
-          throw new ImportFileError(
-            `The file has no Email column (its first line has ${shown}${rec.record.length > 8 ? ", …" : ""}). Export contacts with an "Email" column and import again; nothing was imported.`,
-          );
-        }
-        await refreshPausedRules(svc, actor.accountId);
-        importId = await startImport(svc, actor, fileName, opts);
-        if (opts.list) listInfo = await ensureList(svc, actor, opts.list);
-        continue;
-      }
-      if (rec.record.every((v) => v.trim() === "")) continue;
-      totals.rows++;
-      const row = readRow(rec.record, columns, line);
-      if ("reason" in row) {
-        reject(row);
-      } else {
-        const first = batchEmails.get(row.contact.email);
-        if (first !== undefined) {
-          reject({ line, email: row.contact.email, reason: `duplicate of line ${first} (the first one is imported)` });
-        } else {
-          batchEmails.set(row.contact.email, line);
-          batch.push(row);
-          if (batch.length >= batchSize) await flush();
-        }
-      }
-      opts.onProgress?.({ rows: totals.rows, bytes });
-    }
-    await feeding;
-    if (fatal) throw new ImportFileError(`The import stopped: ${fatal as string}.`);
-    if (columns === null)
+    const split = await splitHeader(batches);
+    if (split === null) {
       throw new ImportFileError(
         "The file is empty: there is no header line with an Email column. Nothing was imported.",
       );
-    await flush();
+    }
+    const columns = mapHeaders(split.header.fields);
+    if (columns.fields.email === undefined) {
+      const shown = split.header.fields
+        .slice(0, 8)
+        .map((h) => `"${h.slice(0, 40)}"`)
+        .join(", ");
+      throw new ImportFileError(
+        `The file has no Email column (its first line has ${shown}${split.header.fields.length > 8 ? ", …" : ""}). Export contacts with an "Email" column and import again; nothing was imported.`,
+      );
+    }
+    await refreshPausedRules(svc, actor.accountId);
+    await dropStaleStaging(svc);
+    importId = await startImport(svc, actor, fileName, opts);
+    staging = stagingTable(importId);
+    await rowsOf(
+      svc.db,
+      sql.raw(`create unlogged table ${staging} (line integer not null, email text not null, first_name text,
+        last_name text, lifecycle text, properties jsonb)`),
+    );
+    await copyInto(
+      svc.db,
+      staging,
+      STAGING_COLUMNS,
+      stagedText(split.rows(), columns, rejections, counted, () => opts.onProgress?.({ rows: counted.rows, bytes })),
+    );
+    counted.staged -= await dropDuplicates(svc, staging, rejections);
+    opts.onSaving?.(counted.staged);
+    const id = importId;
+    const table = staging;
+    const { result } = await changeContacts(svc, actor.accountId, `import #${id}`, (tx, _account, at) =>
+      upsertStaged(svc, tx, {
+        actor,
+        importId: id,
+        staging: table,
+        at,
+        startsMarketing,
+        what: `import #${id}${fileName ? ` (${fileName})` : ""}`,
+        listName: opts.list ?? null,
+        marketing: Boolean(opts.marketing),
+      }),
+    );
+    upsert = result;
+    listInfo = result.list;
   } catch (e) {
-    parser.destroy();
+    await batches.return(undefined).catch(() => {});
     input.destroy();
-    await feeding.catch(() => {});
-    const stopped = fatal as string | null;
-    const message = stopped
-      ? `The import stopped: ${stopped}.`
-      : e instanceof Refusal
-        ? e.message
-        : `The import failed: ${(e as Error).message}`;
+    const message =
+      e instanceof Refusal ? e.message : `The import failed: ${(e as Error).message}. Nothing was imported.`;
     if (importId) {
       await svc.db
         .update(imports)
-        .set({ error: message, finishedAt: svc.clock.now(), ...counts(totals, rejected) })
+        .set({ error: message, finishedAt: svc.clock.now(), rejected: rejections.total })
         .where(eq(imports.id, importId));
-      const done = totals.created + totals.updated + totals.unchanged;
-      throw new ImportFileError(
-        done > 0
-          ? `${message} The ${done.toLocaleString("en-US")} valid rows before it were imported (up to line ${lastLine}).`
-          : message,
-      );
     }
     if (e instanceof Refusal) throw e;
     throw new ImportFileError(message);
+  } finally {
+    if (staging) await rowsOf(svc.db, sql.raw(`drop table if exists ${staging}`));
   }
-  opts.onProgress?.({ rows: totals.rows, bytes });
+  opts.onProgress?.({ rows: counted.rows, bytes });
+  const ruleRequests = await finishRulePauses(svc, actor.accountId, upsert.pauses);
+  const totals = {
+    created: upsert.created,
+    updated: upsert.updated,
+    unchanged: counted.staged - upsert.created - upsert.updated,
+  };
 
   let marketingRequest: BulkRequestView | null = null;
   if (opts.marketing) {
@@ -414,35 +475,32 @@ export async function importCsv(
   await svc.db.transaction(async (tx) => {
     await tx
       .update(imports)
-      .set({ finishedAt, requestId: marketingRequest?.id ?? null, ...counts(totals, rejected) })
+      .set({ finishedAt, requestId: marketingRequest?.id ?? null, ...totals, rejected: rejections.total })
       .where(eq(imports.id, importId));
-    // The request fixed its contacts (R14) and duplicates are found: the rows are no longer needed.
+    // The request fixed its contacts (R14): the rows are no longer needed.
     await rowsOf(tx, sql`delete from import_rows where import_id = ${importId}`);
     await recordAudit(tx, {
       accountId: actor.accountId,
       at: finishedAt,
       actor: actor.userId,
       kind: "import.finished",
-      summary: `Imported ${fileName ?? "a CSV file"}: ${totals.created.toLocaleString("en-US")} created, ${totals.updated.toLocaleString("en-US")} updated, ${totals.unchanged.toLocaleString("en-US")} unchanged, ${rejected.toLocaleString("en-US")} rejected${listInfo ? `; list "${listInfo.name}"` : ""}${marketingRequest ? `; set all as marketing asked in request ${marketingRequest.id}` : ""}`,
+      summary: `Imported ${fileName ?? "a CSV file"}: ${totals.created.toLocaleString("en-US")} created, ${totals.updated.toLocaleString("en-US")} updated, ${totals.unchanged.toLocaleString("en-US")} unchanged, ${rejections.total.toLocaleString("en-US")} rejected${listInfo ? `; list "${listInfo.name}"` : ""}${marketingRequest ? `; set all as marketing asked in request ${marketingRequest.id}` : ""}`,
       count: totals.created + totals.updated,
-      detail: { importId, ...counts(totals, rejected), requestId: marketingRequest?.id ?? null },
+      detail: { importId, ...totals, rejected: rejections.total, requestId: marketingRequest?.id ?? null },
     });
   });
   return {
     importId,
     fileName,
-    rows: totals.rows,
-    created: totals.created,
-    updated: totals.updated,
-    unchanged: totals.unchanged,
-    rejected,
-    rejections,
+    rows: counted.rows,
+    ...totals,
+    rejected: rejections.total,
+    rejections: rejections.listed,
     list: listInfo ? { name: listInfo.name, created: listInfo.created, added: listInfo.added } : null,
     marketingRequest,
     marketingRequested: Boolean(opts.marketing),
     ruleRequests,
-    ruleChanges: totals.ruleChanges,
-    batches: totals.batches,
+    ruleChanges: upsert.ruleChanges,
   };
 }
 
@@ -462,34 +520,15 @@ export async function importFromSlackFile(
   return importCsv(svc, actor, await download(), opts);
 }
 
-function drainOrClose(stream: NodeJS.WritableStream & NodeJS.EventEmitter): Promise<void> {
-  return new Promise<void>((resolve) => {
-    const done = () => {
-      stream.off("drain", done);
-      stream.off("close", done);
-      resolve();
-    };
-    stream.once("drain", done);
-    stream.once("close", done);
-  });
+interface ValidRow {
+  email: string;
+  firstName: string | null;
+  lastName: string | null;
+  lifecycle: string | null;
+  properties: Record<string, string> | null;
 }
 
-const counts = (t: { created: number; updated: number; unchanged: number }, rejected: number) => ({
-  created: t.created,
-  updated: t.updated,
-  unchanged: t.unchanged,
-  rejected,
-});
-
-/** The line a record starts on: its end line less the line breaks inside it (quoted newlines). */
-function startLine(endLine: number, raw: string): number {
-  const body = raw.replace(/^\n+/, "").replace(/\n$/, "");
-  let breaks = 0;
-  for (let i = body.indexOf("\n"); i >= 0; i = body.indexOf("\n", i + 1)) breaks++;
-  return endLine - breaks;
-}
-
-function readRow(record: string[], columns: ColumnMap, line: number): PendingRow | Rejection {
+function readRow(record: string[], columns: ColumnMap, line: number): ValidRow | Rejection {
   const get = (f: Field) => {
     const i = columns.fields[f];
     const v = i === undefined ? undefined : record[i];
@@ -508,28 +547,29 @@ function readRow(record: string[], columns: ColumnMap, line: number): PendingRow
   }
   if (!rawEmail) return { line, email: null, reason: "no email" };
   const email = rawEmail.toLowerCase();
-  if (!emailSchema.safeParse(email).success) {
+  if (email.length > 254 || !EMAIL.test(email)) {
     return { line, email: email.slice(0, 254), reason: `"${email.slice(0, 100)}" is not a valid email address` };
   }
-  const tooLong = (["firstName", "lastName", "lifecycle"] as Field[]).find((f) => (get(f)?.length ?? 0) > MAX_FIELD);
-  if (tooLong) return { line, email, reason: `${tooLong} is longer than ${MAX_FIELD} characters` };
-  const properties: Record<string, string> = {};
+  const firstName = get("firstName");
+  const lastName = get("lastName");
+  const lifecycle = get("lifecycle");
+  const tooLong = (
+    [
+      ["firstName", firstName],
+      ["lastName", lastName],
+      ["lifecycle", lifecycle],
+    ] as const
+  ).find(([, v]) => (v?.length ?? 0) > MAX_FIELD);
+  if (tooLong) return { line, email, reason: `${tooLong[0]} is longer than ${MAX_FIELD} characters` };
+  let properties: Record<string, string> | null = null;
   for (const { index, name } of columns.extra) {
     const v = record[index]?.trim();
-    if (v) properties[name] = v.slice(0, MAX_FIELD);
+    if (v) {
+      properties ??= {};
+      properties[name] = v.slice(0, MAX_FIELD);
+    }
   }
-  return {
-    line,
-    contact: {
-      email,
-      firstName: get("firstName"),
-      lastName: get("lastName"),
-      lifecycle: get("lifecycle"),
-      source: "import",
-      sourceId: null,
-      properties: Object.keys(properties).length ? properties : null,
-    },
-  };
+  return { email, firstName, lastName, lifecycle, properties };
 }
 
 async function startImport(svc: Services, actor: Actor, fileName: string | null, opts: ImportOptions): Promise<number> {
@@ -548,116 +588,205 @@ async function startImport(svc: Services, actor: Actor, fileName: string | null,
   return row.id;
 }
 
-async function ensureList(svc: Services, actor: Actor, name: string) {
-  const existing = await findList(svc, actor.accountId, name);
-  if (existing) return { id: existing.id, name: existing.name, created: false, added: 0 };
-  const [row] = await rowsOf<{ id: number; name: string }>(
+// ---------------------------------------------------------------------------------------------
+// The staging table: one unlogged table per import, dropped when it ends.
+
+const stagingTable = (importId: number) => `import_staging_${Math.trunc(importId)}`;
+
+/** Staging tables an import that crashed left behind (finished, failed, or started over a day ago). */
+async function dropStaleStaging(svc: Services): Promise<void> {
+  const stale = await rowsOf<{ name: string }>(
     svc.db,
-    sql`insert into lists (account_id, name, created_by) values (${actor.accountId}, ${name}, ${actor.userId})
-        on conflict do nothing returning id::float8 as id, name`,
+    sql`select t.tablename as name from pg_tables t
+        left join imports i on t.tablename = 'import_staging_' || i.id
+        where t.schemaname = current_schema() and t.tablename like 'import\_staging\_%'
+          and (i.id is null or i.finished_at is not null or i.started_at < ${timestamptz(svc.clock.now())} - interval '1 day')`,
   );
-  const list = row ?? (await findList(svc, actor.accountId, name));
-  if (!list) throw new Error(`list ${name} could not be created`);
-  if (row) {
-    await recordAudit(svc.db, {
-      accountId: actor.accountId,
-      at: svc.clock.now(),
-      actor: actor.userId,
-      kind: "list.created",
-      summary: `Created list "${name}" for an import`,
-    });
+  for (const { name } of stale) {
+    if (/^import_staging_\d+$/.test(name)) await rowsOf(svc.db, sql.raw(`drop table if exists ${name}`));
   }
-  return { id: Number(list.id), name: list.name, created: Boolean(row), added: 0 };
 }
 
 /**
- * One batch in one transaction: drop emails an earlier batch of the file already had (first
- * wins), upsert the rest in one statement, remember the rows, add them to the list, run the
- * rules on the contacts created or changed (R16), audit.
+ * Rejects every row whose email an earlier line of the file already had (the first one is
+ * imported) and deletes it from staging. Returns how many were dropped.
  */
-async function writeBatch(
+async function dropDuplicates(svc: Services, staging: string, rejections: RejectionLog): Promise<number> {
+  const table = sql.raw(staging);
+  const firsts = sql`(select email, min(line) as first from ${table} group by email having count(*) > 1)`;
+  const listed = await rowsOf<{ line: number; email: string; first: number; total: number }>(
+    svc.db,
+    sql`select d.line, d.email, f.first, count(*) over ()::int as total
+        from ${table} d join ${firsts} f on f.email = d.email
+        where d.line > f.first order by d.line limit ${MAX_LISTED_REJECTIONS}`,
+  );
+  const total = listed[0]?.total ?? 0;
+  if (total === 0) return 0;
+  for (const d of listed) {
+    rejections.add({
+      line: d.line,
+      email: d.email,
+      reason: `duplicate of line ${d.first} (the first one is imported)`,
+    });
+  }
+  // Beyond the listed ones, only the total reaches the report.
+  rejections.total += total - listed.length;
+  await rowsOf(svc.db, sql`delete from ${table} d using ${firsts} f where f.email = d.email and d.line > f.first`);
+  return total;
+}
+
+interface UpsertOutcome {
+  created: number;
+  updated: number;
+  list: { id: number; name: string; created: boolean; added: number } | null;
+  ruleChanges: number;
+  pauses: RulePause[];
+}
+
+/**
+ * Inside changeContacts: upserts every staged row in ONE statement whose audit rows (created,
+ * updated) are written by the same statement; fills the list and, for "set all as marketing",
+ * the import's rows; runs the automation rules on the contacts created or changed (R16).
+ */
+async function upsertStaged(
   svc: Services,
-  actor: Actor,
-  importId: number,
-  rows: PendingRow[],
-  overrides: ReturnType<typeof sourceOverridesOf>,
-  listId: number | null,
-  fileName: string | null,
-) {
-  const { result } = await changeContacts(svc, actor.accountId, `import #${importId}`, async (tx: Tx, _account, at) => {
-    const emails = JSON.stringify(rows.map((r) => r.contact.email));
-    const seen = await rowsOf<{ email: string; line: number }>(
-      tx,
-      sql`select email, line from import_rows where import_id = ${importId}
-          and email in (select jsonb_array_elements_text(${emails}::jsonb))`,
-    );
-    const seenLine = new Map(seen.map((s) => [s.email, s.line]));
-    const fresh = rows.filter((r) => !seenLine.has(r.contact.email));
-    const duplicates: Rejection[] = rows
-      .filter((r) => seenLine.has(r.contact.email))
-      .map((r) => ({
-        line: r.line,
-        email: r.contact.email,
-        reason: `duplicate of line ${seenLine.get(r.contact.email)} (the first one is imported)`,
-      }));
-    const upserted = await upsertContacts(
-      tx,
-      actor.accountId,
-      fresh.map((r) => r.contact),
-      at,
-      overrides,
-    );
-    const lineOf = new Map(fresh.map((r) => [r.contact.email, r.line]));
-    const importRowsJson = JSON.stringify(
-      upserted.map((u) => ({ email: u.email, line: lineOf.get(u.email) ?? 0, contact_id: u.id })),
-    );
+  tx: Tx,
+  p: {
+    actor: Actor;
+    importId: number;
+    staging: string;
+    at: Date;
+    startsMarketing: boolean;
+    what: string;
+    listName: string | null;
+    marketing: boolean;
+  },
+): Promise<UpsertOutcome> {
+  const { accountId, userId } = p.actor;
+  const table = sql.raw(p.staging);
+  const at = timestamptz(p.at);
+  const withRules = await hasActiveRules(tx, accountId);
+  const [out] = await rowsOf<{
+    created: number;
+    created_marketing: number;
+    updated: number;
+    created_audit: number | null;
+    updated_audit: number | null;
+    touched: number[] | null;
+  }>(
+    tx,
+    sql`with up as (
+      insert into contacts as c (account_id, email, first_name, last_name, lifecycle, source, properties, marketing,
+        created_at, updated_at)
+      select ${accountId}, email, first_name, last_name, lifecycle, 'import', properties, ${p.startsMarketing}, ${at}, ${at}
+      from ${table}
+      ${CONTACT_CONFLICT}
+      returning c.id, c.marketing, (c.xmax::text = '0') as inserted
+    ), agg as (
+      select count(*) filter (where inserted)::int as created,
+        count(*) filter (where inserted and marketing)::int as created_marketing,
+        count(*) filter (where not inserted)::int as updated,
+        array_agg(id) filter (where inserted) as created_ids,
+        array_agg(id) filter (where not inserted) as updated_ids
+      from up
+    ), created_audit as (
+      insert into audit_events (account_id, at, effective_at, actor, kind, summary, count, contact_ids)
+      select ${accountId}, ${at}, ${at}, ${userId}, 'contact.created', '', created, created_ids from agg where created > 0
+      returning id
+    ), updated_audit as (
+      insert into audit_events (account_id, at, actor, kind, summary, count, contact_ids)
+      select ${accountId}, ${at}, ${userId}, 'contact.updated', '', updated, updated_ids from agg where updated > 0
+      returning id
+    )
+    select created, created_marketing, updated,
+      (select id::float8 from created_audit) as created_audit, (select id::float8 from updated_audit) as updated_audit,
+      case when ${withRules} then (coalesce(created_ids, '{}') || coalesce(updated_ids, '{}'))::float8[] end as touched
+    from agg`,
+  );
+  const created = out?.created ?? 0;
+  const updated = out?.updated ?? 0;
+  if (out?.created_audit != null) {
+    await setSummary(tx, out.created_audit, createdSummary(created, out.created_marketing, p.what));
+  }
+  if (out?.updated_audit != null) await setSummary(tx, out.updated_audit, updatedSummary(updated, p.what));
+
+  // The file's contacts, whether created, changed or already as in the file.
+  const fileContacts = sql`select s.email, s.line, c.id from ${table} s
+    join contacts c on c.account_id = ${accountId} and c.email = s.email`;
+  if (p.marketing) {
     await rowsOf(
       tx,
       sql`insert into import_rows (import_id, email, line, contact_id)
-          select ${importId}, email, line, contact_id from jsonb_to_recordset(${importRowsJson}::jsonb) as x(email text, line int, contact_id bigint)`,
+          select ${p.importId}, email, line, id from (${fileContacts}) f`,
     );
-    let listAdded = 0;
-    if (listId !== null && upserted.length > 0) {
-      const added = await rowsOf<{ contact_id: number }>(
-        tx,
-        sql`insert into list_members (list_id, contact_id)
-            select ${listId}, contact_id from import_rows where import_id = ${importId}
-              and email in (select jsonb_array_elements_text(${emails}::jsonb)) and contact_id is not null
-            on conflict do nothing returning contact_id::float8 as contact_id`,
-      );
-      listAdded = added.length;
-      if (listAdded > 0) {
-        await recordAudit(tx, {
-          accountId: actor.accountId,
-          at,
-          actor: actor.userId,
-          kind: "list.added",
-          summary: `Added ${listAdded.toLocaleString("en-US")} imported contacts to a list`,
-          count: listAdded,
-          contactIds: added.map((a) => Number(a.contact_id)),
-          detail: { listId, importId },
-        });
-      }
-    }
-    await auditUpsert(
+  }
+  let list: UpsertOutcome["list"] = null;
+  if (p.listName) {
+    list = await ensureListInTx(tx, accountId, userId, p.listName, p.at);
+    const [added] = await rowsOf<{ n: number; audit: number | null }>(
       tx,
-      actor.accountId,
-      at,
-      actor.userId,
-      `import #${importId}${fileName ? ` (${fileName})` : ""}`,
-      upserted,
+      sql`with added as (
+        insert into list_members (list_id, contact_id) select ${list.id}, id from (${fileContacts}) f
+        on conflict do nothing returning contact_id
+      ), audit as (
+        insert into audit_events (account_id, at, actor, kind, summary, count, contact_ids, detail)
+        select ${accountId}, ${at}, ${userId}, 'list.added', '', count(*), array_agg(contact_id),
+          ${JSON.stringify({ listId: list.id, importId: p.importId })}::jsonb
+        from added having count(*) > 0
+        returning id, count
+      )
+      select coalesce((select count from audit), 0)::int as n, (select id::float8 from audit) as audit`,
     );
-    const touched = upserted.filter((u) => u.created || u.updated).map((u) => u.id);
-    const rules = await applyRulesInTx(svc, tx, actor.accountId, at, touched);
-    return {
-      duplicates,
-      created: upserted.filter((u) => u.created).length,
-      updated: upserted.filter((u) => u.updated).length,
-      unchanged: upserted.filter((u) => !u.created && !u.updated).length,
-      listAdded,
-      ruleChanges: rules.runs.reduce((s, r) => s + r.changed, 0),
-      pauses: rules.pauses,
-    };
-  });
-  return result;
+    list.added = added?.n ?? 0;
+    if (added?.audit != null) {
+      await setSummary(tx, added.audit, `Added ${list.added.toLocaleString("en-US")} imported contacts to a list`);
+    }
+  }
+  const touched = (out?.touched ?? []).map(Number);
+  const rules = withRules ? await applyRulesInTx(svc, tx, accountId, p.at, touched) : { runs: [], pauses: [] };
+  return {
+    created,
+    updated,
+    list,
+    ruleChanges: rules.runs.reduce((sum, r) => sum + r.changed, 0),
+    pauses: rules.pauses,
+  };
+}
+
+async function setSummary(tx: Tx, auditId: number, summary: string): Promise<void> {
+  await rowsOf(tx, sql`update audit_events set summary = ${summary} where id = ${auditId}`);
+}
+
+async function hasActiveRules(tx: Tx, accountId: number): Promise<boolean> {
+  const [row] = await rowsOf<{ any: boolean }>(
+    tx,
+    sql`select exists (select 1 from automation_rules where account_id = ${accountId} and enabled
+        and paused_reason is null) as any`,
+  );
+  return Boolean(row?.any);
+}
+
+/** The list named `name` (any case), created with its audit row when missing. */
+async function ensureListInTx(tx: Tx, accountId: number, userId: string, name: string, at: Date) {
+  const [row] = await rowsOf<{ id: number; name: string }>(
+    tx,
+    sql`insert into lists (account_id, name, created_by) values (${accountId}, ${name}, ${userId})
+        on conflict do nothing returning id::float8 as id, name`,
+  );
+  if (row) {
+    await recordAudit(tx, {
+      accountId,
+      at,
+      actor: userId,
+      kind: "list.created",
+      summary: `Created list "${name}" for an import`,
+    });
+    return { id: Number(row.id), name: row.name, created: true, added: 0 };
+  }
+  const [existing] = await rowsOf<{ id: number; name: string }>(
+    tx,
+    sql`select id::float8 as id, name from lists where account_id = ${accountId} and lower(name) = lower(${name})`,
+  );
+  if (!existing) throw new Error(`list ${name} could not be created`);
+  return { id: Number(existing.id), name: existing.name, created: false, added: 0 };
 }

@@ -41,7 +41,25 @@ export interface UpsertedContact {
   promoted: boolean;
 }
 
-const FORM_SOURCES = sql.raw(`('form', 'external-form')`);
+/**
+ * What an upsert into `contacts as c` does when the email exists, shared by the intake API and CSV
+ * imports: fields that come in empty never clear stored ones, properties merge, the status and
+ * creation source stay, except that a marketing form promotes a non-marketing contact (R15); a
+ * row that would change nothing is not touched, so re-imports are no-ops.
+ */
+export const CONTACT_CONFLICT = sql.raw(`on conflict (account_id, email) do update set
+        first_name = coalesce(excluded.first_name, c.first_name),
+        last_name = coalesce(excluded.last_name, c.last_name),
+        lifecycle = coalesce(excluded.lifecycle, c.lifecycle),
+        properties = case when excluded.properties is null then c.properties
+          else coalesce(c.properties, '{}'::jsonb) || excluded.properties end,
+        marketing = c.marketing or (excluded.marketing and excluded.source in ('form', 'external-form')),
+        updated_at = excluded.updated_at
+      where (excluded.first_name is not null and excluded.first_name is distinct from c.first_name)
+        or (excluded.last_name is not null and excluded.last_name is distinct from c.last_name)
+        or (excluded.lifecycle is not null and excluded.lifecycle is distinct from c.lifecycle)
+        or (excluded.properties is not null and not (coalesce(c.properties, '{}'::jsonb) @> excluded.properties))
+        or (not c.marketing and excluded.marketing and excluded.source in ('form', 'external-form'))`);
 
 /**
  * Upserts contacts by email in ONE multi-row INSERT … ON CONFLICT. New contacts start with the
@@ -69,12 +87,6 @@ export async function upsertContacts(
     // For a form kind, "starts marketing" and "promotes an existing contact" are the same condition (R15).
     marketing: initialStatusFor({ source: r.source, sourceId: r.sourceId ?? null, overrides }) === "marketing",
   }));
-  const changedWhere = sql.raw(`
-      (excluded.first_name is not null and excluded.first_name is distinct from c.first_name)
-      or (excluded.last_name is not null and excluded.last_name is distinct from c.last_name)
-      or (excluded.lifecycle is not null and excluded.lifecycle is distinct from c.lifecycle)
-      or (excluded.properties is not null and not (coalesce(c.properties, '{}'::jsonb) @> excluded.properties))
-      or (not c.marketing and excluded.marketing and excluded.source in ('form', 'external-form'))`);
   // The main query sees contacts as they were before the INSERT (one snapshot), so joining
   // contacts directly gives each row's prior state; no CTE is joined to another (their row
   // estimates are blind, and a nested loop over two 5,000-row CTEs is quadratic).
@@ -98,15 +110,7 @@ export async function upsertContacts(
       select ${accountId}, email, first_name, last_name, lifecycle, source, source_id, properties, marketing,
         ${timestamptz(at)}, ${timestamptz(at)}
       from input
-      on conflict (account_id, email) do update set
-        first_name = coalesce(excluded.first_name, c.first_name),
-        last_name = coalesce(excluded.last_name, c.last_name),
-        lifecycle = coalesce(excluded.lifecycle, c.lifecycle),
-        properties = case when excluded.properties is null then c.properties
-          else coalesce(c.properties, '{}'::jsonb) || excluded.properties end,
-        marketing = c.marketing or (excluded.marketing and excluded.source in ${FORM_SOURCES}),
-        updated_at = excluded.updated_at
-      where ${changedWhere}
+      ${CONTACT_CONFLICT}
       returning c.id, c.email, c.marketing, c.pending_since is not null as pending, (c.xmax::text = '0') as inserted
     )
     select 'upserted' as kind, up.id::float8 as id, up.email, up.inserted, up.marketing, up.pending, p.marketing as was_marketing
@@ -135,6 +139,15 @@ export async function upsertContacts(
   });
 }
 
+const n = (x: number) => x.toLocaleString("en-US");
+
+/** The audit summary of contacts created by an intake call or an import. */
+export const createdSummary = (created: number, marketing: number, what: string) =>
+  `Created ${n(created)} contacts from ${what} (${n(marketing)} marketing, ${n(created - marketing)} non-marketing, R15)`;
+
+/** The audit summary of existing contacts an intake call or an import changed. */
+export const updatedSummary = (updated: number, what: string) => `Updated ${n(updated)} contacts from ${what}`;
+
 /** Audit rows for one upsert: created, updated and promoted contacts, one row each (set-based). */
 export async function auditUpsert(
   tx: Tx,
@@ -155,7 +168,7 @@ export async function auditUpsert(
       effectiveAt: at,
       actor,
       kind: "contact.created",
-      summary: `Created ${created.length.toLocaleString("en-US")} contacts from ${what} (${marketing.toLocaleString("en-US")} marketing, ${(created.length - marketing).toLocaleString("en-US")} non-marketing, R15)`,
+      summary: createdSummary(created.length, marketing, what),
       count: created.length,
       contactIds: created.map((r) => r.id),
     });
@@ -166,7 +179,7 @@ export async function auditUpsert(
       at,
       actor,
       kind: "contact.updated",
-      summary: `Updated ${updated.length.toLocaleString("en-US")} contacts from ${what}`,
+      summary: updatedSummary(updated.length, what),
       count: updated.length,
       contactIds: updated.map((r) => r.id),
     });

@@ -151,6 +151,89 @@ describe("CSV import", () => {
     expect(await contactCount(accountId)).toBe(1);
   });
 
+  it("a quote opened mid-file that never closes: the lines it swallowed are counted in the reason", async () => {
+    const { accountId, member } = await makeAccount(env);
+    const r = await importCsv(
+      env.svc,
+      member,
+      csv('Email,Name\na@example.com,A\nb@example.com,"B\nc@example.com,C\nd@example.com,D\n'),
+    );
+    expect(r).toMatchObject({ rows: 2, created: 1, rejected: 1 });
+    expect(r.rejections).toEqual([
+      {
+        line: 3,
+        email: null,
+        reason: "a quote opened on this line is never closed, so the 3 lines after it could not be read",
+      },
+    ]);
+    expect(await contactCount(accountId)).toBe(1);
+  });
+
+  it("a file that can't be read to the end imports nothing: the import is marked failed and staging is dropped", async () => {
+    const { accountId, member } = await makeAccount(env);
+    const filler = `${"y".repeat(99)}\n`.repeat(50_000); // 5 million characters inside one open quote
+    const text = `Email,Name\na@example.com,A\nb@example.com,B\nc@example.com,"C\n${filler}`;
+    await expect(
+      importCsv(env.svc, member, Readable.from(chunks(Buffer.from(text, "utf8"), 64 * 1024))),
+    ).rejects.toThrow(
+      /stopped: the record starting on line 4 is longer than 4 million characters.*Nothing was imported/,
+    );
+    expect(await contactCount(accountId)).toBe(0);
+    const [imp] = await env.svc.db.select().from(imports).where(eq(imports.accountId, accountId));
+    expect(imp?.error).toMatch(/line 4/);
+    expect(imp?.finishedAt).not.toBeNull();
+
+    // A stream that breaks mid-file (a download cut off) also leaves nothing behind.
+    async function* cutOff() {
+      yield Buffer.from("Email\nd@example.com\ne@example.com\n");
+      throw new Error("socket hang up");
+    }
+    await expect(importCsv(env.svc, member, Readable.from(cutOff()))).rejects.toThrow(
+      /socket hang up.*Nothing was imported/,
+    );
+    expect(await contactCount(accountId)).toBe(0);
+    const staging = await rowsOf(
+      env.svc.db,
+      sql`select tablename from pg_tables where tablename like 'import_staging_%'`,
+    );
+    expect(staging).toEqual([]);
+  });
+
+  it("rejects every repeated email after its first line, counting all and listing the lowest lines", async () => {
+    const { accountId, member } = await makeAccount(env);
+    let text = "Email\n";
+    for (let i = 0; i < 150; i++) text += `dup${i % 30}@example.com\n`; // 30 distinct, 120 repeats
+    const r = await importCsv(env.svc, member, csv(text));
+    expect(r).toMatchObject({ rows: 150, created: 30, rejected: 120 });
+    expect(r.rejections).toHaveLength(100);
+    expect(r.rejections[0]).toEqual({
+      line: 32,
+      email: "dup0@example.com",
+      reason: "duplicate of line 2 (the first one is imported)",
+    });
+    expect(r.rejections.at(-1)?.line).toBe(131);
+    expect(await contactCount(accountId)).toBe(30);
+  });
+
+  it("two imports into one account at once each get their own staging table, and both land whole", async () => {
+    const { accountId, member } = await makeAccount(env);
+    const file = (prefix: string) => {
+      let text = "Email,First Name\n";
+      for (let i = 0; i < 2000; i++) text += `${prefix}${i}@example.com,${prefix}\n`;
+      text += "shared@example.com,Both\n";
+      return csv(text);
+    };
+    const [a, b] = await Promise.all([
+      importCsv(env.svc, member, file("a"), { fileName: "a.csv" }),
+      importCsv(env.svc, member, file("b"), { fileName: "b.csv" }),
+    ]);
+    expect(a.importId).not.toBe(b.importId);
+    // One of them created the shared contact; the other found it as in its file.
+    expect(a.created + b.created).toBe(4001);
+    expect(a.unchanged + b.unchanged).toBe(1);
+    expect(await recount(env, accountId)).toEqual({ m: 0, p: 0, t: 4001 });
+  });
+
   it("adds every imported contact to a list, creating it", async () => {
     const { accountId, member } = await makeAccount(env);
     const r = await importCsv(env.svc, member, createReadStream(FIXTURE), { list: "Spring webinar" });
@@ -168,9 +251,7 @@ describe("CSV import", () => {
     const r = await importCsv(env.svc, member, createReadStream(FIXTURE), {
       marketing: true,
       fileName: "hubspot-contacts.csv",
-      batchSize: 2,
     });
-    expect(r.batches).toBe(3); // the duplicate of ada reaches the second batch and is dropped there
     expect(r.marketingRequest).not.toBeNull();
     const req = r.marketingRequest!;
     expect(req).toMatchObject({ action: "marketing", count: 4, origin: "import", status: "open" });
@@ -217,7 +298,7 @@ describe("CSV import", () => {
     expect(audit).toHaveLength(1);
   });
 
-  it("a 50,000-row file imports in set-based batches with matching counts", async () => {
+  it("a 50,000-row file imports set-based, with one audit row for all the created contacts", async () => {
     const { accountId, member } = await makeAccount(env);
     const file = join(dir, "big.csv");
     await new Promise<void>((resolve, reject) => {
@@ -231,16 +312,21 @@ describe("CSV import", () => {
     });
     const progress: number[] = [];
     const r = await importCsv(env.svc, member, createReadStream(file), { onProgress: (p) => progress.push(p.rows) });
-    expect(r).toMatchObject({ rows: 50_001, created: 50_000, rejected: 1, batches: 10 });
+    expect(r).toMatchObject({ rows: 50_001, created: 50_000, rejected: 1 });
     expect(r.rejections[0]?.line).toBe(50_002);
     expect(progress.at(-1)).toBe(50_001);
     expect(await recount(env, accountId)).toEqual({ m: 0, p: 0, t: 50_000 });
-    // One audit row per batch for the created contacts, not one per contact.
+    // One audit row for the created contacts, holding every id, not one row per contact.
     const created = await env.svc.db
       .select()
       .from(auditEvents)
       .where(and(eq(auditEvents.accountId, accountId), eq(auditEvents.kind, "contact.created")));
-    expect(created).toHaveLength(10);
+    expect(created).toHaveLength(1);
+    expect(created[0]).toMatchObject({
+      count: 50_000,
+      summary: expect.stringMatching(/^Created 50,000 contacts from import #/),
+    });
+    expect(created[0]?.contactIds).toHaveLength(50_000);
     const again = await importCsv(env.svc, member, createReadStream(file));
     expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 50_000 });
   }, 120_000);
