@@ -211,7 +211,7 @@ async function benchSize(
   if (enabled("tier")) {
     log(kind, n, "tier report …");
     const actor = { accountId, userId: "UADMIN" };
-    const loops = 200;
+    const loops = 1000;
     for (let i = 0; i < 20; i++) {
       await tierReport(svc, actor);
       await rowsOf(db, sql`select 1`);
