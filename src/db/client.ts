@@ -82,20 +82,25 @@ export function timestamptz(d: Date | null): SQL {
   return d === null ? sql`null::timestamptz` : sql`${d.toISOString()}::timestamptz`;
 }
 
-/** Text handed to one PGlite `COPY … FROM '/dev/blob'` (PGlite takes a whole blob per statement). */
-const PGLITE_COPY_CHUNK_CHARS = 8 * 1024 * 1024;
+/** Bytes handed to one PGlite `COPY … FROM '/dev/blob'` (PGlite takes a whole blob per statement). */
+const PGLITE_COPY_CHUNK_BYTES = 1024 * 1024;
 
 /**
- * Streams rows in COPY text format (tab-separated, `\N` for null, one row per line; see
+ * Streams rows in COPY text format, UTF-8 encoded (tab-separated, `\N` for null, one row per line; see
  * `copyField`) into `table (columns)` with `COPY … FROM STDIN`, whichever driver `db` runs on. Runs
  * outside any transaction. `table` and `columns` are identifiers the caller built, never user input.
  * Memory stays flat: postgres-js streams with backpressure, PGlite gets one bounded blob at a time.
  */
-export async function copyInto(db: Db, table: string, columns: string[], source: AsyncIterable<string>): Promise<void> {
+export async function copyInto(
+  db: Db,
+  table: string,
+  columns: string[],
+  source: AsyncIterable<Uint8Array>,
+): Promise<void> {
   const target = `${table} (${columns.join(", ")})`;
   const client = (db as unknown as { $client: unknown }).$client;
   if (client instanceof PGlite) {
-    let parts: string[] = [];
+    let parts: Uint8Array[] = [];
     let size = 0;
     const send = async () => {
       if (size === 0) return;
@@ -104,10 +109,10 @@ export async function copyInto(db: Db, table: string, columns: string[], source:
       size = 0;
       await client.query(`COPY ${target} FROM '/dev/blob'`, [], { blob });
     };
-    for await (const text of source) {
-      parts.push(text);
-      size += text.length;
-      if (size >= PGLITE_COPY_CHUNK_CHARS) await send();
+    for await (const bytes of source) {
+      parts.push(bytes);
+      size += bytes.length;
+      if (size >= PGLITE_COPY_CHUNK_BYTES) await send();
     }
     await send();
     return;

@@ -4,7 +4,7 @@
 // to the end, nothing. Imported contacts start non-marketing (R15); "set all as marketing" becomes
 // ONE bulk request for the imported contacts (R14), never a silent upgrade.
 import type { Readable } from "node:stream";
-import { eq, sql } from "drizzle-orm";
+import { eq, type SQL, sql } from "drizzle-orm";
 import Papa from "papaparse";
 import { z } from "zod";
 import { copyField, copyInto, rowsOf, type Tx, timestamptz } from "../db/client.ts";
@@ -41,6 +41,8 @@ export interface ImportOptions {
   marketing?: boolean;
   fileName?: string | null;
   onProgress?: (p: { rows: number; bytes: number }) => void;
+  /** Staging pages per upsert statement (PAGES_PER_STATEMENT); smaller in tests to make several. */
+  pagesPerStatement?: number;
   /** The file is read; its `contacts` valid rows are now being written in one transaction. */
   onSaving?: (contacts: number) => void;
 }
@@ -131,6 +133,7 @@ function mapHeaders(header: string[]): ColumnMap {
       index,
       name: raw
         .replace(/^\uFEFF/, "")
+        .replaceAll("\u0000", "")
         .trim()
         .slice(0, 100),
     });
@@ -147,6 +150,8 @@ const MAX_FIELD = 1000;
 
 const OVERSIZED = "\u0001tierkeeper:line-too-long\u0001";
 const BAD_UTF8 = "\uFFFD";
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL and the U+0001 of OVERSIZED are what it looks for.
+const UNSTORABLE = /[\u0000\u0001\uFFFD]/;
 
 async function* decodeUtf8(input: AsyncIterable<unknown>, progress: (bytes: number) => void): AsyncGenerator<string> {
   const decoder = new TextDecoder("utf-8");
@@ -309,7 +314,7 @@ class RejectionLog {
 }
 
 /**
- * The COPY text of the valid rows of `batches`, one string per batch; every other row is
+ * The COPY text of the valid rows of `batches`, UTF-8 encoded, one buffer per batch; every other row is
  * rejected by line number. `counted` is kept up to date for the progress bar and the report.
  */
 async function* stagedText(
@@ -318,7 +323,7 @@ async function* stagedText(
   rejections: RejectionLog,
   counted: { rows: number; staged: number },
   onBatch: () => void,
-): AsyncGenerator<string> {
+): AsyncGenerator<Buffer> {
   for await (const batch of batches) {
     let text = "";
     for (const rec of batch) {
@@ -346,7 +351,9 @@ async function* stagedText(
       text += `${rec.line}\t${copyField(row.email)}\t${copyField(row.firstName)}\t${copyField(row.lastName)}\t${copyField(row.lifecycle)}\t${copyField(properties)}\n`;
     }
     onBatch();
-    if (text) yield text;
+    // Encoded at once: the string is a rope over every field of the batch, and over the chunks of
+    // the file they were sliced from; as bytes, all of that is garbage before the next collection.
+    if (text) yield Buffer.from(text, "utf8");
   }
 }
 
@@ -431,6 +438,7 @@ export async function importCsv(
         what: `import #${id}${fileName ? ` (${fileName})` : ""}`,
         listName: opts.list ?? null,
         marketing: Boolean(opts.marketing),
+        pagesPerStatement: opts.pagesPerStatement ?? PAGES_PER_STATEMENT,
       }),
     );
     upsert = result;
@@ -534,17 +542,24 @@ function readRow(record: string[], columns: ColumnMap, line: number): ValidRow |
     const v = i === undefined ? undefined : record[i];
     return v === undefined ? null : v.trim() || null;
   };
-  if (record.some((v) => v.includes(OVERSIZED))) {
-    return {
-      line,
-      email: null,
-      reason: `the line is longer than ${MAX_LINE_CHARS.toLocaleString("en-US")} characters`,
-    };
+  // One scan for what a contact can't hold: the oversized-line marker, bytes that weren't UTF-8
+  // (decoded as U+FFFD), and NUL, which Postgres text refuses.
+  if (record.some((v) => UNSTORABLE.test(v))) {
+    if (record.some((v) => v.includes(OVERSIZED))) {
+      return {
+        line,
+        email: null,
+        reason: `the line is longer than ${MAX_LINE_CHARS.toLocaleString("en-US")} characters`,
+      };
+    }
+    const email = get("email")?.slice(0, 254) ?? null;
+    if (record.some((v) => v.includes(BAD_UTF8)))
+      return { line, email, reason: "the row has bytes that are not UTF-8" };
+    if (record.some((v) => v.includes("\u0000"))) {
+      return { line, email: email?.replaceAll("\u0000", "") ?? null, reason: "the row has a NUL character" };
+    }
   }
   const rawEmail = get("email");
-  if (record.some((v) => v.includes(BAD_UTF8))) {
-    return { line, email: rawEmail?.slice(0, 254) ?? null, reason: "the row has bytes that are not UTF-8" };
-  }
   if (!rawEmail) return { line, email: null, reason: "no email" };
   const email = rawEmail.toLowerCase();
   if (email.length > 254 || !EMAIL.test(email)) {
@@ -644,9 +659,17 @@ interface UpsertOutcome {
 }
 
 /**
- * Inside changeContacts: upserts every staged row in ONE statement whose audit rows (created,
- * updated) are written by the same statement; fills the list and, for "set all as marketing",
- * the import's rows; runs the automation rules on the contacts created or changed (R16).
+ * Staging pages one statement takes (8 MB of rows, about 100,000 HubSpot rows): each statement's
+ * memory (trigger events, RETURNING, id arrays) stays bounded whatever the file's size, which
+ * matters on PGlite, whose WebAssembly memory never shrinks once grown.
+ */
+const PAGES_PER_STATEMENT = 1024;
+
+/**
+ * Inside changeContacts: upserts the staged rows, one statement per PAGES_PER_STATEMENT pages of
+ * staging (a TID range scan), each writing its own audit rows (created, updated); fills the list
+ * and, for "set all as marketing", the import's rows; then runs the automation rules on the
+ * contacts created or changed (R16).
  */
 async function upsertStaged(
   svc: Services,
@@ -660,12 +683,55 @@ async function upsertStaged(
     what: string;
     listName: string | null;
     marketing: boolean;
+    pagesPerStatement: number;
   },
 ): Promise<UpsertOutcome> {
   const { accountId, userId } = p.actor;
-  const table = sql.raw(p.staging);
-  const at = timestamptz(p.at);
   const withRules = await hasActiveRules(tx, accountId);
+  const list = p.listName ? await ensureListInTx(tx, accountId, userId, p.listName, p.at) : null;
+  const [size] = await rowsOf<{ pages: number }>(
+    tx,
+    sql`select (pg_relation_size(${p.staging}) / current_setting('block_size')::int)::int as pages`,
+  );
+  const totals = { created: 0, updated: 0 };
+  const touched: number[] = [];
+  const step = Math.max(1, Math.trunc(p.pagesPerStatement));
+  for (let page = 0; page < (size?.pages ?? 0); page += step) {
+    const rows = sql.raw(
+      `(select * from ${p.staging} where ctid >= '(${page},0)'::tid and ctid < '(${page + step},0)'::tid)`,
+    );
+    const chunk = await upsertChunk(tx, { ...p, rows, withRules });
+    totals.created += chunk.created;
+    totals.updated += chunk.updated;
+    if (chunk.touched) touched.push(...chunk.touched.map(Number));
+    // The file's contacts, whether created, changed or already as in the file.
+    const fileContacts = sql`select s.email, s.line, c.id from ${rows} s
+      join contacts c on c.account_id = ${accountId} and c.email = s.email`;
+    if (p.marketing) {
+      await rowsOf(
+        tx,
+        sql`insert into import_rows (import_id, email, line, contact_id)
+            select ${p.importId}, email, line, id from (${fileContacts}) f`,
+      );
+    }
+    if (list) list.added += await addToList(tx, p, list.id, fileContacts);
+  }
+  const rules = withRules ? await applyRulesInTx(svc, tx, accountId, p.at, touched) : { runs: [], pauses: [] };
+  return {
+    ...totals,
+    list,
+    ruleChanges: rules.runs.reduce((sum, r) => sum + r.changed, 0),
+    pauses: rules.pauses,
+  };
+}
+
+/** One upsert statement over `rows` of staging, with its audit rows written by the same statement. */
+async function upsertChunk(
+  tx: Tx,
+  p: { actor: Actor; at: Date; startsMarketing: boolean; what: string; rows: SQL; withRules: boolean },
+) {
+  const { accountId, userId } = p.actor;
+  const at = timestamptz(p.at);
   const [out] = await rowsOf<{
     created: number;
     created_marketing: number;
@@ -679,7 +745,7 @@ async function upsertStaged(
       insert into contacts as c (account_id, email, first_name, last_name, lifecycle, source, properties, marketing,
         created_at, updated_at)
       select ${accountId}, email, first_name, last_name, lifecycle, 'import', properties, ${p.startsMarketing}, ${at}, ${at}
-      from ${table}
+      from ${p.rows} s
       ${CONTACT_CONFLICT}
       returning c.id, c.marketing, (c.xmax::text = '0') as inserted
     ), agg as (
@@ -700,7 +766,7 @@ async function upsertStaged(
     )
     select created, created_marketing, updated,
       (select id::float8 from created_audit) as created_audit, (select id::float8 from updated_audit) as updated_audit,
-      case when ${withRules} then (coalesce(created_ids, '{}') || coalesce(updated_ids, '{}'))::float8[] end as touched
+      case when ${p.withRules} then (coalesce(created_ids, '{}') || coalesce(updated_ids, '{}'))::float8[] end as touched
     from agg`,
   );
   const created = out?.created ?? 0;
@@ -709,48 +775,35 @@ async function upsertStaged(
     await setSummary(tx, out.created_audit, createdSummary(created, out.created_marketing, p.what));
   }
   if (out?.updated_audit != null) await setSummary(tx, out.updated_audit, updatedSummary(updated, p.what));
+  return { created, updated, touched: out?.touched ?? null };
+}
 
-  // The file's contacts, whether created, changed or already as in the file.
-  const fileContacts = sql`select s.email, s.line, c.id from ${table} s
-    join contacts c on c.account_id = ${accountId} and c.email = s.email`;
-  if (p.marketing) {
-    await rowsOf(
-      tx,
-      sql`insert into import_rows (import_id, email, line, contact_id)
-          select ${p.importId}, email, line, id from (${fileContacts}) f`,
-    );
+/** Adds the file's contacts to the list (those not in it yet), with one audit row; returns how many. */
+async function addToList(
+  tx: Tx,
+  p: { actor: Actor; at: Date; importId: number },
+  listId: number,
+  fileContacts: SQL,
+): Promise<number> {
+  const [added] = await rowsOf<{ n: number; audit: number | null }>(
+    tx,
+    sql`with added as (
+      insert into list_members (list_id, contact_id) select ${listId}, id from (${fileContacts}) f
+      on conflict do nothing returning contact_id
+    ), audit as (
+      insert into audit_events (account_id, at, actor, kind, summary, count, contact_ids, detail)
+      select ${p.actor.accountId}, ${timestamptz(p.at)}, ${p.actor.userId}, 'list.added', '', count(*), array_agg(contact_id),
+        ${JSON.stringify({ listId, importId: p.importId })}::jsonb
+      from added having count(*) > 0
+      returning id, count
+    )
+    select coalesce((select count from audit), 0)::int as n, (select id::float8 from audit) as audit`,
+  );
+  const n = added?.n ?? 0;
+  if (added?.audit != null) {
+    await setSummary(tx, added.audit, `Added ${n.toLocaleString("en-US")} imported contacts to a list`);
   }
-  let list: UpsertOutcome["list"] = null;
-  if (p.listName) {
-    list = await ensureListInTx(tx, accountId, userId, p.listName, p.at);
-    const [added] = await rowsOf<{ n: number; audit: number | null }>(
-      tx,
-      sql`with added as (
-        insert into list_members (list_id, contact_id) select ${list.id}, id from (${fileContacts}) f
-        on conflict do nothing returning contact_id
-      ), audit as (
-        insert into audit_events (account_id, at, actor, kind, summary, count, contact_ids, detail)
-        select ${accountId}, ${at}, ${userId}, 'list.added', '', count(*), array_agg(contact_id),
-          ${JSON.stringify({ listId: list.id, importId: p.importId })}::jsonb
-        from added having count(*) > 0
-        returning id, count
-      )
-      select coalesce((select count from audit), 0)::int as n, (select id::float8 from audit) as audit`,
-    );
-    list.added = added?.n ?? 0;
-    if (added?.audit != null) {
-      await setSummary(tx, added.audit, `Added ${list.added.toLocaleString("en-US")} imported contacts to a list`);
-    }
-  }
-  const touched = (out?.touched ?? []).map(Number);
-  const rules = withRules ? await applyRulesInTx(svc, tx, accountId, p.at, touched) : { runs: [], pauses: [] };
-  return {
-    created,
-    updated,
-    list,
-    ruleChanges: rules.runs.reduce((sum, r) => sum + r.changed, 0),
-    pauses: rules.pauses,
-  };
+  return n;
 }
 
 async function setSummary(tx: Tx, auditId: number, summary: string): Promise<void> {

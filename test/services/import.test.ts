@@ -142,6 +142,21 @@ describe("CSV import", () => {
     });
   });
 
+  it("stores tabs, backslashes and COPY's own escapes exactly; a row with a NUL is rejected by line", async () => {
+    const { accountId, member } = await makeAccount(env);
+    let filler = "";
+    for (let i = 0; i < 20; i++) filler += `filler${i}@example.com,F,\n`; // past the first 512 bytes
+    const text = `Email,First Name,Notes\n${filler}t@example.com,"Tab\there","back\\slash \\N \\."\nn@example.com,Nu\u0000l,x\nok@example.com,Ok,\n`;
+    const r = await importCsv(env.svc, member, csv(text));
+    expect(r).toMatchObject({ rows: 23, created: 22, rejected: 1 });
+    expect(r.rejections).toEqual([{ line: 23, email: "n@example.com", reason: "the row has a NUL character" }]);
+    expect(await contactRow(env, accountId, "t@example.com")).toMatchObject({
+      firstName: "Tab\there",
+      properties: { Notes: "back\\slash \\N \\." },
+    });
+    expect(await contactRow(env, accountId, "ok@example.com")).toMatchObject({ firstName: "Ok", properties: null });
+  });
+
   it("a quote never closed is reported, and the rows before it are kept", async () => {
     const { accountId, member } = await makeAccount(env);
     const r = await importCsv(env.svc, member, csv('Email,Name\na@example.com,A\nb@example.com,"B\n'));
@@ -263,6 +278,41 @@ describe("CSV import", () => {
     await approveRequest(env.svc, admin, req.id, 4);
     expect(await accountRow(env, accountId)).toMatchObject({ marketingCount: 2002, tierLimit: 7000 });
     expect((await contactRow(env, accountId, "katherine@example.com"))?.marketing).toBe(true);
+  });
+
+  it("a file staged over many pages is upserted a page range at a time, the list, request and rules seeing every row", async () => {
+    const { accountId, member, admin } = await makeAccount(env, { tierLimit: 10_000, directLimit: 10_000 });
+    const filter = parseFilter("lifecycle = customer", { now: env.clock.now(), timeZone: "America/New_York" });
+    if (!filter.ok) throw new Error(filter.error);
+    await addRule(env.svc, admin, {
+      name: "customers",
+      filter: filter.filter,
+      action: "marketing",
+      timeZone: "America/New_York",
+    });
+    let text = "Email,First Name,Lifecycle Stage\n";
+    for (let i = 0; i < 3000; i++) text += `page${i}@example.com,Name ${i},${i % 3 === 0 ? "customer" : "lead"}\n`;
+    const r = await importCsv(env.svc, member, csv(text), { list: "Paged", marketing: true, pagesPerStatement: 4 });
+    expect(r).toMatchObject({ rows: 3000, created: 3000, rejected: 0, list: { name: "Paged", added: 3000 } });
+    // The rule saw the customers of every page range; the request has the rest of the file.
+    expect(r.ruleChanges).toBe(1000);
+    expect(r.marketingRequest).toMatchObject({ count: 2000, status: "open" });
+    const created = await env.svc.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.accountId, accountId), eq(auditEvents.kind, "contact.created")));
+    expect(created.length).toBeGreaterThan(3); // one statement, and one audit row, per 4 pages
+    expect(created.reduce((n, a) => n + a.count, 0)).toBe(3000);
+    expect(new Set(created.flatMap((a) => a.contactIds ?? [])).size).toBe(3000);
+    expect(await recount(env, accountId)).toEqual({ m: 1000, p: 0, t: 3000 });
+
+    const again = await importCsv(
+      env.svc,
+      member,
+      csv(text.replace("page0@example.com,Name 0", "page0@example.com,Renamed")),
+      { list: "Paged", pagesPerStatement: 4 },
+    );
+    expect(again).toMatchObject({ created: 0, updated: 1, unchanged: 2999, list: { added: 0 } });
   });
 
   it("set all as marketing needs marketing contacts access, checked before anything is written", async () => {
