@@ -23,6 +23,8 @@ export interface Row {
   target: string;
   /** null: printed, no target to meet. */
   ok: boolean | null;
+  /** The CSV import's three times at this N (COPY, COPY + hand-written INSERT, the service), for the summary. */
+  importTimes?: { copy: number; floor: number; service: number };
 }
 
 const REPEAT = 3;
@@ -266,6 +268,7 @@ async function benchSize(
       ),
       target: "(printed)",
       ok: null,
+      importTimes: { copy, floor, service: imported },
     });
   }
 

@@ -1,8 +1,9 @@
 // CSV import (SPEC §3). The file is streamed, parsed (Papa Parse) and validated row by row in
-// constant memory; valid rows go by COPY into a staging table, then ONE set-based statement upserts
-// them with their audit, in one changeContacts transaction: the whole file or, if it can't be read
-// to the end, nothing. Imported contacts start non-marketing (R15); "set all as marketing" becomes
-// ONE bulk request for the imported contacts (R14), never a silent upgrade.
+// constant memory; valid rows go by COPY into a staging table, then set-based statements (one per
+// range of staging pages) upsert them with their audit, in one changeContacts transaction: the
+// whole file or, if it can't be read to the end, nothing. Imported contacts start non-marketing
+// (R15); "set all as marketing" becomes ONE bulk request for the imported contacts (R14), never a
+// silent upgrade.
 import type { Readable } from "node:stream";
 import { eq, type SQL, sql } from "drizzle-orm";
 import Papa from "papaparse";
@@ -295,7 +296,7 @@ async function splitHeader(batches: AsyncGenerator<CsvRow[]>) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The import: valid rows are COPYed into a staging table, then ONE statement upserts them.
+// The import: valid rows are COPYed into a staging table, then set-based statements upsert them.
 
 const STAGING_COLUMNS = ["line", "email", "first_name", "last_name", "lifecycle", "properties"];
 
