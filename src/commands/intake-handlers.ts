@@ -1,14 +1,14 @@
 // Subcommands of the intake (issue 5), registered on import: `rules …`, `settings api-key …`,
 // `settings defaults …` and `import` (which needs a file: Slack or `tierkeeper import`).
 
-import { createApiKey, revokeApiKey } from "../services/api-keys.ts";
+import { createApiKey, listApiKeys, revokeApiKey } from "../services/api-keys.ts";
 import type { ImportReport } from "../services/import.ts";
 import { addRule, changeRule, listRules, type Rule, testRule } from "../services/rules.ts";
 import { setSourceDefault, showSourceDefaults } from "../services/source-defaults.ts";
 import { type Block, context, fields, header, listSections, section } from "../slack/blocks.ts";
-import { n, pct } from "./format.ts";
+import { n, pct, when } from "./format.ts";
 import { requestBlocks, requestSummary } from "./present-requests.ts";
-import { type Answer, answer, extraHandlers, type Handler, refusal } from "./run.ts";
+import { type Answer, answer, extraHandlers, type Handler, mention, refusal } from "./run.ts";
 
 function ruleLine(r: Rule): string {
   const state = !r.enabled
@@ -88,6 +88,38 @@ export const apiKeyHandler: Handler = async (svc, inv, c) => {
         ),
       ],
       { keyId: k.id, apiKey: k.apiKey },
+    );
+  }
+  if (c.op === "list") {
+    const keys = await listApiKeys(svc, inv.actor);
+    const active = keys.filter((k) => k.revokedAt === null);
+    const lines = keys.map(
+      (k) =>
+        `${k.id}: ${k.revokedAt ? `revoked ${when(k.revokedAt, inv.timeZone)} by ${mention(k.revokedBy ?? "?")}` : "active"}; made ${when(k.createdAt, inv.timeZone)} by ${mention(k.createdBy)}; ${k.lastUsedAt ? `last used ${when(k.lastUsedAt, inv.timeZone)}` : "never used"}`,
+    );
+    const text =
+      keys.length === 0
+        ? "There are no intake API keys. Make one with `settings api-key create`."
+        : `Intake API keys (${n(active.length)} active, ${n(keys.length - active.length)} revoked):\n${lines.join("\n")}`;
+    return answer(
+      text,
+      keys.length === 0
+        ? [section(text)]
+        : [
+            header("Intake API keys"),
+            ...listSections(lines, 30),
+            context("Keys are shown once, when made. Revoke one with `settings api-key revoke <id>`."),
+          ],
+      {
+        keys: keys.map((k) => ({
+          id: k.id,
+          createdBy: k.createdBy,
+          createdAt: k.createdAt.toISOString(),
+          lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
+          revokedAt: k.revokedAt?.toISOString() ?? null,
+          revokedBy: k.revokedBy,
+        })),
+      },
     );
   }
   const revoked = await revokeApiKey(svc, inv.actor, c.keyId ?? "");

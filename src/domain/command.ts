@@ -69,7 +69,7 @@ export type Command =
   | { kind: "approve"; id: string; confirmCount: number | null }
   | { kind: "reject"; id: string; reason: string | null }
   | { kind: "settings-set"; setting: SettingChange }
-  | { kind: "settings-api-key"; op: "create" | "revoke"; keyId: string | null }
+  | { kind: "settings-api-key"; op: "create" | "revoke" | "list"; keyId: string | null }
   | {
       kind: "settings-defaults";
       source: string | null;
@@ -233,7 +233,7 @@ const HELP_TOPICS: HelpTopic[] = [
       "`/contacts settings reminders 3d,1d` — days before each update date (`off` for none)",
       "`/contacts settings spike-percent 10`, `/contacts settings spike-min 500` — spike alert: growth within an hour above that share or that many contacts, whichever is smaller",
       "`/contacts settings defaults [<source>[:<id>] marketing|non-marketing]` — defaults for new contacts, e.g. `form:contact-us marketing`",
-      "`/contacts settings api-key create`, `/contacts settings api-key revoke <id>`",
+      "`/contacts settings api-key create`, `/contacts settings api-key list`, `/contacts settings api-key revoke <id>`",
     ],
   },
   {
@@ -1052,7 +1052,11 @@ function parseApiKey(tokens: Token[]): Command {
     }
     return { kind: "settings-api-key", op: "revoke", keyId: keyId.value };
   }
-  fail("settings", "Use `settings api-key create` or `settings api-key revoke <id>`.");
+  if (action === undefined || isKeyword(action, "list", "show", "ls")) {
+    if (rest.length > 0) fail("settings", "`settings api-key list` takes nothing after it.");
+    return { kind: "settings-api-key", op: "list", keyId: null };
+  }
+  fail("settings", "Use `settings api-key create`, `settings api-key list` or `settings api-key revoke <id>`.");
 }
 
 /** Sources whose default can be set (R15), and whether they take a form, chatflow or app id. */

@@ -527,7 +527,7 @@ describe("settings", () => {
     expect(refused("settings reminders soon").error).toContain(`"soon" isn't a number of days`);
   });
 
-  it("creates and revokes API keys", () => {
+  it("creates, lists and revokes API keys", () => {
     expect(parsed("settings api-key create")).toEqual({
       kind: "settings-api-key",
       op: "create",
@@ -538,6 +538,9 @@ describe("settings", () => {
       op: "revoke",
       keyId: "k_123",
     });
+    expect(parsed("settings api-key list")).toEqual({ kind: "settings-api-key", op: "list", keyId: null });
+    expect(parsed("settings api-key")).toEqual({ kind: "settings-api-key", op: "list", keyId: null });
+    expect(refused("settings api-key list all").error).toContain("takes nothing after it");
     expect(refused("settings api-key revoke").error).toContain("Say which key");
     expect(refused("settings api-key rotate").error).toContain("`settings api-key create`");
   });

@@ -100,6 +100,32 @@ describe("creation-source defaults (R15)", () => {
     expect(again.ok).toBe(false);
   });
 
+  it("api keys: list shows each key's state and use, never the key itself; admins only", async () => {
+    const { admin, member } = await makeAccount(env);
+    const none = await run(admin, "settings api-key list");
+    expect(none).toMatchObject({ ok: true, data: {} });
+    expect(none.text).toMatch(/no intake API keys.*settings api-key create/);
+    const first = await run(admin, "settings api-key create");
+    const second = await run(admin, "settings api-key create");
+    await run(admin, `settings api-key revoke ${String(first.data.keyId)}`);
+    const listed = await run(admin, "settings api-key");
+    expect(listed.ok).toBe(true);
+    expect(listed.data.keys).toEqual([
+      expect.objectContaining({
+        id: first.data.keyId,
+        createdBy: admin.userId,
+        revokedBy: admin.userId,
+        lastUsedAt: null,
+      }),
+      expect.objectContaining({ id: second.data.keyId, revokedAt: null, lastUsedAt: null }),
+    ]);
+    expect(listed.text).toMatch(/1 active, 1 revoked/);
+    expect(listed.text).toContain(`${String(second.data.keyId)}: active;`);
+    expect(listed.text).not.toContain(String(second.data.apiKey));
+    expect(JSON.stringify(listed.data)).not.toContain(String(second.data.apiKey));
+    expect((await run(member, "settings api-key list")).ok).toBe(false);
+  });
+
   it("import outside Slack says where imports happen", async () => {
     const { admin } = await makeAccount(env);
     const r = await run(admin, "import");
