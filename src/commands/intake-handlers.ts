@@ -45,8 +45,9 @@ export const rulesHandler: Handler = async (svc, inv, c) => {
     }
     case "rules-add": {
       const rule = await addRule(svc, actor, { name: c.name, filter: c.filter, action: c.to, timeZone: inv.timeZone });
-      const text = `Rule "${rule.name}" added: when ${rule.filter} then ${rule.action}. It runs on new and changed contacts and on a schedule; a run that would set more than the direct-change limit marketing or upgrade the tier asks for approval first. Try \`rules test ${quoteName(rule.name)}\`.`;
-      return answer(text, [section(text)], { rule: ruleData(rule) });
+      const t = await testRule(svc, actor, rule.name);
+      const text = `Rule "${rule.name}" added: when ${rule.filter} then ${rule.action}. It runs on new and changed contacts and on a schedule; a run that would set more than the direct-change limit marketing or upgrade the tier asks for approval first.${overriddenText(t.overridden)} Try \`rules test ${quoteName(rule.name)}\`.`;
+      return answer(text, [section(text)], { rule: ruleData(rule), overridden: t.overridden });
     }
     case "rules-toggle": {
       if (c.op === "test") {
@@ -55,11 +56,13 @@ export const rulesHandler: Handler = async (svc, inv, c) => {
           t.count === 0
             ? `Rule "${t.rule.name}" would change no contact now.`
             : `Rule "${t.rule.name}" would set ${n(t.count)} contacts ${t.rule.action} now${t.rule.action === "marketing" ? ` (${n(t.becomeMarketing)} of them start counting toward the tier)` : " (they stay marketing until the next update date)"}.${t.wouldPause ? ` A run would pause and ask for approval: ${t.wouldPause}.` : ""}`;
-        return answer(text, [section(text)], {
+        const full = `${text}${overriddenText(t.overridden)}`;
+        return answer(full, [section(full)], {
           rule: ruleData(t.rule),
           count: t.count,
           becomeMarketing: t.becomeMarketing,
           wouldPause: t.wouldPause,
+          overridden: t.overridden,
         });
       }
       const rule = await changeRule(svc, actor, c.name, c.op);
@@ -72,6 +75,15 @@ export const rulesHandler: Handler = async (svc, inv, c) => {
 };
 
 const quoteName = (name: string) => (/\s/.test(name) ? `"${name}"` : name);
+
+/** Older rules that win over this one on contacts both match (they set the opposite status). */
+function overriddenText(overridden: { rule: string; action: string; count: number }[]): string {
+  if (overridden.length === 0) return "";
+  const parts = overridden.map(
+    (o) => `${n(o.count)} contacts also match the older rule "${o.rule}" (then ${o.action})`,
+  );
+  return ` ${parts.join("; ")}: the older rule wins for them, so this one leaves them alone instead of flipping them every hour.`;
+}
 
 export const apiKeyHandler: Handler = async (svc, inv, c) => {
   if (c.kind !== "settings-api-key") return refusal(`api-key handler got ${c.kind}`);

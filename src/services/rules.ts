@@ -7,7 +7,11 @@
 // request is executed (or expires: the next run asks again if it still has to); a rejected
 // request disables the rule, since the approver said no to what it does. Resumption is checked
 // lazily at the start of every run (refreshPausedRules), so no hook in the approval flow is needed.
-import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
+//
+// Precedence: two enabled rules that set opposite statuses could both match a contact and flip
+// it every hour. The older rule wins: a rule never changes a contact that an older enabled rule
+// with the opposite action matches. `rules add` and `rules test` say how many contacts that is.
+import { and, asc, eq, isNotNull, lt, ne, type SQL, sql } from "drizzle-orm";
 import { type Executor, rowsOf, type Tx, timestamptz } from "../db/client.ts";
 import { automationRules, bulkRequests, contacts } from "../db/schema.ts";
 import { type Filter, parseFilter } from "../domain/filter.ts";
@@ -157,6 +161,8 @@ export interface RuleTest {
   becomeMarketing: number;
   /** Whether a run now would pause into a bulk request instead of running (R16). */
   wouldPause: string | null;
+  /** Older rules with the opposite action that also match contacts this one would change: they win. */
+  overridden: { rule: string; action: MarketingStatus; count: number }[];
 }
 
 /** `rules test <name>`: how many contacts the rule would change now, without changing them. */
@@ -164,9 +170,15 @@ export async function testRule(svc: Services, actor: Actor, name: string): Promi
   const rule = await requireRule(svc, actor.accountId, name);
   const filter = ruleFilter(rule, svc.clock.now());
   const account = await getAccount(svc.db, actor.accountId);
-  const counted = await countApplicable(svc.db, account.id, rule.action, filter, null);
+  const older = await olderOpposites(svc.db, rule, svc.clock.now());
+  const counted = await countApplicable(svc.db, account.id, rule.action, filter, null, precedenceCondition(older));
   const wouldPause = rule.action === "marketing" ? pauseReason(svc, account, counted, svc.clock.now()) : null;
-  return { rule, count: counted.n, becomeMarketing: counted.newMarketing, wouldPause };
+  const overridden: RuleTest["overridden"] = [];
+  for (const o of older) {
+    const both = await countApplicable(svc.db, account.id, rule.action, filter, null, filterCondition(o.filter));
+    if (both.n > 0) overridden.push({ rule: o.rule.name, action: o.rule.action, count: both.n });
+  }
+  return { rule, count: counted.n, becomeMarketing: counted.newMarketing, wouldPause, overridden };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -186,19 +198,46 @@ function applicableSql(action: MarketingStatus) {
     : sql`(${contacts.marketing} = true and ${contacts.pendingSince} is null)`;
 }
 
+/** The enabled rules made before `rule` that set the opposite status, with their filters as of `now`. */
+async function olderOpposites(ex: Executor, rule: Rule, now: Date): Promise<{ rule: Rule; filter: Filter }[]> {
+  const older = await ex
+    .select()
+    .from(automationRules)
+    .where(
+      and(
+        eq(automationRules.accountId, rule.accountId),
+        eq(automationRules.enabled, true),
+        ne(automationRules.action, rule.action),
+        lt(automationRules.id, rule.id),
+      ),
+    )
+    .orderBy(asc(automationRules.id));
+  return older.flatMap((r) => {
+    const parsed = parseFilter(r.filter, { now, timeZone: r.timeZone });
+    return parsed.ok ? [{ rule: r, filter: parsed.filter }] : [];
+  });
+}
+
+/** Contacts no older opposite rule matches (a NULL match, e.g. a missing lifecycle, is no match). */
+function precedenceCondition(older: { filter: Filter }[]): SQL {
+  if (older.length === 0) return sql`true`;
+  return and(...older.map((o) => sql`not coalesce(${filterCondition(o.filter)}, false)`)) as SQL;
+}
+
 async function countApplicable(
   ex: Executor,
   accountId: number,
   action: MarketingStatus,
   filter: Filter,
   scope: number[] | null,
+  precedence: SQL,
 ) {
   const [row] = await rowsOf<{ n: number; new_marketing: number }>(
     ex,
     sql`select count(*)::int as n, count(*) filter (where not ${contacts.marketing})::int as new_marketing
         from ${contacts}
         where ${contacts.accountId} = ${accountId} and ${applicableSql(action)} and ${filterCondition(filter)}
-          and ${scope === null ? sql`true` : idsCondition(scope)}`,
+          and ${scope === null ? sql`true` : idsCondition(scope)} and ${precedence}`,
   );
   return { n: row?.n ?? 0, newMarketing: row?.new_marketing ?? 0 };
 }
@@ -269,11 +308,12 @@ export async function applyRulesInTx(
     if (!parsed.ok) continue;
     const filter = parsed.filter;
     const actor = ruleActor(rule.name);
+    const precedence = precedenceCondition(await olderOpposites(tx, rule, at));
     const where = sql`${contacts.accountId} = ${accountId} and ${applicableSql(rule.action)} and ${filterCondition(filter)}
-      and ${scope === null ? sql`true` : idsCondition(scope)}`;
+      and ${scope === null ? sql`true` : idsCondition(scope)} and ${precedence}`;
     if (rule.action === "marketing") {
       const account = await getAccount(tx, accountId);
-      const counted = await countApplicable(tx, accountId, "marketing", filter, scope);
+      const counted = await countApplicable(tx, accountId, "marketing", filter, scope, precedence);
       if (counted.n === 0) continue;
       const reason = pauseReason(svc, account, counted, at);
       if (reason) {

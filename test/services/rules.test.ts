@@ -66,6 +66,45 @@ describe("automation rules (R16)", () => {
     expect((await run(admin, "rules")).data.rules).toEqual([]);
   });
 
+  it("two rules that disagree: the older one wins where both match, so no contact flips hour after hour", async () => {
+    const { accountId, admin } = await makeAccount(env, { directLimit: 1000 });
+    await seedContacts(env, accountId, 3, { prefix: "both", source: "import" });
+    await seedContacts(env, accountId, 2, { prefix: "bothman", marketing: true });
+    expect((await run(admin, "rules add imports when source = import then marketing")).ok).toBe(true);
+    expect((await run(admin, "rules add cleanup when email contains both then non-marketing")).ok).toBe(true);
+    const ruleRuns = async () =>
+      (await runRules(env.svc, env.clock.now())).filter((r) => r.accountId === accountId).flatMap((r) => r.runs);
+
+    // "imports" sets the imported contacts marketing; "cleanup" flags only the contacts "imports" doesn't match.
+    expect(await ruleRuns()).toEqual([
+      { rule: "imports", action: "marketing", changed: 3 },
+      { rule: "cleanup", action: "non-marketing", changed: 2 },
+    ]);
+    const start = env.clock.now();
+    for (let hour = 1; hour <= 3; hour++) {
+      env.clock.set(new Date(start.getTime() + hour * 3_600_000));
+      expect(await ruleRuns()).toEqual([]);
+    }
+    expect(await contactRow(env, accountId, "both00001@test.io")).toMatchObject({
+      marketing: true,
+      pendingSince: null,
+    });
+    expect((await contactRow(env, accountId, "bothman00001@test.io"))?.pendingSince).not.toBeNull();
+    const cleanupAudit = await env.svc.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.accountId, accountId), eq(auditEvents.actor, "rule:cleanup")));
+    expect(cleanupAudit.map((a) => a.count)).toEqual([2]);
+
+    // `rules test` (and `rules add`) say which older rule wins, and for how many contacts.
+    const tested = await run(admin, "rules test cleanup");
+    expect(tested.data).toMatchObject({ count: 0, overridden: [{ rule: "imports", action: "marketing", count: 3 }] });
+    expect(tested.text).toMatch(/3 contacts also match the older rule "imports" \(then marketing\).*older rule wins/);
+    const third = await run(admin, "rules add late when email contains both00001 then non-marketing");
+    expect(third.text).toMatch(/1 contacts also match the older rule "imports"/);
+    env.clock.set(start);
+  });
+
   it("setting marketing by rule needs marketing contacts access (R13)", async () => {
     const { accountId, member } = await makeAccount(env);
     await env.svc.db
