@@ -22,7 +22,7 @@ import { billingTermsOf, ensureUser, getAccount } from "./accounts.ts";
 import { recordAudit } from "./audit.ts";
 import { type BulkRequestView, createBulkRequest, expireRequests } from "./bulk.ts";
 import { type Actor, Refusal, type Services } from "./context.ts";
-import { filterCondition, idsCondition } from "./selectors.ts";
+import { filterCondition, idsCondition, unlessCondition } from "./selectors.ts";
 import { changeContacts, upgradeNeeded } from "./tier.ts";
 
 export type Rule = typeof automationRules.$inferSelect;
@@ -171,7 +171,14 @@ export async function testRule(svc: Services, actor: Actor, name: string): Promi
   const filter = ruleFilter(rule, svc.clock.now());
   const account = await getAccount(svc.db, actor.accountId);
   const older = await olderOpposites(svc.db, rule, svc.clock.now());
-  const counted = await countApplicable(svc.db, account.id, rule.action, filter, null, precedenceCondition(older));
+  const counted = await countApplicable(
+    svc.db,
+    account.id,
+    rule.action,
+    filter,
+    null,
+    unlessCondition(older.map((o) => o.filter)),
+  );
   const wouldPause = rule.action === "marketing" ? pauseReason(svc, account, counted, svc.clock.now()) : null;
   const overridden: RuleTest["overridden"] = [];
   for (const o of older) {
@@ -216,12 +223,6 @@ async function olderOpposites(ex: Executor, rule: Rule, now: Date): Promise<{ ru
     const parsed = parseFilter(r.filter, { now, timeZone: r.timeZone });
     return parsed.ok ? [{ rule: r, filter: parsed.filter }] : [];
   });
-}
-
-/** Contacts no older opposite rule matches (a NULL match, e.g. a missing lifecycle, is no match). */
-function precedenceCondition(older: { filter: Filter }[]): SQL {
-  if (older.length === 0) return sql`true`;
-  return and(...older.map((o) => sql`not coalesce(${filterCondition(o.filter)}, false)`)) as SQL;
 }
 
 async function countApplicable(
@@ -274,6 +275,8 @@ export interface RulePause {
   name: string;
   filter: Filter;
   scope: number[] | null;
+  /** Filters of the older opposite rules that win over this one (rule precedence). */
+  unless: Filter[];
   reason: string;
 }
 
@@ -308,7 +311,8 @@ export async function applyRulesInTx(
     if (!parsed.ok) continue;
     const filter = parsed.filter;
     const actor = ruleActor(rule.name);
-    const precedence = precedenceCondition(await olderOpposites(tx, rule, at));
+    const unless = (await olderOpposites(tx, rule, at)).map((o) => o.filter);
+    const precedence = unlessCondition(unless);
     const where = sql`${contacts.accountId} = ${accountId} and ${applicableSql(rule.action)} and ${filterCondition(filter)}
       and ${scope === null ? sql`true` : idsCondition(scope)} and ${precedence}`;
     if (rule.action === "marketing") {
@@ -317,7 +321,7 @@ export async function applyRulesInTx(
       if (counted.n === 0) continue;
       const reason = pauseReason(svc, account, counted, at);
       if (reason) {
-        pauses.push({ ruleId: rule.id, name: rule.name, filter, scope, reason });
+        pauses.push({ ruleId: rule.id, name: rule.name, filter, scope, unless, reason });
         continue;
       }
     }
@@ -380,7 +384,7 @@ export async function finishRulePauses(
     const actor = { accountId, userId: ruleActor(p.name) };
     const request = await createBulkRequest(svc, actor, {
       action: "marketing",
-      selector: { type: "rule", name: p.name, filter: p.filter, contactIds: p.scope },
+      selector: { type: "rule", name: p.name, filter: p.filter, contactIds: p.scope, unless: p.unless },
       at: null,
       origin: ruleActor(p.name),
       viaSelector: true,

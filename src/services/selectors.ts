@@ -12,7 +12,14 @@ export type Selector =
   /** The contacts of one CSV import ("set all as marketing", R15/R14). */
   | { type: "import"; importId: number; label: string }
   /** The contacts an automation rule matches (R16); `contactIds` narrows a run to the contacts it was triggered by. */
-  | { type: "rule"; name: string; filter: Filter; contactIds: number[] | null };
+  | {
+      type: "rule";
+      name: string;
+      filter: Filter;
+      contactIds: number[] | null;
+      /** Filters of older rules with the opposite action: contacts they match are left out (rule precedence). */
+      unless?: Filter[];
+    };
 
 export function describeSelector(selector: Selector): string {
   switch (selector.type) {
@@ -29,7 +36,7 @@ export function describeSelector(selector: Selector): string {
     case "import":
       return `the contacts of import ${selector.label}`;
     case "rule":
-      return `rule "${selector.name}": contacts where ${selector.filter.text}${selector.contactIds ? " (just created or changed)" : ""}`;
+      return `rule "${selector.name}": contacts where ${selector.filter.text}${selector.contactIds ? " (just created or changed)" : ""}${selector.unless?.length ? `, except where ${selector.unless.map((f) => f.text).join(" or ")} (an older rule decides those)` : ""}`;
   }
 }
 
@@ -51,10 +58,10 @@ export function selectorCondition(selector: Selector): SQL {
           )})`;
     case "import":
       return sql`exists (select 1 from import_rows r where r.import_id = ${selector.importId} and r.contact_id = ${contacts.id})`;
-    case "rule":
-      return selector.contactIds === null
-        ? filterCondition(selector.filter)
-        : sql`(${filterCondition(selector.filter)} and ${idsCondition(selector.contactIds)})`;
+    case "rule": {
+      const matched = sql`(${filterCondition(selector.filter)} and ${unlessCondition(selector.unless ?? [])})`;
+      return selector.contactIds === null ? matched : sql`(${matched} and ${idsCondition(selector.contactIds)})`;
+    }
   }
 }
 
@@ -67,6 +74,12 @@ export function idsCondition(ids: number[]): SQL {
 function inListNamed(name: string): SQL {
   return sql`exists (select 1 from ${listMembers} join ${lists} on ${lists.id} = ${listMembers.listId}
     where ${listMembers.contactId} = ${contacts.id} and lower(${lists.name}) = lower(${name}))`;
+}
+
+/** Contacts none of `filters` match (a NULL match, e.g. a missing lifecycle, is no match). */
+export function unlessCondition(filters: Filter[]): SQL {
+  if (filters.length === 0) return sql`true`;
+  return and(...filters.map((f) => sql`not coalesce(${filterCondition(f)}, false)`)) as SQL;
 }
 
 export function filterCondition(filter: Filter): SQL {

@@ -105,6 +105,22 @@ describe("automation rules (R16)", () => {
     env.clock.set(start);
   });
 
+  it("a paused rule's bulk request leaves out the contacts an older opposite rule decides", async () => {
+    const { accountId, admin } = await makeAccount(env, { directLimit: 1 });
+    await seedContacts(env, accountId, 2, { prefix: "cust" });
+    await seedContacts(env, accountId, 1, { prefix: "custkeep" });
+    expect((await run(admin, "rules add keepers when email contains keep then non-marketing")).ok).toBe(true);
+    expect((await run(admin, "rules add buyers when email contains cust then marketing")).ok).toBe(true);
+    const mine = (await runRules(env.svc, env.clock.now())).find((r) => r.accountId === accountId);
+    expect(mine?.requests).toHaveLength(1);
+    const request = mine!.requests[0]!;
+    expect(request).toMatchObject({ origin: "rule:buyers", count: 2 });
+    expect(request.selectorText).toMatch(/except where email contains keep \(an older rule decides those\)/);
+    await approveRequest(env.svc, admin, request.id, null);
+    expect((await contactRow(env, accountId, "cust00001@test.io"))?.marketing).toBe(true);
+    expect((await contactRow(env, accountId, "custkeep00001@test.io"))?.marketing).toBe(false);
+  });
+
   it("setting marketing by rule needs marketing contacts access (R13)", async () => {
     const { accountId, member } = await makeAccount(env);
     await env.svc.db
