@@ -11,7 +11,7 @@
 // Precedence: two enabled rules that set opposite statuses could both match a contact and flip
 // it every hour. The older rule wins: a rule never changes a contact that an older enabled rule
 // with the opposite action matches. `rules add` and `rules test` say how many contacts that is.
-import { and, asc, eq, isNotNull, lt, ne, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, isNotNull, type SQL, sql } from "drizzle-orm";
 import { type Executor, rowsOf, type Tx, timestamptz } from "../db/client.ts";
 import { automationRules, bulkRequests, contacts } from "../db/schema.ts";
 import { type Filter, parseFilter } from "../domain/filter.ts";
@@ -170,7 +170,7 @@ export async function testRule(svc: Services, actor: Actor, name: string): Promi
   const rule = await requireRule(svc, actor.accountId, name);
   const filter = ruleFilter(rule, svc.clock.now());
   const account = await getAccount(svc.db, actor.accountId);
-  const older = await olderOpposites(svc.db, rule, svc.clock.now());
+  const older = olderOpposites(await enabledRules(svc.db, account.id, svc.clock.now()), rule);
   const counted = await countApplicable(
     svc.db,
     account.id,
@@ -205,24 +205,22 @@ function applicableSql(action: MarketingStatus) {
     : sql`(${contacts.marketing} = true and ${contacts.pendingSince} is null)`;
 }
 
-/** The enabled rules made before `rule` that set the opposite status, with their filters as of `now`. */
-async function olderOpposites(ex: Executor, rule: Rule, now: Date): Promise<{ rule: Rule; filter: Filter }[]> {
-  const older = await ex
+/** The account's enabled rules (paused ones too: they run again once approved), oldest first, with their filters as of `now`. */
+async function enabledRules(ex: Executor, accountId: number, now: Date): Promise<{ rule: Rule; filter: Filter }[]> {
+  const rows = await ex
     .select()
     .from(automationRules)
-    .where(
-      and(
-        eq(automationRules.accountId, rule.accountId),
-        eq(automationRules.enabled, true),
-        ne(automationRules.action, rule.action),
-        lt(automationRules.id, rule.id),
-      ),
-    )
+    .where(and(eq(automationRules.accountId, accountId), eq(automationRules.enabled, true)))
     .orderBy(asc(automationRules.id));
-  return older.flatMap((r) => {
-    const parsed = parseFilter(r.filter, { now, timeZone: r.timeZone });
-    return parsed.ok ? [{ rule: r, filter: parsed.filter }] : [];
+  return rows.flatMap((rule) => {
+    const parsed = parseFilter(rule.filter, { now, timeZone: rule.timeZone });
+    return parsed.ok ? [{ rule, filter: parsed.filter }] : [];
   });
+}
+
+/** Of `enabled`, the rules made before `rule` that set the opposite status: they win where both match. */
+function olderOpposites(enabled: { rule: Rule; filter: Filter }[], rule: Rule) {
+  return enabled.filter((o) => o.rule.id < rule.id && o.rule.action !== rule.action);
 }
 
 async function countApplicable(
@@ -295,23 +293,11 @@ export async function applyRulesInTx(
   const runs: RuleRun[] = [];
   const pauses: RulePause[] = [];
   if (scope !== null && scope.length === 0) return { runs, pauses };
-  const rules = await tx
-    .select()
-    .from(automationRules)
-    .where(
-      and(
-        eq(automationRules.accountId, accountId),
-        eq(automationRules.enabled, true),
-        sql`${automationRules.pausedReason} is null`,
-      ),
-    )
-    .orderBy(asc(automationRules.id));
-  for (const rule of rules) {
-    const parsed = parseFilter(rule.filter, { now: at, timeZone: rule.timeZone });
-    if (!parsed.ok) continue;
-    const filter = parsed.filter;
+  const enabled = await enabledRules(tx, accountId, at);
+  for (const { rule, filter } of enabled) {
+    if (rule.pausedReason !== null) continue;
     const actor = ruleActor(rule.name);
-    const unless = (await olderOpposites(tx, rule, at)).map((o) => o.filter);
+    const unless = olderOpposites(enabled, rule).map((o) => o.filter);
     const precedence = unlessCondition(unless);
     const where = sql`${contacts.accountId} = ${accountId} and ${applicableSql(rule.action)} and ${filterCondition(filter)}
       and ${scope === null ? sql`true` : idsCondition(scope)} and ${precedence}`;
