@@ -5,7 +5,14 @@ import { sql } from "drizzle-orm";
 import { rowsOf } from "../db/client.ts";
 import { authenticateApiKey } from "../services/api-keys.ts";
 import type { Services } from "../services/context.ts";
-import { type IntakeContact, intakeContacts, intakeLookup, MAX_BATCH, validateContact } from "../services/intake.ts";
+import {
+  type IntakeContact,
+  type IntakeOutcome,
+  intakeContacts,
+  intakeLookup,
+  MAX_BATCH,
+  validateContact,
+} from "../services/intake.ts";
 
 export type ApiRequest = IncomingMessage & { params?: Record<string, string> };
 
@@ -82,6 +89,16 @@ function guarded(fn: (req: ApiRequest, res: ServerResponse) => Promise<void>) {
   };
 }
 
+/**
+ * A contact that came in as marketing by its source but was kept non-marketing: `held` says why
+ * (`access`: the key's maker has no marketing contacts access; `upgrade`: it would upgrade the
+ * tier) and `requestId` names the bulk request that asks an admin to set it marketing.
+ */
+function heldFields(held: IntakeOutcome["held"], email: string) {
+  if (!held?.emails.includes(email)) return {};
+  return { held: held.reason, requestId: held.request?.id ?? null };
+}
+
 type BatchItem = { ok: true; contact: IntakeContact } | { ok: false; email: string | null; errors: string[] };
 
 /** `POST /api/contacts`: one contact, or `{ contacts: [...] }` of up to 1,000 (R15, R16, R9, R11). */
@@ -95,15 +112,21 @@ function postContacts(svc: Services) {
     } catch (e) {
       throw new HttpError(400, { error: "invalid_json", errors: [`the body is not JSON: ${(e as Error).message}`] });
     }
-    const actor = `api:${auth.keyId}`;
+    const sender = { actor: `api:${auth.keyId}`, ownerId: auth.ownerId };
     const isBatch = body !== null && typeof body === "object" && !Array.isArray(body) && "contacts" in body;
     if (!isBatch) {
       const v = validateContact(body);
       if (!v.ok) throw new HttpError(400, { error: "invalid_contact", errors: v.errors });
-      const { results } = await intakeContacts(svc, auth.accountId, actor, [v.contact]);
+      const { results, held } = await intakeContacts(svc, auth.accountId, sender, [v.contact]);
       const r = results[0];
       if (!r) throw new Error("intake returned no result");
-      send(res, r.created ? 201 : 200, { email: r.email, status: r.status, pending: r.pending, created: r.created });
+      send(res, r.created ? 201 : 200, {
+        email: r.email,
+        status: r.status,
+        pending: r.pending,
+        created: r.created,
+        ...heldFields(held, r.email),
+      });
       return;
     }
     const list = (body as { contacts: unknown }).contacts;
@@ -120,12 +143,22 @@ function postContacts(svc: Services) {
     }
     const items: BatchItem[] = list.map((raw) => validateContact(raw));
     const valid = items.flatMap((i) => (i.ok ? [i.contact] : []));
-    const outcome = valid.length ? await intakeContacts(svc, auth.accountId, actor, valid) : { results: [] };
+    const outcome = valid.length
+      ? await intakeContacts(svc, auth.accountId, sender, valid)
+      : { results: [], held: null };
     const byEmail = new Map(outcome.results.map((r) => [r.email, r]));
     const results = items.map((i, index) => {
       if (!i.ok) return { index, email: i.email, ok: false, errors: i.errors };
       const r = byEmail.get(i.contact.email);
-      return { index, email: i.contact.email, ok: true, status: r?.status, pending: r?.pending, created: r?.created };
+      return {
+        index,
+        email: i.contact.email,
+        ok: true,
+        status: r?.status,
+        pending: r?.pending,
+        created: r?.created,
+        ...heldFields(outcome.held, i.contact.email),
+      };
     });
     const failed = results.filter((r) => !r.ok).length;
     // 207 like HubSpot's batch endpoints: the valid items were written, the others are reported.

@@ -3,7 +3,7 @@
 
 import { createApiKey, listApiKeys, revokeApiKey } from "../services/api-keys.ts";
 import type { ImportReport } from "../services/import.ts";
-import { addRule, changeRule, listRules, type Rule, testRule } from "../services/rules.ts";
+import { addRule, changeRule, editRule, listRules, type Rule, testRule } from "../services/rules.ts";
 import { setSourceDefault, showSourceDefaults } from "../services/source-defaults.ts";
 import { type Block, context, fields, header, listSections, section } from "../slack/blocks.ts";
 import { n, pct, when } from "./format.ts";
@@ -14,7 +14,7 @@ function ruleLine(r: Rule): string {
   const state = !r.enabled
     ? "disabled"
     : r.pausedReason
-      ? `paused (${r.pausedReason}; request ${r.pausedRequestId ?? "being made"})`
+      ? `paused (${r.pausedReason}${r.pausedRequestId ? `; request ${r.pausedRequestId}` : ""})`
       : "enabled";
   return `"${r.name}": when ${r.filter} then ${r.action} — ${state}`;
 }
@@ -28,6 +28,7 @@ const ruleData = (r: Rule) => ({
   pausedReason: r.pausedReason,
   requestId: r.pausedRequestId,
   createdBy: r.createdBy,
+  owner: r.ownerId,
 });
 
 export const rulesHandler: Handler = async (svc, inv, c) => {
@@ -37,17 +38,34 @@ export const rulesHandler: Handler = async (svc, inv, c) => {
       const rules = await listRules(svc, actor);
       const lines = rules.map(ruleLine);
       const text = rules.length
-        ? `Automation rules (R16):\n${lines.join("\n")}`
+        ? `Automation rules:\n${lines.join("\n")}`
         : 'No automation rules yet. Add one: `rules add "Stale leads" when last_engaged < "1 year ago" then non-marketing`.';
       return answer(text, [header("Automation rules"), ...(rules.length ? listSections(lines, 30) : [section(text)])], {
         rules: rules.map(ruleData),
       });
     }
     case "rules-add": {
-      const rule = await addRule(svc, actor, { name: c.name, filter: c.filter, action: c.to, timeZone: inv.timeZone });
+      const input = { filter: c.filter, action: c.to, timeZone: inv.timeZone };
+      const { rule, request } = c.change
+        ? await editRule(svc, actor, c.name, input)
+        : await addRule(svc, actor, { name: c.name, ...input });
       const t = await testRule(svc, actor, rule.name);
-      const text = `Rule "${rule.name}" added: when ${rule.filter} then ${rule.action}. It runs on new and changed contacts and on a schedule; a run that would set more than the direct-change limit marketing or upgrade the tier asks for approval first.${overriddenText(t.overridden)} Try \`rules test ${quoteName(rule.name)}\`.`;
-      return answer(text, [section(text)], { rule: ruleData(rule), overridden: t.overridden });
+      const what = `Rule "${rule.name}" ${c.change ? "changed" : "added"}: when ${rule.filter} then ${rule.action}.`;
+      const text = request
+        ? `${what} It doesn't run yet: ${rule.pausedReason ?? "it needs approval"}. An admin approves request ${request.id} to start it.${overriddenText(t.overridden)}`
+        : `${what} It runs on new and changed contacts and on a schedule; a run that would change more contacts than the direct-change limit or upgrade the tier asks for approval first.${overriddenText(t.overridden)} Try \`rules test ${quoteName(rule.name)}\`.`;
+      return {
+        ...answer(
+          text,
+          request ? [section(text), ...requestBlocks(request, inv.timeZone, { buttons: false })] : [section(text)],
+          {
+            rule: ruleData(rule),
+            overridden: t.overridden,
+            requestId: request?.id ?? null,
+          },
+        ),
+        ...(request ? { request } : {}),
+      };
     }
     case "rules-toggle": {
       if (c.op === "test") {
@@ -65,9 +83,23 @@ export const rulesHandler: Handler = async (svc, inv, c) => {
           overridden: t.overridden,
         });
       }
-      const rule = await changeRule(svc, actor, c.name, c.op);
-      const text = `Rule "${rule.name}" ${c.op === "remove" ? "removed" : c.op === "enable" ? "enabled" : "disabled"}.`;
-      return answer(text, [section(text)], { rule: ruleData(rule), op: c.op });
+      const { rule, request } = await changeRule(svc, actor, c.name, c.op);
+      const done = `Rule "${rule.name}" ${c.op === "remove" ? "removed" : c.op === "enable" ? "enabled" : "disabled"}.`;
+      const text = request
+        ? `${done} It doesn't run yet: ${rule.pausedReason ?? "it needs approval"}. An admin approves request ${request.id} to start it.`
+        : done;
+      return {
+        ...answer(
+          text,
+          request ? [section(text), ...requestBlocks(request, inv.timeZone, { buttons: false })] : [section(text)],
+          {
+            rule: ruleData(rule),
+            op: c.op,
+            requestId: request?.id ?? null,
+          },
+        ),
+        ...(request ? { request } : {}),
+      };
     }
     default:
       return refusal(`rules handler got ${c.kind}`);

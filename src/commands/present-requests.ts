@@ -49,9 +49,16 @@ export function requestBlocks(
 ): Block[] {
   const zone = opts.subsidiaryZone ?? tz;
   const blocks: Block[] = [
-    section(`*Bulk request ${r.id}* from <@${r.requestedBy}>: ${requestSummary(r)}.`),
+    section(`*Bulk request ${r.id}* from <@${r.requestedBy}>${originNote(r)}: ${requestSummary(r)}.`),
     fields(impactLines(r, zone, tz)),
   ];
+  if (r.reopenedReason && r.status === "open") {
+    blocks.push(
+      context(
+        `:warning: Approved before, but it did not run at its time: ${r.reopenedReason}. It needs a new decision.`,
+      ),
+    );
+  }
   if (opts.buttons && r.status === "open") {
     blocks.push(
       actions(`request:${r.id}`, [
@@ -66,6 +73,13 @@ export function requestBlocks(
   return blocks;
 }
 
+/** Where a request came from when it was not typed by its requester: a rule they own, an API key they made. */
+function originNote(r: BulkRequestView): string {
+  if (r.origin?.startsWith("rule:")) return ` (their automation rule "${r.origin.slice("rule:".length)}")`;
+  if (r.origin?.startsWith("api:")) return ` (through their API key ${r.origin.slice("api:".length)})`;
+  return "";
+}
+
 export function statusLine(r: BulkRequestView, tz: string): string {
   const by = r.decidedBy && r.decidedBy !== "auto" ? ` by <@${r.decidedBy}>` : "";
   const at = r.decidedAt ? ` on ${when(r.decidedAt, tz)}` : "";
@@ -78,6 +92,8 @@ export function statusLine(r: BulkRequestView, tz: string): string {
       return `:x: Rejected${by}${at}${r.reason ? `: ${r.reason}` : ""}.`;
     case "expired":
       return ":hourglass: Expired after 7 days without a decision.";
+    case "cancelled":
+      return `:heavy_minus_sign: Withdrawn${at}${r.reason ? `: ${r.reason}` : ""}.`;
     default:
       return r.status;
   }

@@ -149,7 +149,10 @@ async function dispatch(svc: Services, inv: Invocation, c: Command): Promise<Ans
       if (r.requestId) {
         const views = await listRequests(svc, actor, ["open"]);
         const request = views.find((v) => v.id === r.requestId);
-        const text = `${n(c.emails.length)} contacts is more than the direct-change limit, so this needs approval: request ${r.requestId}.`;
+        const text =
+          r.requestReason === "upgrade" && request?.impact.upgrade
+            ? `This would upgrade the tier from ${n(request.impact.upgrade.oldLimit)} to ${n(request.impact.upgrade.newLimit)} contacts (prorated charge ${money(request.impact.upgrade.chargeCents)}), so it needs an admin's approval: request ${r.requestId}.`
+            : `${n(c.emails.length)} contacts is more than the direct-change limit, so this needs approval: request ${r.requestId}.`;
         return {
           ...answer(text, [section(text), ...(request ? requestBlocks(request, tz, { buttons: false }) : [])], data),
           request,

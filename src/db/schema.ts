@@ -206,6 +206,15 @@ export const bulkRequests = pgTable(
     executedAt: ts(),
     result: jsonb(),
     origin: text(),
+    /** The automation rule this request starts or resumes (R16); it runs with its owner's rights. */
+    ruleId: bigint({ mode: "number" }),
+    /**
+     * The tier limit the approver confirmed by typing the count (R14). A change executed later than
+     * it was approved may upgrade up to this limit and no further.
+     */
+    confirmedLimit: integer(),
+    /** Why a change approved earlier came back for a new decision when it was due (R14). */
+    reopenedReason: text(),
     slackChannel: text(),
     slackTs: text(),
   },
@@ -363,6 +372,11 @@ export const automationRules = pgTable(
     pausedReason: text(),
     pausedRequestId: text(),
     createdBy: text().notNull(),
+    /**
+     * Whoever last added, enabled or changed the rule: it runs with this user's rights as they are
+     * at each run, and this user is the requester of its bulk requests (R14, R16).
+     */
+    ownerId: text().notNull(),
     createdAt: ts().notNull(),
     lastRunAt: ts(),
   },

@@ -64,7 +64,8 @@ export type Command =
   | { kind: "list-create"; name: string }
   | { kind: "list-add"; name: string; emails: string[] }
   | { kind: "rules" }
-  | { kind: "rules-add"; name: string; filter: Filter; to: MarketingStatus }
+  /** `rules add …`, or `rules change …` (`change`: a new filter and action for an existing rule). */
+  | { kind: "rules-add"; name: string; filter: Filter; to: MarketingStatus; change: boolean }
   | { kind: "rules-toggle"; name: string; op: "enable" | "disable" | "remove" | "test" }
   | { kind: "approve"; id: string; confirmCount: number | null }
   | { kind: "reject"; id: string; reason: string | null }
@@ -197,7 +198,9 @@ const HELP_TOPICS: HelpTopic[] = [
     lines: [
       "`/contacts rules` — the rules",
       "`/contacts rules add <name> when <filter> then marketing|non-marketing` — a new rule",
+      "`/contacts rules change <name> when <filter> then marketing|non-marketing` — a new filter or action for a rule",
       "`/contacts rules enable|disable|remove|test <name>` — switch, delete or dry-run a rule",
+      "A rule that would change more contacts than the direct-change limit, or upgrade the tier, waits for an admin's approval first.",
       `Example: \`/contacts rules add "Stale leads" when lifecycle = lead and last_engaged < "1 year ago" then non-marketing\``,
     ],
   },
@@ -696,7 +699,8 @@ function parseRules(args: Args): Command {
     if (rest.length > 0) fail("rules", `\`rules\` takes nothing after it (I got "${shorten(args.rest())}").`);
     return { kind: "rules" };
   }
-  if (isKeyword(action, "add", "create", "new")) return parseRulesAdd(args, rest);
+  if (isKeyword(action, "add", "create", "new")) return parseRulesAdd(args, rest, false);
+  if (isKeyword(action, "change", "edit", "update")) return parseRulesAdd(args, rest, true);
   if (isKeyword(action, "enable", "disable", "remove", "delete", "test")) {
     const word = action.value.toLowerCase();
     const op = word === "delete" ? "remove" : (word as "enable" | "disable" | "remove" | "test");
@@ -710,12 +714,12 @@ function parseRules(args: Args): Command {
   }
   fail(
     "rules",
-    `\`rules ${shorten(action.value)}\` isn't something I can do; use \`rules add\`, \`enable\`, \`disable\`, \`remove\` or \`test\`.`,
+    `\`rules ${shorten(action.value)}\` isn't something I can do; use \`rules add\`, \`change\`, \`enable\`, \`disable\`, \`remove\` or \`test\`.`,
   );
 }
 
-function parseRulesAdd(args: Args, tokens: Token[]): Command {
-  const example = 'rules add "Stale leads" when last_engaged < "1 year ago" then non-marketing';
+function parseRulesAdd(args: Args, tokens: Token[], change: boolean): Command {
+  const example = `rules ${change ? "change" : "add"} "Stale leads" when last_engaged < "1 year ago" then non-marketing`;
   const whenIndex = tokens.findIndex((token) => isKeyword(token, "when", "where", "if"));
   if (whenIndex < 0) fail("rules", `Say when the rule applies, e.g. \`${example}\`.`);
   const whenToken = tokens[whenIndex];
@@ -741,7 +745,7 @@ function parseRulesAdd(args: Args, tokens: Token[]): Command {
   if (status === null || action.length !== status.used) {
     fail("rules", `After \`then\` say \`marketing\` or \`non-marketing\`, e.g. \`${example}\`.`);
   }
-  return { kind: "rules-add", name, filter: filter.filter, to: status.status };
+  return { kind: "rules-add", name, filter: filter.filter, to: status.status, change };
 }
 
 const REQUEST_ID = /^[A-Za-z0-9_-]{1,64}$/;

@@ -3,7 +3,7 @@ import "../commands/forecast.ts"; // registers `/contacts forecast` (extraHandle
 import { n } from "../commands/format.ts";
 import { accounts, jobFires } from "../db/schema.ts";
 import { checkSpike, checkTierAlerts, pruneCountSamples } from "../services/alerts.ts";
-import { expireRequests, runDueScheduledRequests } from "../services/bulk.ts";
+import { expireRequests, getRequest, runDueScheduledRequests } from "../services/bulk.ts";
 import type { Services } from "../services/context.ts";
 import { processForecastAlerts } from "../services/forecast.ts";
 import { deliverDue, takeQueuedForPrinting } from "../services/outbox.ts";
@@ -12,7 +12,8 @@ import { processDueDowngrades } from "../services/renewals.ts";
 import { processDueRollovers } from "../services/rollover.ts";
 import { runRules } from "../services/rules.ts";
 import { takeSnapshots } from "../services/usage.ts";
-import { postUnpostedRequests } from "../slack/request-poster.ts";
+import { asBoltClient } from "../slack/client.ts";
+import { postUnpostedRequests, updateRequestMessage } from "../slack/request-poster.ts";
 import { slackClientFromEnv } from "./slack-client.ts";
 
 export interface JobsDeps {
@@ -63,11 +64,18 @@ export async function runDueWork(svc: Services, deps: { slack: WebClient | null 
       );
     }
   });
-  await step("scheduled requests", async () => {
-    for (const r of await runDueScheduledRequests(svc))
-      out(`Scheduled request ${r.id} ran: ${n(r.changed)} contacts changed.`);
-  });
   const slack = deps.slack;
+  await step("scheduled requests", async () => {
+    for (const r of await runDueScheduledRequests(svc)) {
+      if (!r.reopened) {
+        out(`Scheduled request ${r.id} ran: ${n(r.changed)} contacts changed.`);
+        continue;
+      }
+      out(`Scheduled request ${r.id} did not run and needs a new decision: ${r.reopened}.`);
+      // Its message shows it open again, with the buttons (or it is posted anew below).
+      if (slack) await updateRequestMessage(svc, asBoltClient(slack), await getRequest(svc, r.accountId, r.id));
+    }
+  });
   if (slack) {
     await step("request posting", async () => {
       for (const p of await postUnpostedRequests(svc, slack)) out(`Posted request ${p.id} to ${p.channel}.`);

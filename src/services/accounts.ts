@@ -104,3 +104,22 @@ export function billingTermsOf(account: Account): BillingTerms {
 export function ladderOf(svc: Services, account: Account): PricingLadder {
   return svc.pricing[account.plan as Plan];
 }
+
+/**
+ * A user's rights as they are now, read without creating the user: what a standing change (a
+ * rule, a scheduled request, an API key) acts with when it runs (R13, R14). A user the account has
+ * never seen has a member's defaults.
+ */
+export async function rightsOf(
+  svc: Services,
+  ex: Executor,
+  accountId: number,
+  userId: string,
+): Promise<{ userId: string; role: User["role"]; marketingAccess: boolean }> {
+  const [row] = await ex
+    .select({ role: users.role, marketingAccess: users.marketingAccess })
+    .from(users)
+    .where(and(eq(users.accountId, accountId), eq(users.userId, userId)));
+  const role = svc.configAdmins.includes(userId) ? "admin" : (row?.role ?? "member");
+  return { userId, role, marketingAccess: row?.marketingAccess ?? true };
+}

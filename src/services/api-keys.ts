@@ -88,11 +88,16 @@ export async function listApiKeys(svc: Services, actor: Actor): Promise<Omit<Api
 export async function authenticateApiKey(
   svc: Services,
   header: string | undefined,
-): Promise<{ accountId: number; keyId: string } | null> {
+): Promise<{ accountId: number; keyId: string; ownerId: string } | null> {
   const m = /^Bearer\s+(\S+)\s*$/i.exec(header ?? "");
   if (!m?.[1]) return null;
   const [row] = await svc.db
-    .select({ id: apiKeys.id, accountId: apiKeys.accountId, lastUsedAt: apiKeys.lastUsedAt })
+    .select({
+      id: apiKeys.id,
+      accountId: apiKeys.accountId,
+      lastUsedAt: apiKeys.lastUsedAt,
+      createdBy: apiKeys.createdBy,
+    })
     .from(apiKeys)
     .where(and(eq(apiKeys.keyHash, hashOf(m[1])), isNull(apiKeys.revokedAt)));
   if (!row) return null;
@@ -106,5 +111,6 @@ export async function authenticateApiKey(
         and(eq(apiKeys.id, row.id), sql`${apiKeys.lastUsedAt} is distinct from ${now.toISOString()}::timestamptz`),
       );
   }
-  return { accountId: row.accountId, keyId: row.id };
+  // The key acts for the admin who made it, with that user's rights as they are now (R13).
+  return { accountId: row.accountId, keyId: row.id, ownerId: row.createdBy };
 }

@@ -7,11 +7,12 @@ import { monthlyPriceCents, smallestTierHolding } from "../domain/pricing.ts";
 import { usagePercent } from "../domain/thresholds.ts";
 import type { MarketingStatus } from "../domain/types.ts";
 import { nextUpdateInstant } from "../domain/update-dates.ts";
-import { type Account, billingTermsOf, ensureUser, getAccount, ladderOf } from "./accounts.ts";
+import { type Account, billingTermsOf, ensureUser, getAccount, ladderOf, rightsOf } from "./accounts.ts";
 import { recordAudit } from "./audit.ts";
 import { type Actor, Refusal, type Services, type UpgradeRecord } from "./context.ts";
+import { queueMessage } from "./outbox.ts";
 import { describeSelector, type Selector, selectorCondition } from "./selectors.ts";
-import { changeContacts, upgradeNeeded } from "./tier.ts";
+import { changeContacts, UpgradeNeedsApproval, upgradeNeeded } from "./tier.ts";
 
 export type BulkRequest = typeof bulkRequests.$inferSelect;
 
@@ -63,6 +64,8 @@ export interface CreateBulkInput {
   origin?: string;
   /** A list, filter or import that sets marketing always needs approval (R14). */
   viaSelector?: boolean;
+  /** The automation rule the request starts or resumes (R16). */
+  ruleId?: number | null;
 }
 
 export interface CreateBulkResult {
@@ -96,9 +99,17 @@ export async function requestBulkChange(
       directLimit: account.directLimit,
       viaSelector: input.viaSelector ?? input.selector.type !== "emails",
     });
-  if (approvalNeeded) return { request, executed: null };
-  const executed = await decide(svc, actor, request.id, { approve: true, confirmCount: null, automatic: true });
-  return { request: await getRequest(svc, actor.accountId, request.id), executed: executed.executed };
+  // A change that would upgrade the tier always waits for an approver who confirms it (R14).
+  if (approvalNeeded || request.impact.upgrade) return { request, executed: null };
+  try {
+    const executed = await decide(svc, actor, request.id, { approve: true, confirmCount: null, automatic: true });
+    return { request: await getRequest(svc, actor.accountId, request.id), executed: executed.executed };
+  } catch (e) {
+    // The count rose since the request was made and this change would now upgrade: it waits.
+    if (e instanceof UpgradeNeedsApproval)
+      return { request: await getRequest(svc, actor.accountId, request.id), executed: null };
+    throw e;
+  }
 }
 
 /** Rolls back a request that would change no contact. */
@@ -110,69 +121,94 @@ export async function createBulkRequest(
   actor: Actor,
   input: CreateBulkInput,
 ): Promise<BulkRequestView | null> {
+  const id = await svc.db
+    .transaction((tx) => createBulkRequestInTx(svc, tx, actor, input))
+    .catch((e: unknown) => {
+      if (e instanceof NothingToRequest) return null;
+      throw e;
+    });
+  return id === null ? null : getRequest(svc, actor.accountId, id);
+}
+
+/**
+ * The request row, its fixed contacts (one statement) and its audit, in the caller's transaction,
+ * so a rule that pauses and the request it pauses into commit together. Throws NothingToRequest
+ * when no contact would change (the caller's transaction decides what to roll back).
+ */
+async function createBulkRequestInTx(svc: Services, tx: Tx, actor: Actor, input: CreateBulkInput): Promise<string> {
   const now = svc.clock.now();
   const id = newRequestId();
   const selectorText = describeSelector(input.selector);
-  const created = await svc.db
-    .transaction(async (tx) => {
-      const account = await getAccount(tx, actor.accountId);
-      await tx.insert(bulkRequests).values({
-        id,
-        accountId: actor.accountId,
-        requestedBy: actor.userId,
-        action: input.action,
-        selector: selectorText,
-        status: "open",
-        count: 0,
-        impact: {},
-        scheduledAt: input.at,
-        createdAt: now,
-        expiresAt: new Date(now.getTime() + REQUEST_TTL_MS),
-        origin: input.origin ?? "command",
-      });
-      const [counted] = await rowsOf<{ n: number; new_marketing: number; cancel: number }>(
-        tx,
-        sql`with ins as (
-        insert into bulk_request_contacts (request_id, contact_id)
-        select ${id}, ${contacts.id} from ${contacts}
-        where ${contacts.accountId} = ${actor.accountId} and ${applicable(input.action)} and ${selectorCondition(input.selector)}
-        returning contact_id
-      )
-      select count(*)::int as n,
-        count(*) filter (where not c.marketing)::int as new_marketing,
-        count(*) filter (where c.pending_since is not null)::int as cancel
-      from ins join contacts c on c.id = ins.contact_id`,
-      );
-      const count = counted?.n ?? 0;
-      if (count === 0) throw new NothingToRequest();
-      const impact = computeImpact(
-        svc,
-        account,
-        input.action,
-        count,
-        counted?.new_marketing ?? 0,
-        counted?.cancel ?? 0,
-        input.at ?? now,
-        now,
-      );
-      await tx.update(bulkRequests).set({ count, impact }).where(eq(bulkRequests.id, id));
-      await recordAudit(tx, {
-        accountId: actor.accountId,
-        at: now,
-        actor: actor.userId,
-        kind: "request.created",
-        summary: `Requested ${input.action} for ${count.toLocaleString("en-US")} contacts (${selectorText}), request ${id}`,
-        count,
-        detail: { requestId: id, impact },
-      });
-      return true;
-    })
+  const account = await getAccount(tx, actor.accountId);
+  await tx.insert(bulkRequests).values({
+    id,
+    accountId: actor.accountId,
+    requestedBy: actor.userId,
+    action: input.action,
+    selector: selectorText,
+    status: "open",
+    count: 0,
+    impact: {},
+    scheduledAt: input.at,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + REQUEST_TTL_MS),
+    origin: input.origin ?? "command",
+    ruleId: input.ruleId ?? null,
+  });
+  const [counted] = await rowsOf<{ n: number; new_marketing: number; cancel: number }>(
+    tx,
+    sql`with ins as (
+      insert into bulk_request_contacts (request_id, contact_id)
+      select ${id}, ${contacts.id} from ${contacts}
+      where ${contacts.accountId} = ${actor.accountId} and ${applicable(input.action)} and ${selectorCondition(input.selector)}
+      returning contact_id
+    )
+    select count(*)::int as n,
+      count(*) filter (where not c.marketing)::int as new_marketing,
+      count(*) filter (where c.pending_since is not null)::int as cancel
+    from ins join contacts c on c.id = ins.contact_id`,
+  );
+  const count = counted?.n ?? 0;
+  if (count === 0) throw new NothingToRequest();
+  const impact = computeImpact(
+    svc,
+    account,
+    input.action,
+    count,
+    counted?.new_marketing ?? 0,
+    counted?.cancel ?? 0,
+    input.at ?? now,
+    now,
+  );
+  await tx.update(bulkRequests).set({ count, impact }).where(eq(bulkRequests.id, id));
+  await recordAudit(tx, {
+    accountId: actor.accountId,
+    at: now,
+    actor: actor.userId,
+    kind: "request.created",
+    summary: `Requested ${input.action} for ${count.toLocaleString("en-US")} contacts (${selectorText}), request ${id}`,
+    count,
+    detail: { requestId: id, impact, origin: input.origin ?? "command" },
+  });
+  return id;
+}
+
+/**
+ * createBulkRequestInTx inside a savepoint of the caller's transaction: null (and nothing written)
+ * when no contact would change.
+ */
+export async function createBulkRequestIn(
+  svc: Services,
+  tx: Tx,
+  actor: Actor,
+  input: CreateBulkInput,
+): Promise<string | null> {
+  return tx
+    .transaction((sp) => createBulkRequestInTx(svc, sp as unknown as Tx, actor, input))
     .catch((e: unknown) => {
-      if (e instanceof NothingToRequest) return false;
+      if (e instanceof NothingToRequest) return null;
       throw e;
     });
-  if (!created) return null;
-  return getRequest(svc, actor.accountId, id);
 }
 
 function computeImpact(
@@ -298,95 +334,116 @@ type Decision =
 /**
  * Approves or rejects a request exactly once (R14): the request row is locked and its status
  * checked in the same transaction as the change, so double clicks and retries find it decided.
+ * An approval that would upgrade the tier needs the approver to have typed the count; the upgrade
+ * they confirmed is stored (`confirmed_limit`), so a change that runs later can be checked again.
  */
 async function decide(svc: Services, actor: Actor, rawId: string, decision: Decision): Promise<DecisionResult> {
   const id = rawId.toUpperCase();
   const user = await ensureUser(svc, actor.accountId, actor.userId);
   await getRequest(svc, actor.accountId, id);
   await expireRequests(svc, actor.accountId);
-  const { result, change } = await changeContacts(svc, actor.accountId, `request ${id}`, async (tx, account, at) => {
-    const [row] = await tx
-      .select()
-      .from(bulkRequests)
-      .where(and(eq(bulkRequests.id, id), eq(bulkRequests.accountId, actor.accountId)))
-      .for("update");
-    if (!row) throw new Refusal(`There is no request ${id}.`, "invalid");
-    if (row.status !== "open") return { row, decided: null, executed: null };
-    if (!decision.automatic) {
-      if (decision.approve) {
-        const ok = canApprove({
-          approver: { id: user.userId, role: user.role, marketingAccess: user.marketingAccess },
-          requesterId: row.requestedBy,
-          selfApproval: account.selfApproval,
-          action: row.action,
-        });
-        if (!ok.ok) throw new Refusal(ok.reason);
-      } else if (row.requestedBy !== actor.userId) {
-        const ok = canAdminister(user);
-        if (!ok.ok) throw new Refusal("Only an admin or the person who asked can reject a request.");
+  const confirmed = decision.approve && !decision.automatic && decision.confirmCount !== null;
+  const { result, change } = await changeContacts(
+    svc,
+    actor.accountId,
+    `request ${id}`,
+    async (tx, account, at) => {
+      const [row] = await tx
+        .select()
+        .from(bulkRequests)
+        .where(and(eq(bulkRequests.id, id), eq(bulkRequests.accountId, actor.accountId)))
+        .for("update");
+      if (!row) throw new Refusal(`There is no request ${id}.`, "invalid");
+      if (row.status !== "open") return { row, decided: null, executed: null };
+      if (!decision.automatic) {
+        if (decision.approve) {
+          const ok = canApprove({
+            approver: { id: user.userId, role: user.role, marketingAccess: user.marketingAccess },
+            requesterId: row.requestedBy,
+            selfApproval: account.selfApproval,
+            action: row.action,
+          });
+          if (!ok.ok) throw new Refusal(ok.reason);
+          if (row.action === "marketing" && row.requestedBy !== actor.userId) {
+            // R13 "by any route": the change acts with its requester's rights as they are now.
+            const requester = canSetMarketing(await rightsOf(svc, tx, account.id, row.requestedBy));
+            if (!requester.ok) {
+              throw new Refusal(
+                `<@${row.requestedBy}>, who asked for request ${id}, no longer has marketing contacts access, so it can't be approved. Reject it, or make the request yourself.`,
+              );
+            }
+          }
+        } else if (row.requestedBy !== actor.userId) {
+          const ok = canAdminister(user);
+          if (!ok.ok) throw new Refusal("Only an admin or the person who asked can reject a request.");
+        }
       }
-    }
-    if (!decision.approve) {
-      const [updated] = await tx
-        .update(bulkRequests)
-        .set({ status: "rejected", decidedBy: actor.userId, decidedAt: at, reason: decision.reason })
-        .where(eq(bulkRequests.id, id))
-        .returning();
-      await recordAudit(tx, {
-        accountId: actor.accountId,
-        at,
-        actor: actor.userId,
-        kind: "request.rejected",
-        summary: `Rejected request ${id}${decision.reason ? `: ${decision.reason}` : ""}`,
-        detail: { requestId: id },
-      });
-      return { row: updated ?? row, decided: "rejected" as const, executed: null };
-    }
-    const scheduled = row.scheduledAt !== null && row.scheduledAt.getTime() > at.getTime();
-    const [updated] = await tx
-      .update(bulkRequests)
-      .set({
-        status: scheduled ? "approved" : "executed",
-        decidedBy: decision.automatic ? "auto" : actor.userId,
-        decidedAt: at,
-      })
-      .where(eq(bulkRequests.id, id))
-      .returning();
-    await recordAudit(tx, {
-      accountId: actor.accountId,
-      at,
-      actor: actor.userId,
-      kind: "request.approved",
-      summary: decision.automatic
-        ? `Request ${id} applied directly (within the direct-change limit)`
-        : `Approved request ${id}${scheduled ? ` for ${row.scheduledAt?.toISOString()}` : ""}`,
-      detail: { requestId: id },
-    });
-    if (scheduled) {
-      // A scheduled change is checked for an upgrade now, against today's count (R14 confirmation).
-      if (row.action === "marketing") {
+      if (!decision.approve) {
+        const [updated] = await tx
+          .update(bulkRequests)
+          .set({ status: "rejected", decidedBy: actor.userId, decidedAt: at, reason: decision.reason })
+          .where(eq(bulkRequests.id, id))
+          .returning();
+        await recordAudit(tx, {
+          accountId: actor.accountId,
+          at,
+          actor: actor.userId,
+          kind: "request.rejected",
+          summary: `Rejected request ${id}${decision.reason ? `: ${decision.reason}` : ""}`,
+          detail: { requestId: id },
+        });
+        return { row: updated ?? row, decided: "rejected" as const, executed: null };
+      }
+      const scheduled = row.scheduledAt !== null && row.scheduledAt.getTime() > at.getTime();
+      let confirmedLimit: number | null = null;
+      if (scheduled && row.action === "marketing") {
+        // A scheduled change is checked for an upgrade now, against today's count (R14 confirmation);
+        // it is checked again when it runs (runDueScheduledRequests).
         const [n] = await rowsOf<{ n: number }>(
           tx,
           sql`select count(*)::int as n from bulk_request_contacts r join contacts c on c.id = r.contact_id
               where r.request_id = ${id} and c.marketing = false`,
         );
         const upgrade = upgradeNeeded(svc, account, account.marketingCount + (n?.n ?? 0), at);
-        if (upgrade && !decision.automatic && decision.confirmCount !== row.count) {
-          throw new NeedsConfirmation(view(row), upgrade);
+        if (upgrade) {
+          if (decision.automatic || decision.confirmCount !== row.count)
+            throw new NeedsConfirmation(view(row), upgrade);
+          confirmedLimit = upgrade.newLimit;
         }
       }
-      return { row: updated ?? row, decided: "scheduled" as const, executed: null };
-    }
-    const changed = await applyRequest(tx, svc, account, row, at, actor.userId);
-    if (row.action === "marketing" && !decision.automatic && decision.confirmCount !== row.count) {
-      // Read the maintained counter after the change instead of a second pass over the contacts:
-      // an upgrade nobody confirmed rolls the whole change back (R14).
-      const after = await getAccount(tx, account.id);
-      const upgrade = upgradeNeeded(svc, account, after.marketingCount, at);
-      if (upgrade) throw new NeedsConfirmation(view(row), upgrade);
-    }
-    return { row: updated ?? row, decided: "approved" as const, executed: changed };
-  });
+      const [updated] = await tx
+        .update(bulkRequests)
+        .set({
+          status: scheduled ? "approved" : "executed",
+          decidedBy: decision.automatic ? "auto" : actor.userId,
+          decidedAt: at,
+          confirmedLimit,
+        })
+        .where(eq(bulkRequests.id, id))
+        .returning();
+      await recordAudit(tx, {
+        accountId: actor.accountId,
+        at,
+        actor: actor.userId,
+        kind: "request.approved",
+        summary: decision.automatic
+          ? `Request ${id} applied directly (within the direct-change limit)`
+          : `Approved request ${id}${scheduled ? ` for ${row.scheduledAt?.toISOString()}` : ""}`,
+        detail: { requestId: id, confirmedLimit },
+      });
+      if (scheduled) return { row: updated ?? row, decided: "scheduled" as const, executed: null };
+      const changed = await applyRequest(tx, svc, account, row, at, actor.userId);
+      if (row.action === "marketing" && !decision.automatic && decision.confirmCount !== row.count) {
+        // Read the maintained counter after the change instead of a second pass over the contacts:
+        // an upgrade nobody confirmed rolls the whole change back (R14).
+        const after = await getAccount(tx, account.id);
+        const upgrade = upgradeNeeded(svc, account, after.marketingCount, at);
+        if (upgrade) throw new NeedsConfirmation(view(row), upgrade);
+      }
+      return { row: updated ?? row, decided: "approved" as const, executed: changed };
+    },
+    { allowUpgrade: () => confirmed },
+  );
   const request = await getRequest(svc, actor.accountId, id);
   const executed: ExecuteResult | null =
     result.executed === null
@@ -401,7 +458,11 @@ async function decide(svc: Services, actor: Actor, rawId: string, decision: Deci
   if (executed) {
     await svc.db
       .update(bulkRequests)
-      .set({ executedAt: change.at, result: { ...executed, effectiveAt: executed.effectiveAt.toISOString() } })
+      .set({
+        executedAt: change.at,
+        result: { ...executed, effectiveAt: executed.effectiveAt.toISOString() },
+        ...(change.upgrade ? { confirmedLimit: change.upgrade.newLimit } : {}),
+      })
       .where(eq(bulkRequests.id, id));
   }
   return { request, decided: result.decided, executed };
@@ -446,36 +507,133 @@ async function applyRequest(
   return { changed: res?.n ?? 0, effectiveAt };
 }
 
-/** Approved requests whose scheduled time has come execute once (run by the scheduler). */
-export async function runDueScheduledRequests(svc: Services): Promise<{ id: string; changed: number }[]> {
+export interface ScheduledRun {
+  id: string;
+  accountId: number;
+  changed: number;
+  /** Why the request came back for a new decision instead of running (R14), or null when it ran. */
+  reopened: string | null;
+}
+
+/**
+ * Approved requests whose scheduled time has come execute once (run by the scheduler). A change
+ * that runs later than it was approved is checked again first (R14): its requester and approver
+ * must still have the rights they had, and it may upgrade the tier only as far as the approver
+ * confirmed. Otherwise it does not run: it is open again, for a new decision, and says why.
+ */
+export async function runDueScheduledRequests(svc: Services): Promise<ScheduledRun[]> {
   const now = svc.clock.now();
   const due = await svc.db
-    .select({ id: bulkRequests.id, accountId: bulkRequests.accountId })
+    .select({ id: bulkRequests.id, accountId: bulkRequests.accountId, confirmedLimit: bulkRequests.confirmedLimit })
     .from(bulkRequests)
     .where(and(eq(bulkRequests.status, "approved"), lte(bulkRequests.scheduledAt, now)));
-  const done: { id: string; changed: number }[] = [];
+  const done: ScheduledRun[] = [];
   for (const d of due) {
-    const { result, change } = await changeContacts(
+    let reopenWith: string | null = null;
+    const outcome = await changeContacts(
       svc,
       d.accountId,
       `scheduled request ${d.id}`,
       async (tx, account, at) => {
         const [row] = await tx.select().from(bulkRequests).where(eq(bulkRequests.id, d.id)).for("update");
         if (row?.status !== "approved") return null;
+        const stale = await staleApproval(svc, tx, account, row);
+        if (stale) {
+          reopenWith = stale;
+          return null;
+        }
         const r = await applyRequest(tx, svc, account, row, at, row.decidedBy ?? "system");
         await tx.update(bulkRequests).set({ status: "executed", executedAt: at }).where(eq(bulkRequests.id, d.id));
         return r;
       },
-    );
-    if (result) {
+      // Only as far as the approver confirmed (the limit is fixed while the request is approved).
+      { allowUpgrade: (u) => d.confirmedLimit !== null && u.newLimit <= d.confirmedLimit },
+    ).catch((e: unknown) => {
+      if (!(e instanceof UpgradeNeedsApproval)) throw e;
+      const limit = d.confirmedLimit;
+      reopenWith =
+        limit === null
+          ? `it would now upgrade the tier to ${e.upgrade.newLimit.toLocaleString("en-US")} contacts, and the approval did not confirm an upgrade`
+          : `it would now upgrade the tier to ${e.upgrade.newLimit.toLocaleString("en-US")} contacts, more than the ${limit.toLocaleString("en-US")} the approver confirmed`;
+      return null;
+    });
+    if (reopenWith) {
+      await reopenRequest(svc, d.accountId, d.id, reopenWith);
+      done.push({ id: d.id, accountId: d.accountId, changed: 0, reopened: reopenWith });
+      continue;
+    }
+    if (outcome?.result) {
+      const { result, change } = outcome;
       await svc.db
         .update(bulkRequests)
         .set({
           result: { changed: result.changed, effectiveAt: result.effectiveAt.toISOString(), upgrade: change.upgrade },
         })
         .where(eq(bulkRequests.id, d.id));
-      done.push({ id: d.id, changed: result.changed });
+      done.push({ id: d.id, accountId: d.accountId, changed: result.changed, reopened: null });
     }
   }
   return done;
+}
+
+/** Why an approved request may not run now as it was approved (R13, R14), or null when it may. */
+async function staleApproval(svc: Services, tx: Tx, account: Account, row: BulkRequest): Promise<string | null> {
+  if (row.action !== "marketing") return null;
+  const requester = canSetMarketing(await rightsOf(svc, tx, account.id, row.requestedBy));
+  if (!requester.ok) return `<@${row.requestedBy}>, who asked for it, no longer has marketing contacts access`;
+  if (row.decidedBy === null || row.decidedBy === "auto") return null;
+  const approver = await rightsOf(svc, tx, account.id, row.decidedBy);
+  const ok = canApprove({
+    approver: { id: approver.userId, role: approver.role, marketingAccess: approver.marketingAccess },
+    requesterId: row.requestedBy,
+    selfApproval: account.selfApproval,
+    action: row.action,
+  });
+  return ok.ok ? null : `<@${row.decidedBy}>, who approved it, could not approve it any more (${ok.reason})`;
+}
+
+/**
+ * An approved change that may not run as approved goes back to open: a new decision is needed,
+ * with a fresh week to make it. Its Slack message shows it open again (or it is posted anew), and a
+ * notice to the approvals channel says why.
+ */
+async function reopenRequest(svc: Services, accountId: number, id: string, why: string): Promise<void> {
+  const now = svc.clock.now();
+  await svc.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(bulkRequests)
+      .set({
+        status: "open",
+        decidedBy: null,
+        decidedAt: null,
+        confirmedLimit: null,
+        reopenedReason: why,
+        expiresAt: new Date(now.getTime() + REQUEST_TTL_MS),
+        // A message without a ts to update (shown through a response_url) is posted again.
+        slackTs: sql`case when ${bulkRequests.slackTs} ~ '^[0-9]+[.][0-9]+$' then ${bulkRequests.slackTs} else null end`,
+      })
+      .where(and(eq(bulkRequests.id, id), eq(bulkRequests.status, "approved")))
+      .returning();
+    if (!row) return;
+    await recordAudit(tx, {
+      accountId,
+      at: now,
+      actor: "system",
+      kind: "request.reopened",
+      summary: `Request ${id} did not run at its time and needs a new decision: ${why}`,
+      detail: { requestId: id, reason: why },
+    });
+    const account = await getAccount(tx, accountId);
+    await queueMessage(
+      tx,
+      account,
+      now,
+      {
+        key: `request-reopened:${id}:${now.getTime()}`,
+        kind: "request-reopened",
+        text: `:warning: Scheduled request ${id} (set ${row.count.toLocaleString("en-US")} contacts ${row.action}) did not run: ${why}. It needs a new decision: \`/contacts approve ${id}\` or \`/contacts reject ${id}\`.`,
+      },
+      { channel: account.approvalsChannel, users: [] },
+    );
+  });
 }

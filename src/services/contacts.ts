@@ -13,7 +13,7 @@ import { billingTermsOf, ensureUser, getAccount } from "./accounts.ts";
 import { recordAudit } from "./audit.ts";
 import { createBulkRequest } from "./bulk.ts";
 import { type Actor, Refusal, type Services, type UpgradeRecord } from "./context.ts";
-import { changeContacts } from "./tier.ts";
+import { changeContacts, UpgradeNeedsApproval } from "./tier.ts";
 
 export type Contact = typeof contacts.$inferSelect;
 
@@ -108,6 +108,8 @@ export interface SetStatusResult {
   unchanged: number;
   pending: number;
   requestId: string | null;
+  /** Why the change became a request instead of applying: more than the direct-change limit, or an upgrade. */
+  requestReason: "limit" | "upgrade" | null;
   outcomes: { email: string; outcome: Outcome; effectiveAt: Date | null }[];
   upgrade: UpgradeRecord | null;
   marketingCount: number;
@@ -137,100 +139,118 @@ export async function setStatus(
       ? await createBulkRequest(svc, actor, { action: to, selector: { type: "emails", emails: unique }, at: null })
       : null;
   // More than the direct-change limit needs approval (R14); if none of them would change, report the no-ops below.
-  if (request) {
+  if (request) return asRequest(request.id, "limit");
+  const terms = billingTermsOf(account);
+  const applied = await applyDirect().catch(async (e: unknown) => {
+    // A direct change that would upgrade the tier waits for an admin who confirms it (R9, R14).
+    if (!(e instanceof UpgradeNeedsApproval)) throw e;
+    const upgradeRequest = await createBulkRequest(svc, actor, {
+      action: to,
+      selector: { type: "emails", emails: unique },
+      at: null,
+    });
+    return upgradeRequest ? asRequest(upgradeRequest.id, "upgrade") : applyDirect();
+  });
+  return applied;
+
+  function asRequest(requestId: string, reason: "limit" | "upgrade"): SetStatusResult {
     return {
       to,
       changed: 0,
       unchanged: 0,
       pending: 0,
-      requestId: request.id,
+      requestId,
+      requestReason: reason,
       outcomes: [],
       upgrade: null,
       marketingCount: account.marketingCount,
       tierLimit: account.tierLimit,
     };
   }
-  const terms = billingTermsOf(account);
-  const { result, change } = await changeContacts(
-    svc,
-    actor.accountId,
-    `set ${to} by ${actor.userId}`,
-    async (tx, _a, at) => {
-      const found = await requireContacts(tx, actor.accountId, unique);
-      const outcomes = found.map((c) => {
-        const state = {
-          status: (c.marketing ? "marketing" : "non-marketing") as MarketingStatus,
-          pendingSince: c.pendingSince,
-        };
-        const kind = to === "marketing" ? setMarketingOutcome(state).kind : setNonMarketingOutcome(state, at).kind;
-        return { id: c.id, email: c.email, outcome: kind as Outcome, pendingSince: c.pendingSince };
-      });
-      const byOutcome = (o: Outcome) => outcomes.filter((x) => x.outcome === o);
-      const made = byOutcome("made-marketing");
-      const cancelled = byOutcome("cancelled-pending");
-      const flagged = byOutcome("flagged-pending");
-      const toMarketing = [...made, ...cancelled].map((x) => x.id);
-      if (toMarketing.length > 0) {
-        await tx
-          .update(contacts)
-          .set({ marketing: true, pendingSince: null, updatedAt: at })
-          .where(inArray(contacts.id, toMarketing));
-      }
-      if (flagged.length > 0) {
-        await tx
-          .update(contacts)
-          .set({ pendingSince: at, updatedAt: at })
-          .where(
-            inArray(
-              contacts.id,
-              flagged.map((x) => x.id),
-            ),
-          );
-      }
-      const effective = pendingEffectiveAt(terms, at);
-      const audits: [Outcome, string, Date | null][] = [
-        ["made-marketing", "Set marketing", at],
-        ["cancelled-pending", "Set marketing (cancelled the pending non-marketing change)", at],
-        ["flagged-pending", "Set non-marketing: stays marketing until the next update date", effective],
-      ];
-      for (const [o, summary, effectiveAt] of audits) {
-        const rows = byOutcome(o);
-        if (rows.length === 0) continue;
-        await recordAudit(tx, {
-          accountId: actor.accountId,
-          at,
-          effectiveAt,
-          actor: actor.userId,
-          kind: `status.${o}`,
-          summary,
-          count: rows.length,
-          contactIds: rows.map((r) => r.id),
+
+  async function applyDirect(): Promise<SetStatusResult> {
+    const { result, change } = await changeContacts(
+      svc,
+      actor.accountId,
+      `set ${to} by ${actor.userId}`,
+      async (tx, _a, at) => {
+        const found = await requireContacts(tx, actor.accountId, unique);
+        const outcomes = found.map((c) => {
+          const state = {
+            status: (c.marketing ? "marketing" : "non-marketing") as MarketingStatus,
+            pendingSince: c.pendingSince,
+          };
+          const kind = to === "marketing" ? setMarketingOutcome(state).kind : setNonMarketingOutcome(state, at).kind;
+          return { id: c.id, email: c.email, outcome: kind as Outcome, pendingSince: c.pendingSince };
         });
-      }
-      return outcomes.map((o) => ({
-        email: o.email,
-        outcome: o.outcome,
-        effectiveAt:
-          o.outcome === "flagged-pending"
-            ? effective
-            : o.outcome === "already-pending" && o.pendingSince
-              ? pendingEffectiveAt(terms, o.pendingSince)
-              : null,
-      }));
-    },
-  );
-  const count = (...kinds: Outcome[]) => result.filter((r) => kinds.includes(r.outcome)).length;
-  return {
-    to,
-    changed: count("made-marketing", "cancelled-pending"),
-    unchanged: count("already-marketing", "already-pending", "already-non-marketing"),
-    pending: count("flagged-pending"),
-    requestId: null,
-    outcomes: result,
-    upgrade: change.upgrade,
-    marketingCount: change.after,
-    tierLimit: change.tierLimitAfter,
-  };
+        const byOutcome = (o: Outcome) => outcomes.filter((x) => x.outcome === o);
+        const made = byOutcome("made-marketing");
+        const cancelled = byOutcome("cancelled-pending");
+        const flagged = byOutcome("flagged-pending");
+        const toMarketing = [...made, ...cancelled].map((x) => x.id);
+        if (toMarketing.length > 0) {
+          await tx
+            .update(contacts)
+            .set({ marketing: true, pendingSince: null, updatedAt: at })
+            .where(inArray(contacts.id, toMarketing));
+        }
+        if (flagged.length > 0) {
+          await tx
+            .update(contacts)
+            .set({ pendingSince: at, updatedAt: at })
+            .where(
+              inArray(
+                contacts.id,
+                flagged.map((x) => x.id),
+              ),
+            );
+        }
+        const effective = pendingEffectiveAt(terms, at);
+        const audits: [Outcome, string, Date | null][] = [
+          ["made-marketing", "Set marketing", at],
+          ["cancelled-pending", "Set marketing (cancelled the pending non-marketing change)", at],
+          ["flagged-pending", "Set non-marketing: stays marketing until the next update date", effective],
+        ];
+        for (const [o, summary, effectiveAt] of audits) {
+          const rows = byOutcome(o);
+          if (rows.length === 0) continue;
+          await recordAudit(tx, {
+            accountId: actor.accountId,
+            at,
+            effectiveAt,
+            actor: actor.userId,
+            kind: `status.${o}`,
+            summary,
+            count: rows.length,
+            contactIds: rows.map((r) => r.id),
+          });
+        }
+        return outcomes.map((o) => ({
+          email: o.email,
+          outcome: o.outcome,
+          effectiveAt:
+            o.outcome === "flagged-pending"
+              ? effective
+              : o.outcome === "already-pending" && o.pendingSince
+                ? pendingEffectiveAt(terms, o.pendingSince)
+                : null,
+        }));
+      },
+    );
+    const count = (...kinds: Outcome[]) => result.filter((r) => kinds.includes(r.outcome)).length;
+    return {
+      to,
+      changed: count("made-marketing", "cancelled-pending"),
+      unchanged: count("already-marketing", "already-pending", "already-non-marketing"),
+      pending: count("flagged-pending"),
+      requestId: null,
+      requestReason: null,
+      outcomes: result,
+      upgrade: change.upgrade,
+      marketingCount: change.after,
+      tierLimit: change.tierLimitAfter,
+    };
+  }
 }
 
 /** R4: deleting frees capacity at once; the tier is never lowered by it (R9). Admins only. */

@@ -4,16 +4,19 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { rowsOf, type Tx, timestamptz } from "../db/client.ts";
+import { canSetMarketing } from "../domain/permissions.ts";
 import { initialStatusFor, parseSource, type SourceOverrides } from "../domain/sources.ts";
 import { canReceiveMarketing } from "../domain/status.ts";
 import type { CreationSource, MarketingStatus } from "../domain/types.ts";
-import { getAccount } from "./accounts.ts";
+import { getAccount, rightsOf } from "./accounts.ts";
 import { recordAudit } from "./audit.ts";
-import type { BulkRequestView } from "./bulk.ts";
+import { type BulkRequestView, createBulkRequestIn, getRequest } from "./bulk.ts";
 import type { Services } from "./context.ts";
+import { queueMessage } from "./outbox.ts";
 import { applyRulesInTx, finishRulePauses, refreshPausedRules } from "./rules.ts";
+import { idsCondition } from "./selectors.ts";
 import { sourceOverridesOf } from "./source-defaults.ts";
-import { changeContacts } from "./tier.ts";
+import { changeContacts, upgradeNeeded } from "./tier.ts";
 
 /** Most contacts one `POST /api/contacts` may carry. */
 export const MAX_BATCH = 1000;
@@ -74,6 +77,8 @@ export async function upsertContacts(
   rows: IntakeContact[],
   at: Date,
   overrides: SourceOverrides,
+  /** False when whoever sends the contacts may not set contacts marketing (R13): all start non-marketing. */
+  allowMarketing = true,
 ): Promise<UpsertedContact[]> {
   if (rows.length === 0) return [];
   const input = rows.map((r) => ({
@@ -85,7 +90,8 @@ export async function upsertContacts(
     source_id: r.sourceId ?? null,
     properties: r.properties && Object.keys(r.properties).length > 0 ? r.properties : null,
     // For a form kind, "starts marketing" and "promotes an existing contact" are the same condition (R15).
-    marketing: initialStatusFor({ source: r.source, sourceId: r.sourceId ?? null, overrides }) === "marketing",
+    marketing:
+      allowMarketing && initialStatusFor({ source: r.source, sourceId: r.sourceId ?? null, overrides }) === "marketing",
   }));
   // The main query sees contacts as they were before the INSERT (one snapshot), so joining
   // contacts directly gives each row's prior state; no CTE is joined to another (their row
@@ -276,27 +282,90 @@ export interface IntakeOutcome {
   results: IntakeResult[];
   /** Bulk requests made by rules that paused (R16); the Slack app posts them for approval. */
   ruleRequests: BulkRequestView[];
+  /**
+   * Contacts that came in as marketing by their source's default but were created (or kept)
+   * non-marketing instead: `access` when the key's owner has no marketing contacts access (R13),
+   * `upgrade` when they would have taken the tier up (R9, R14); then `request` asks to set them marketing.
+   */
+  held: { reason: "access" | "upgrade"; emails: string[]; request: BulkRequestView | null } | null;
+}
+
+/** Who sends contacts through the intake: the API key (for the audit) and the user it acts for. */
+export interface IntakeSender {
+  /** `api:<key id>`. */
+  actor: string;
+  /** The key's maker: the key acts with this user's rights as they are when it is used (R13, R14). */
+  ownerId: string;
 }
 
 /**
  * Upserts contacts for an account from the intake API (R15, R16, R9, R11). Duplicate emails in
- * one call: the first wins (later ones answer with the same result).
+ * one call: the first wins (later ones answer with the same result). Contacts whose source makes
+ * them marketing start non-marketing when the key's owner lacks marketing access, or when they
+ * would upgrade the tier: then one bulk request, requested by the owner, asks to set them marketing.
  */
 export async function intakeContacts(
   svc: Services,
   accountId: number,
-  actor: string,
+  sender: IntakeSender,
   contacts: IntakeContact[],
 ): Promise<IntakeOutcome> {
   const unique = new Map<string, IntakeContact>();
   for (const c of contacts) if (!unique.has(c.email)) unique.set(c.email, c);
   const rows = [...unique.values()];
-  if (rows.length === 0) return { results: [], ruleRequests: [] };
+  if (rows.length === 0) return { results: [], ruleRequests: [], held: null };
+  const { actor, ownerId } = sender;
   const account = await getAccount(svc.db, accountId);
   const overrides = sourceOverridesOf(account);
+  const wanted = new Set(
+    rows
+      .filter((r) => initialStatusFor({ source: r.source, sourceId: r.sourceId ?? null, overrides }) === "marketing")
+      .map((r) => r.email),
+  );
   await refreshPausedRules(svc, accountId);
-  const { result } = await changeContacts(svc, accountId, `intake (${actor})`, async (tx, _account, at) => {
-    const upserted = await upsertContacts(tx, accountId, rows, at, overrides);
+  const { result } = await changeContacts(svc, accountId, `intake (${actor})`, async (tx, before, at) => {
+    const owner = await rightsOf(svc, tx, accountId, ownerId);
+    const allowMarketing = canSetMarketing(owner).ok;
+    let upserted = await upsertContacts(tx, accountId, rows, at, overrides, allowMarketing);
+    let held: { reason: "access" | "upgrade"; emails: string[]; requestId: string | null } | null = null;
+    if (!allowMarketing) {
+      const emails = upserted.filter((u) => wanted.has(u.email) && !u.marketing).map((u) => u.email);
+      if (emails.length > 0) {
+        held = { reason: "access", emails, requestId: null };
+        await queueMessage(
+          tx,
+          before,
+          at,
+          {
+            key: `intake-held:${actor}:${at.getTime()}`,
+            kind: "intake-held",
+            text: `:no_entry: ${n(emails.length)} contacts that came in through API key ${actor.replace(/^api:/, "")} would have been marketing, but the key's maker <@${ownerId}> no longer has marketing contacts access, so they were created non-marketing. Grant the access back (\`/contacts access grant <@${ownerId}>\`) or have an admin make a new key.`,
+          },
+          { channel: before.approvalsChannel, users: [] },
+        );
+      }
+    } else {
+      const after = await getAccount(tx, accountId);
+      if (after.marketingCount > before.marketingCount && upgradeNeeded(svc, after, after.marketingCount, at)) {
+        // These contacts would take the tier up: they wait, non-marketing, for an approver (R9, R14).
+        const madeMarketing = upserted.filter((u) => (u.created && u.marketing) || u.promoted);
+        await rowsOf(
+          tx,
+          sql`update contacts set marketing = false, updated_at = ${timestamptz(at)}
+              where ${idsCondition(madeMarketing.map((u) => u.id))} and pending_since is null`,
+        );
+        const ids = new Set(madeMarketing.map((u) => u.id));
+        upserted = upserted.map((u) => (ids.has(u.id) ? { ...u, marketing: false, promoted: false } : u));
+        const emails = madeMarketing.map((u) => u.email);
+        const requestId = await createBulkRequestIn(
+          svc,
+          tx,
+          { accountId, userId: ownerId },
+          { action: "marketing", selector: { type: "emails", emails }, at: null, origin: actor, viaSelector: true },
+        );
+        held = { reason: "upgrade", emails, requestId };
+      }
+    }
     await auditUpsert(tx, accountId, at, actor, "the intake API", upserted);
     const touched = upserted.filter((u) => u.created || u.updated).map((u) => u.id);
     const rules = await applyRulesInTx(svc, tx, accountId, at, touched);
@@ -315,10 +384,18 @@ export async function intakeContacts(
         pending: byId.get(u.id)?.pending ?? u.pending,
       })),
       pauses: rules.pauses,
+      held,
     };
   });
   const ruleRequests = await finishRulePauses(svc, accountId, result.pauses);
   const byEmail = new Map(result.upserted.map((u) => [u.email, u]));
+  const held = result.held
+    ? {
+        reason: result.held.reason,
+        emails: result.held.emails,
+        request: result.held.requestId ? await getRequest(svc, accountId, result.held.requestId) : null,
+      }
+    : null;
   return {
     results: contacts.map((c) => {
       const u = byEmail.get(c.email);
@@ -332,6 +409,7 @@ export async function intakeContacts(
       };
     }),
     ruleRequests,
+    held,
   };
 }
 

@@ -1,33 +1,48 @@
 // Automation rules (R16): "when a contact matches FILTER, set it marketing / non-marketing".
 // They run on the contacts the intake API and imports create or change, and on a schedule over
-// all contacts, set-based. A run that would set more than the direct-change limit marketing, or
-// trigger an upgrade, pauses the rule and makes ONE bulk request (R14) instead.
+// all contacts, set-based.
+//
+// A rule is a standing bulk change (R14, R16). Adding, enabling or changing one that would change
+// more contacts than the direct-change limit now (either direction), or would upgrade the tier,
+// makes a bulk request that starts it once approved; a run that would do the same pauses the rule
+// into ONE bulk request. The rule, its pause and its request commit together. A rule acts with its
+// owner's rights as they are at each run: the owner is whoever last added, enabled or changed it,
+// is the requester of its requests (so the self-approval setting applies to them), and must still
+// have marketing contacts access for a marketing rule to run (R13); otherwise the rule pauses and
+// the approvals channel is told.
 //
 // Pause lifecycle: while paused (paused_reason set) a rule does not run. It resumes when its
 // request is executed (or expires: the next run asks again if it still has to); a rejected
-// request disables the rule, since the approver said no to what it does. Resumption is checked
+// request disables the rule, since the approver said no to what it does. A rule paused because its
+// owner lost access (no request) waits until someone with access enables it. Resumption is checked
 // lazily at the start of every run (refreshPausedRules), so no hook in the approval flow is needed.
 //
 // Precedence: two enabled rules that set opposite statuses could both match a contact and flip
 // it every hour. The older rule wins: a rule never changes a contact that an older enabled rule
 // with the opposite action matches. `rules add` and `rules test` say how many contacts that is.
-import { and, asc, eq, isNotNull, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, eq, isNotNull, type SQL, sql } from "drizzle-orm";
 import { type Executor, rowsOf, type Tx, timestamptz } from "../db/client.ts";
 import { automationRules, bulkRequests, contacts } from "../db/schema.ts";
 import { type Filter, parseFilter } from "../domain/filter.ts";
-import { canSetMarketing } from "../domain/permissions.ts";
+import { canAdminister, canSetMarketing } from "../domain/permissions.ts";
 import type { MarketingStatus } from "../domain/types.ts";
 import { nextUpdateInstant } from "../domain/update-dates.ts";
-import { billingTermsOf, ensureUser, getAccount } from "./accounts.ts";
+import { type Account, billingTermsOf, ensureUser, getAccount, rightsOf } from "./accounts.ts";
 import { recordAudit } from "./audit.ts";
-import { type BulkRequestView, createBulkRequest, expireRequests } from "./bulk.ts";
+import { type BulkRequestView, createBulkRequestIn, expireRequests, getRequest } from "./bulk.ts";
 import { type Actor, Refusal, type Services } from "./context.ts";
+import { queueMessage } from "./outbox.ts";
 import { filterCondition, idsCondition, unlessCondition } from "./selectors.ts";
 import { changeContacts, upgradeNeeded } from "./tier.ts";
 
 export type Rule = typeof automationRules.$inferSelect;
 
+/** Most automation rules one account may have: each runs every hour over every contact. */
+export const MAX_RULES = 100;
+
 export const ruleActor = (name: string) => `rule:${name}`;
+
+const n = (x: number) => x.toLocaleString("en-US");
 
 // ---------------------------------------------------------------------------------------------
 // Listeners: requests made by paused rules outside a command (API, import, schedule).
@@ -68,12 +83,23 @@ export async function listRules(svc: Services, actor: Actor): Promise<Rule[]> {
     .orderBy(asc(automationRules.id));
 }
 
-/** `rules add <name> when <filter> then marketing|non-marketing`. Setting marketing needs access (R13). */
+/** What adding, enabling or changing a rule did: the rule, and the request that must start it, if any. */
+export interface RuleChange {
+  rule: Rule;
+  /** The bulk request an admin must approve before the rule runs (R16), or null when it runs as it is. */
+  request: BulkRequestView | null;
+}
+
+/**
+ * `rules add <name> when <filter> then marketing|non-marketing`. Setting marketing needs access
+ * (R13). A rule that would change more than the direct-change limit now, or upgrade, waits for the
+ * approval of a request that shows how many contacts it matches and the tier impact (R16).
+ */
 export async function addRule(
   svc: Services,
   actor: Actor,
   input: { name: string; filter: Filter; action: MarketingStatus; timeZone: string },
-): Promise<Rule> {
+): Promise<RuleChange> {
   const user = await ensureUser(svc, actor.accountId, actor.userId);
   if (input.action === "marketing") {
     const ok = canSetMarketing(user);
@@ -83,7 +109,18 @@ export async function addRule(
     throw new Refusal(`A rule named "${input.name}" already exists; remove it first or pick another name.`, "invalid");
   }
   const now = svc.clock.now();
-  return svc.db.transaction(async (tx) => {
+  const { rule, requestId } = await svc.db.transaction(async (tx) => {
+    // The account row serializes rule changes, so the cap holds under concurrent adds.
+    await getAccount(tx, actor.accountId, true);
+    const [had] = await tx
+      .select({ n: count() })
+      .from(automationRules)
+      .where(eq(automationRules.accountId, actor.accountId));
+    if ((had?.n ?? 0) >= MAX_RULES) {
+      throw new Refusal(
+        `This workspace has ${n(MAX_RULES)} automation rules, the most it can have. Remove one you no longer need (\`rules remove <name>\`) before adding another.`,
+      );
+    }
     const [row] = await tx
       .insert(automationRules)
       .values({
@@ -93,6 +130,7 @@ export async function addRule(
         timeZone: input.timeZone,
         action: input.action,
         createdBy: actor.userId,
+        ownerId: actor.userId,
         createdAt: now,
       })
       .onConflictDoNothing()
@@ -106,40 +144,93 @@ export async function addRule(
       summary: `Added rule "${row.name}": when ${row.filter} then ${row.action}`,
       detail: { rule: row.name, filter: row.filter, action: row.action },
     });
-    return row;
+    return gateRule(svc, tx, row, "start");
   });
+  return { rule, request: requestId ? await getRequest(svc, actor.accountId, requestId) : null };
 }
 
 /**
- * `rules enable|disable|remove <name>`: the rule's author or an admin; enabling a rule that sets
- * marketing needs marketing contacts access (R13). Enabling a paused rule also clears the pause.
+ * Before a rule that was just added, enabled or changed runs: if a run now would need approval
+ * (more than the direct-change limit, or an upgrade), the rule waits, paused, for ONE request that
+ * its owner makes, in the caller's transaction. Returns the rule as stored and the request's id.
+ */
+async function gateRule(
+  svc: Services,
+  tx: Tx,
+  rule: Rule,
+  verb: "start" | "run again" | "run as changed",
+): Promise<{ rule: Rule; requestId: string | null }> {
+  const at = svc.clock.now();
+  const account = await getAccount(tx, rule.accountId);
+  const enabled = await enabledRules(tx, rule.accountId, at);
+  const filter = ruleFilter(rule, at);
+  const unless = olderOpposites(enabled, rule).map((o) => o.filter);
+  const counted = await countApplicable(tx, rule.accountId, rule.action, filter, null, unlessCondition(unless));
+  const reason = approvalReason(svc, account, rule.action, counted, at);
+  if (!reason) return { rule, requestId: null };
+  const paused = await pauseIntoRequest(
+    svc,
+    tx,
+    rule,
+    { filter, scope: null, unless },
+    `waiting for approval to ${verb}: ${reason}`,
+  );
+  return { rule: paused.rule, requestId: paused.requestId };
+}
+
+/**
+ * `rules enable|disable|remove <name>`: the rule's author, its owner or an admin; enabling a rule
+ * that sets marketing needs marketing contacts access (R13). Enabling makes the one who enables it
+ * the owner, and is checked like adding it (R16).
  */
 export async function changeRule(
   svc: Services,
   actor: Actor,
   name: string,
   op: "enable" | "disable" | "remove",
-): Promise<Rule> {
+): Promise<RuleChange> {
   const user = await ensureUser(svc, actor.accountId, actor.userId);
   const rule = await requireRule(svc, actor.accountId, name);
-  if (user.role !== "admin" && rule.createdBy !== actor.userId) {
-    throw new Refusal(`Only an admin or the rule's author can ${op} rule "${rule.name}".`);
-  }
+  mayManage(user, actor, rule, op);
   if (op === "enable" && rule.action === "marketing") {
     const ok = canSetMarketing(user);
     if (!ok.ok) throw new Refusal(ok.reason);
   }
   const now = svc.clock.now();
-  return svc.db.transaction(async (tx) => {
-    let row: Rule | undefined = rule;
+  const { row, requestId } = await svc.db.transaction(async (tx) => {
+    await getAccount(tx, actor.accountId, true);
+    const [current] = await tx.select().from(automationRules).where(eq(automationRules.id, rule.id)).for("update");
+    if (!current) throw new Refusal(`There is no rule "${name}". \`/contacts rules\` lists them.`, "invalid");
+    if (op === "enable" && current.enabled && current.pausedRequestId !== null) {
+      const [open] = await tx
+        .select({ status: bulkRequests.status })
+        .from(bulkRequests)
+        .where(eq(bulkRequests.id, current.pausedRequestId));
+      if (open?.status === "open") {
+        throw new Refusal(
+          `Rule "${current.name}" is waiting for approval of request ${current.pausedRequestId}: an admin approves or rejects it with \`/contacts approve ${current.pausedRequestId}\` or \`reject\`.`,
+        );
+      }
+    }
+    let row: Rule | undefined = current;
+    let requestId: string | null = null;
     if (op === "remove") {
+      await cancelOpenRequest(tx, current, now, "its rule was removed");
       await tx.delete(automationRules).where(eq(automationRules.id, rule.id));
+    } else if (op === "disable") {
+      await cancelOpenRequest(tx, current, now, "its rule was disabled");
+      [row] = await tx
+        .update(automationRules)
+        .set({ enabled: false, pausedReason: null, pausedRequestId: null })
+        .where(eq(automationRules.id, rule.id))
+        .returning();
     } else {
       [row] = await tx
         .update(automationRules)
-        .set(op === "enable" ? { enabled: true, pausedReason: null, pausedRequestId: null } : { enabled: false })
+        .set({ enabled: true, pausedReason: null, pausedRequestId: null, ownerId: actor.userId })
         .where(eq(automationRules.id, rule.id))
         .returning();
+      if (row) ({ rule: row, requestId } = await gateRule(svc, tx, row, "run again"));
     }
     await recordAudit(tx, {
       accountId: actor.accountId,
@@ -149,8 +240,81 @@ export async function changeRule(
       summary: `${op === "enable" ? "Enabled" : op === "disable" ? "Disabled" : "Removed"} rule "${rule.name}"`,
       detail: { rule: rule.name },
     });
-    return row ?? rule;
+    return { row: row ?? current, requestId };
   });
+  return { rule: row, request: requestId ? await getRequest(svc, actor.accountId, requestId) : null };
+}
+
+/**
+ * `rules change <name> when <filter> then marketing|non-marketing`: a new filter or action for an
+ * existing rule, checked like adding it (widening a rule is a bulk change, R16). The one who
+ * changes it becomes its owner; an open request of the old rule is cancelled.
+ */
+export async function editRule(
+  svc: Services,
+  actor: Actor,
+  name: string,
+  input: { filter: Filter; action: MarketingStatus; timeZone: string },
+): Promise<RuleChange> {
+  const user = await ensureUser(svc, actor.accountId, actor.userId);
+  const rule = await requireRule(svc, actor.accountId, name);
+  mayManage(user, actor, rule, "change");
+  if (input.action === "marketing") {
+    const ok = canSetMarketing(user);
+    if (!ok.ok) throw new Refusal(ok.reason);
+  }
+  const now = svc.clock.now();
+  const { row, requestId } = await svc.db.transaction(async (tx) => {
+    await getAccount(tx, actor.accountId, true);
+    const [current] = await tx.select().from(automationRules).where(eq(automationRules.id, rule.id)).for("update");
+    if (!current) throw new Refusal(`There is no rule "${name}". \`/contacts rules\` lists them.`, "invalid");
+    await cancelOpenRequest(tx, current, now, "its rule was changed");
+    const [changed] = await tx
+      .update(automationRules)
+      .set({
+        filter: input.filter.text,
+        action: input.action,
+        timeZone: input.timeZone,
+        ownerId: actor.userId,
+        pausedReason: null,
+        pausedRequestId: null,
+      })
+      .where(eq(automationRules.id, rule.id))
+      .returning();
+    if (!changed) throw new Refusal(`There is no rule "${name}".`, "invalid");
+    await recordAudit(tx, {
+      accountId: actor.accountId,
+      at: now,
+      actor: actor.userId,
+      kind: "rule.changed",
+      summary: `Changed rule "${changed.name}": when ${changed.filter} then ${changed.action} (was: when ${current.filter} then ${current.action})`,
+      detail: {
+        rule: changed.name,
+        filter: changed.filter,
+        action: changed.action,
+        was: { filter: current.filter, action: current.action },
+      },
+    });
+    if (!changed.enabled) return { row: changed, requestId: null };
+    const gated = await gateRule(svc, tx, changed, "run as changed");
+    return { row: gated.rule, requestId: gated.requestId };
+  });
+  return { rule: row, request: requestId ? await getRequest(svc, actor.accountId, requestId) : null };
+}
+
+function mayManage(user: { role: string }, actor: Actor, rule: Rule, op: string): void {
+  if (rule.createdBy === actor.userId || rule.ownerId === actor.userId) return;
+  const ok = canAdminister(user as { role: "admin" | "member" });
+  if (!ok.ok) throw new Refusal(`Only an admin or the rule's author can ${op} rule "${rule.name}".`);
+}
+
+/** The rule's open request, if any, is withdrawn: what it asked for is no longer what the rule does. */
+async function cancelOpenRequest(tx: Tx, rule: Rule, at: Date, why: string): Promise<void> {
+  if (rule.pausedRequestId === null) return;
+  await tx
+    .update(bulkRequests)
+    .set({ status: "cancelled", decidedAt: at, reason: why })
+    .where(and(eq(bulkRequests.id, rule.pausedRequestId), eq(bulkRequests.status, "open")));
 }
 
 export interface RuleTest {
@@ -159,7 +323,7 @@ export interface RuleTest {
   count: number;
   /** For marketing rules: contacts that would start counting toward the tier. */
   becomeMarketing: number;
-  /** Whether a run now would pause into a bulk request instead of running (R16). */
+  /** Why a run now would pause into a bulk request instead of running (R16), or null. */
   wouldPause: string | null;
   /** Older rules with the opposite action that also match contacts this one would change: they win. */
   overridden: { rule: string; action: MarketingStatus; count: number }[];
@@ -168,9 +332,10 @@ export interface RuleTest {
 /** `rules test <name>`: how many contacts the rule would change now, without changing them. */
 export async function testRule(svc: Services, actor: Actor, name: string): Promise<RuleTest> {
   const rule = await requireRule(svc, actor.accountId, name);
-  const filter = ruleFilter(rule, svc.clock.now());
+  const now = svc.clock.now();
+  const filter = ruleFilter(rule, now);
   const account = await getAccount(svc.db, actor.accountId);
-  const older = olderOpposites(await enabledRules(svc.db, account.id, svc.clock.now()), rule);
+  const older = olderOpposites(await enabledRules(svc.db, account.id, now), rule);
   const counted = await countApplicable(
     svc.db,
     account.id,
@@ -179,7 +344,8 @@ export async function testRule(svc: Services, actor: Actor, name: string): Promi
     null,
     unlessCondition(older.map((o) => o.filter)),
   );
-  const wouldPause = rule.action === "marketing" ? pauseReason(svc, account, counted, svc.clock.now()) : null;
+  const wouldPause =
+    (await ownerCannotRun(svc, svc.db, rule)) ?? approvalReason(svc, account, rule.action, counted, now);
   const overridden: RuleTest["overridden"] = [];
   for (const o of older) {
     const both = await countApplicable(svc.db, account.id, rule.action, filter, null, filterCondition(o.filter));
@@ -241,25 +407,35 @@ async function countApplicable(
   return { n: row?.n ?? 0, newMarketing: row?.new_marketing ?? 0 };
 }
 
-type AccountRow = Awaited<ReturnType<typeof getAccount>>;
-
-/** R16: why a marketing run must ask for approval instead, or null when it may run. */
-function pauseReason(
+/**
+ * R16: why a run that would change `counted` contacts must ask for approval instead, or null when
+ * it may run: more contacts than the direct-change limit in either direction, or an upgrade.
+ */
+function approvalReason(
   svc: Services,
-  account: AccountRow,
+  account: Account,
+  action: MarketingStatus,
   counted: { n: number; newMarketing: number },
   at: Date,
 ): string | null {
   if (counted.n === 0) return null;
   if (counted.n > account.directLimit) {
-    return `it would set ${counted.n.toLocaleString("en-US")} contacts marketing, more than the direct-change limit of ${account.directLimit.toLocaleString("en-US")}`;
+    return `it would set ${n(counted.n)} contacts ${action}, more than the direct-change limit of ${n(account.directLimit)}`;
   }
+  if (action !== "marketing") return null;
   const without = upgradeNeeded(svc, account, account.marketingCount, at);
   const withRule = upgradeNeeded(svc, account, account.marketingCount + counted.newMarketing, at);
   if (withRule && withRule.newLimit !== without?.newLimit) {
-    return `it would upgrade the tier to ${withRule.newLimit.toLocaleString("en-US")} contacts`;
+    return `it would upgrade the tier to ${n(withRule.newLimit)} contacts`;
   }
   return null;
+}
+
+/** R13 at run time: a marketing rule whose owner lost marketing contacts access may not run. */
+async function ownerCannotRun(svc: Services, ex: Executor, rule: Rule): Promise<string | null> {
+  if (rule.action !== "marketing") return null;
+  const owner = await rightsOf(svc, ex, rule.accountId, rule.ownerId);
+  return owner.marketingAccess ? null : `its owner <@${rule.ownerId}> no longer has marketing contacts access`;
 }
 
 export interface RuleRun {
@@ -268,20 +444,95 @@ export interface RuleRun {
   changed: number;
 }
 
+/** A rule that paused in a run, with the request it paused into (none when its owner lost access). */
 export interface RulePause {
   ruleId: number;
   name: string;
-  filter: Filter;
-  scope: number[] | null;
-  /** Filters of the older opposite rules that win over this one (rule precedence). */
-  unless: Filter[];
   reason: string;
+  requestId: string | null;
+}
+
+/**
+ * Pauses the rule and makes its ONE bulk request (requested by the rule's owner, origin
+ * `rule:<name>`) in the caller's transaction, so a rule is never paused without its request. When
+ * nothing is left to change, the rule is not paused.
+ */
+async function pauseIntoRequest(
+  svc: Services,
+  tx: Tx,
+  rule: Rule,
+  target: { filter: Filter; scope: number[] | null; unless: Filter[] },
+  reason: string,
+): Promise<{ rule: Rule; requestId: string | null }> {
+  const requestId = await createBulkRequestIn(
+    svc,
+    tx,
+    { accountId: rule.accountId, userId: rule.ownerId },
+    {
+      action: rule.action,
+      selector: {
+        type: "rule",
+        name: rule.name,
+        filter: target.filter,
+        contactIds: target.scope,
+        unless: target.unless,
+      },
+      at: null,
+      origin: ruleActor(rule.name),
+      viaSelector: true,
+      ruleId: rule.id,
+    },
+  );
+  if (!requestId) return { rule, requestId: null };
+  const [paused] = await tx
+    .update(automationRules)
+    .set({ pausedReason: reason, pausedRequestId: requestId })
+    .where(eq(automationRules.id, rule.id))
+    .returning();
+  await recordAudit(tx, {
+    accountId: rule.accountId,
+    at: svc.clock.now(),
+    actor: ruleActor(rule.name),
+    kind: "rule.paused",
+    summary: `Rule "${rule.name}" paused: ${reason}. It asks for approval in request ${requestId}`,
+    detail: { rule: rule.name, requestId, reason, owner: rule.ownerId },
+  });
+  return { rule: paused ?? rule, requestId };
+}
+
+/** Pauses a rule whose owner lost the rights it needs, with a notice to the approvals channel (R13). */
+async function pauseForOwner(svc: Services, tx: Tx, account: Account, rule: Rule, reason: string): Promise<void> {
+  const at = svc.clock.now();
+  await tx
+    .update(automationRules)
+    .set({ pausedReason: reason, pausedRequestId: null })
+    .where(and(eq(automationRules.id, rule.id), sql`${automationRules.pausedReason} is null`));
+  await recordAudit(tx, {
+    accountId: rule.accountId,
+    at,
+    actor: ruleActor(rule.name),
+    kind: "rule.paused",
+    summary: `Rule "${rule.name}" paused: ${reason}`,
+    detail: { rule: rule.name, reason, owner: rule.ownerId },
+  });
+  await queueMessage(
+    tx,
+    account,
+    at,
+    {
+      key: `rule-paused:${rule.id}:${at.getTime()}`,
+      kind: "rule-paused",
+      text: `:pause_button: Automation rule "${rule.name}" (set marketing when ${rule.filter}) is paused: ${reason}. Someone with marketing contacts access can \`/contacts rules enable ${rule.name}\` to run it as theirs, or remove it.`,
+    },
+    { channel: account.approvalsChannel, users: [] },
+  );
 }
 
 /**
  * Runs the account's enabled, unpaused rules in the caller's transaction (inside changeContacts),
- * on `scope` contacts or on all (null). Each rule is one UPDATE with its audit row. Marketing
- * runs that must be approved are returned as pauses, to be made after commit (finishRulePauses).
+ * on `scope` contacts or on all (null). Each rule is one UPDATE with its audit row. A rule whose run
+ * must be approved pauses into its request in the same transaction (returned as a pause, for the
+ * Slack app to post once committed); one whose owner lost marketing access pauses with a notice.
  */
 export async function applyRulesInTx(
   svc: Services,
@@ -301,22 +552,26 @@ export async function applyRulesInTx(
     const precedence = unlessCondition(unless);
     const where = sql`${contacts.accountId} = ${accountId} and ${applicableSql(rule.action)} and ${filterCondition(filter)}
       and ${scope === null ? sql`true` : idsCondition(scope)} and ${precedence}`;
-    if (rule.action === "marketing") {
-      const account = await getAccount(tx, accountId);
-      const counted = await countApplicable(tx, accountId, "marketing", filter, scope, precedence);
-      if (counted.n === 0) continue;
-      const reason = pauseReason(svc, account, counted, at);
-      if (reason) {
-        pauses.push({ ruleId: rule.id, name: rule.name, filter, scope, unless, reason });
-        continue;
-      }
+    const account = await getAccount(tx, accountId);
+    const counted = await countApplicable(tx, accountId, rule.action, filter, scope, precedence);
+    if (counted.n === 0) continue;
+    const ownerReason = await ownerCannotRun(svc, tx, rule);
+    if (ownerReason) {
+      await pauseForOwner(svc, tx, account, rule, ownerReason);
+      pauses.push({ ruleId: rule.id, name: rule.name, reason: ownerReason, requestId: null });
+      continue;
+    }
+    const reason = approvalReason(svc, account, rule.action, counted, at);
+    if (reason) {
+      const paused = await pauseIntoRequest(svc, tx, rule, { filter, scope, unless }, reason);
+      if (paused.requestId) pauses.push({ ruleId: rule.id, name: rule.name, reason, requestId: paused.requestId });
+      continue;
     }
     const set =
       rule.action === "marketing"
         ? sql`marketing = true, pending_since = null, updated_at = ${timestamptz(at)}`
         : sql`pending_since = ${timestamptz(at)}, updated_at = ${timestamptz(at)}`;
-    const effectiveAt =
-      rule.action === "marketing" ? at : nextUpdateInstant(billingTermsOf(await getAccount(tx, accountId)), at);
+    const effectiveAt = rule.action === "marketing" ? at : nextUpdateInstant(billingTermsOf(account), at);
     const summary =
       rule.action === "marketing"
         ? `Set marketing by rule "${rule.name}" (when ${rule.filter})`
@@ -329,7 +584,7 @@ export async function applyRulesInTx(
         insert into audit_events (account_id, at, effective_at, actor, kind, summary, count, contact_ids, detail)
         select ${accountId}, ${timestamptz(at)}, ${timestamptz(effectiveAt)}, ${actor},
           ${rule.action === "marketing" ? "status.made-marketing" : "status.flagged-pending"}, ${summary}, count(*), array_agg(id),
-          ${JSON.stringify({ rule: rule.name, scheduled: scope === null })}::jsonb
+          ${JSON.stringify({ rule: rule.name, owner: rule.ownerId, scheduled: scope === null })}::jsonb
         from upd having count(*) > 0
         returning count
       )
@@ -343,9 +598,8 @@ export async function applyRulesInTx(
 }
 
 /**
- * After the run's transaction committed: pauses each rule that must ask, and makes its ONE bulk
- * request (origin `rule:<name>`, requested by `rule:<name>`, so any admin can approve it). A claim
- * on the rule row makes sure concurrent runs make one request.
+ * After the run's transaction committed: the requests its rules paused into, each handed to the
+ * listeners (the Slack app posts them to the approvals channel).
  */
 export async function finishRulePauses(
   svc: Services,
@@ -354,47 +608,8 @@ export async function finishRulePauses(
 ): Promise<BulkRequestView[]> {
   const made: BulkRequestView[] = [];
   for (const p of pauses) {
-    const now = svc.clock.now();
-    const [claimed] = await svc.db
-      .update(automationRules)
-      .set({ pausedReason: p.reason, pausedRequestId: null })
-      .where(
-        and(
-          eq(automationRules.id, p.ruleId),
-          eq(automationRules.enabled, true),
-          sql`${automationRules.pausedReason} is null`,
-        ),
-      )
-      .returning();
-    if (!claimed) continue;
-    const actor = { accountId, userId: ruleActor(p.name) };
-    const request = await createBulkRequest(svc, actor, {
-      action: "marketing",
-      selector: { type: "rule", name: p.name, filter: p.filter, contactIds: p.scope, unless: p.unless },
-      at: null,
-      origin: ruleActor(p.name),
-      viaSelector: true,
-    });
-    if (!request) {
-      // Nothing left to change (another change got there first): the rule carries on.
-      await svc.db.update(automationRules).set({ pausedReason: null }).where(eq(automationRules.id, p.ruleId));
-      continue;
-    }
-    await svc.db.transaction(async (tx) => {
-      await tx
-        .update(automationRules)
-        .set({ pausedReason: p.reason, pausedRequestId: request.id })
-        .where(eq(automationRules.id, p.ruleId));
-      await recordAudit(tx, {
-        accountId,
-        at: now,
-        actor: ruleActor(p.name),
-        kind: "rule.paused",
-        summary: `Rule "${p.name}" paused: ${p.reason}. It asks for approval in request ${request.id} (R16)`,
-        count: request.count,
-        detail: { rule: p.name, requestId: request.id, reason: p.reason },
-      });
-    });
+    if (!p.requestId) continue;
+    const request = await getRequest(svc, accountId, p.requestId);
     made.push(request);
     for (const listener of requestListeners.get(svc) ?? []) {
       await Promise.resolve(listener(request)).catch(() => {});

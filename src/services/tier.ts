@@ -21,21 +21,48 @@ export function upgradeNeeded(svc: Services, account: Account, marketingCount: n
 }
 
 /**
+ * A change would take the marketing count over the tier and nobody confirmed that upgrade: the
+ * change's transaction is rolled back (R14: no upgrade without an approver who typed the count).
+ */
+export class UpgradeNeedsApproval extends Error {
+  constructor(
+    readonly upgrade: UpgradeRecord,
+    readonly marketingCount: number,
+  ) {
+    super(`the change would upgrade the tier to ${upgrade.newLimit} contacts`);
+  }
+}
+
+export interface ChangeOptions {
+  /**
+   * Whether this change may upgrade the tier (R9). Only an approval whose approver confirmed the
+   * upgrade may; every other change that would upgrade is rolled back with UpgradeNeedsApproval.
+   */
+  allowUpgrade?: (upgrade: UpgradeRecord) => boolean;
+}
+
+/**
  * Runs a change to an account's contacts in one transaction with the account row locked,
- * then upgrades the tier if the count now exceeds it (R9) and publishes the count change
- * after commit (R11 alerts listen to it).
+ * then upgrades the tier if the count now exceeds it (R9) and the change may upgrade (R14), and
+ * publishes the count change after commit (R11 alerts listen to it).
  */
 export async function changeContacts<T>(
   svc: Services,
   accountId: number,
   cause: string,
   fn: (tx: Tx, account: Account, at: Date) => Promise<T>,
+  opts: ChangeOptions = {},
 ): Promise<{ result: T; change: CountChange }> {
   const at = svc.clock.now();
   const { result, change } = await svc.db.transaction(async (tx) => {
     const before = await getAccount(tx, accountId, true);
     const result = await fn(tx, before, at);
     const after = await getAccount(tx, accountId);
+    // A change that raised the count may upgrade only if allowed; one that did not (a deletion, a
+    // rollover) never makes an account over its tier, so it never needs an approval.
+    const needed =
+      after.marketingCount > before.marketingCount ? upgradeNeeded(svc, after, after.marketingCount, at) : null;
+    if (needed && !(opts.allowUpgrade?.(needed) ?? false)) throw new UpgradeNeedsApproval(needed, after.marketingCount);
     const upgrade = await applyUpgradeIfNeeded(svc, tx, after, at, cause);
     const change: CountChange = {
       accountId,

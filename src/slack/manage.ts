@@ -1,4 +1,5 @@
 // The manage wizard (R17): four modal steps that end in a bulk non-marketing request (R14).
+import { createHash } from "node:crypto";
 import { and, count, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { money, n, pct, updateWhen } from "../commands/format.ts";
@@ -21,23 +22,47 @@ export const MANAGE_STEPS = {
   review: "manage_review",
 } as const;
 
+/** Slack keeps at most this many characters of a view's private_metadata. */
+const METADATA_MAX = 3000;
+/** The longest filter the wizard takes (a longer one goes through `/contacts bulk … where …`). */
+export const WIZARD_FILTER_MAX = 1000;
+
 /** What the wizard carries from step to step in private_metadata (3,000 characters at most). */
 export const wizardState = z.object({
   bounced: z.boolean().default(true),
   unsubscribed: z.boolean().default(true),
   list: z.string().max(200).nullable().default(null),
-  filter: z.string().max(1000).nullable().default(null),
+  filter: z.string().max(WIZARD_FILTER_MAX).nullable().default(null),
   /** The slash command's response_url, to answer where the wizard was opened. */
   responseUrl: z.string().max(500).nullable().default(null),
+  /** The selector the review step showed (its description's sha256): the submit must request exactly it. */
+  reviewed: z.string().max(64).nullable().default(null),
 });
 export type WizardState = z.infer<typeof wizardState>;
 
+/** The state of an earlier step, or the defaults when there is none yet (the first step). */
 export function readState(metadata: string | undefined): WizardState {
+  return readStateStrictly(metadata || "{}") ?? wizardState.parse({});
+}
+
+/** The state as the previous step wrote it, or null when it can't be read (never silently the defaults). */
+export function readStateStrictly(metadata: string | undefined): WizardState | null {
   try {
-    return wizardState.parse(JSON.parse(metadata || "{}"));
+    const parsed = wizardState.safeParse(JSON.parse(metadata ?? ""));
+    return parsed.success ? parsed.data : null;
   } catch {
-    return wizardState.parse({});
+    return null;
   }
+}
+
+/** Whether the state fits in a view's private_metadata whole (it is never cut). */
+export function fitsMetadata(state: WizardState): boolean {
+  return JSON.stringify(state).length <= METADATA_MAX;
+}
+
+/** A fingerprint of the selector a review step showed, kept in the state to compare at submit. */
+export function selectorFingerprint(selector: Selector): string {
+  return createHash("sha256").update(describeSelector(selector)).digest("hex");
 }
 
 const plain = (text: string, max = 24) => ({ type: "plain_text" as const, text: truncate(text, max), emoji: true });
@@ -49,7 +74,8 @@ function modal(callbackId: string, title: string, submit: string, blocks: Block[
     title: plain(title),
     submit: plain(submit),
     close: plain("Cancel"),
-    private_metadata: JSON.stringify(state).slice(0, 3000),
+    // Never cut: a cut state would not parse, and the submit would request something else (checked by fitsMetadata).
+    private_metadata: JSON.stringify(state),
     blocks: blocks.slice(0, LIMITS.blocksPerView),
   };
 }

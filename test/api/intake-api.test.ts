@@ -1,8 +1,10 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveApi } from "../../src/api/server.ts";
-import { auditEvents } from "../../src/db/schema.ts";
+import { auditEvents, users } from "../../src/db/schema.ts";
 import { createApiKey, revokeApiKey } from "../../src/services/api-keys.ts";
+import { approveRequest, getRequest } from "../../src/services/bulk.ts";
+import { pendingNotifications } from "../../src/services/outbox.ts";
 import { setSourceDefault } from "../../src/services/source-defaults.ts";
 import { accountRow, contactRow, makeAccount, recount, type TestEnv, testEnv } from "../helpers/services.ts";
 
@@ -183,7 +185,7 @@ describe("intake API over HTTP", () => {
     expect(missing.status).toBe(404);
   });
 
-  it("a form that pushes the count over the tier upgrades it (R9) and publishes the count change (R11)", async () => {
+  it("form contacts that would push the count over the tier wait, non-marketing, for an approved upgrade", async () => {
     const a = await account({ tierLimit: 2000 });
     const changes: { before: number; after: number; upgraded: boolean }[] = [];
     const off = env.svc.events.onCountChange((c) => {
@@ -194,13 +196,56 @@ describe("intake API over HTTP", () => {
     await call("POST", "/api/contacts", a.apiKey, { contacts: contacts(0) });
     await call("POST", "/api/contacts", a.apiKey, { contacts: contacts(1000) });
     expect((await accountRow(env, a.accountId)).tierLimit).toBe(2000);
-    await call("POST", "/api/contacts", a.apiKey, { email: "one-more@acme.io", source: "form" });
+    const held = await call("POST", "/api/contacts", a.apiKey, { email: "one-more@acme.io", source: "form" });
     off();
-    expect((await accountRow(env, a.accountId)).tierLimit).toBe(7000);
+    // Created, but non-marketing: a bulk request made in the key maker's name asks an admin to confirm the upgrade.
+    expect(held.status).toBe(201);
+    expect(held.body).toMatchObject({ email: "one-more@acme.io", status: "non-marketing", held: "upgrade" });
+    expect(held.body.requestId).toMatch(/^R/);
+    expect((await accountRow(env, a.accountId)).tierLimit).toBe(2000);
+    expect(await recount(env, a.accountId)).toMatchObject({ m: 2000, t: 2001 });
     expect(changes).toEqual([
       { before: 0, after: 1000, upgraded: false },
       { before: 1000, after: 2000, upgraded: false },
-      { before: 2000, after: 2001, upgraded: true },
     ]);
+    const request = await getRequest(env.svc, a.accountId, held.body.requestId);
+    expect(request).toMatchObject({ requestedBy: "UADMIN1", origin: `api:${a.keyId}`, count: 1, action: "marketing" });
+    expect(request.impact.upgrade?.newLimit).toBe(7000);
+    // The key's maker may not approve their own key's request; another admin confirms the upgrade.
+    await expect(approveRequest(env.svc, a.admin, request.id, 1)).rejects.toThrow(/another admin/);
+    const approved = await approveRequest(env.svc, { accountId: a.accountId, userId: "UADMIN2" }, request.id, 1);
+    expect(approved.executed?.upgrade?.newLimit).toBe(7000);
+    expect((await contactRow(env, a.accountId, "one-more@acme.io"))?.marketing).toBe(true);
+  });
+
+  it("a key whose maker lost marketing contacts access creates form contacts non-marketing and tells the approvals channel", async () => {
+    const a = await account();
+    await env.svc.db
+      .update(users)
+      .set({ marketingAccess: false })
+      .where(and(eq(users.accountId, a.accountId), eq(users.userId, "UADMIN1")));
+    const r = await call("POST", "/api/contacts", a.apiKey, {
+      contacts: [
+        { email: "lead@acme.io", source: "form" },
+        { email: "other@acme.io", source: "api" },
+      ],
+    });
+    expect(r.status).toBe(200);
+    expect(r.body.results).toEqual([
+      expect.objectContaining({ email: "lead@acme.io", status: "non-marketing", held: "access", requestId: null }),
+      expect.objectContaining({ email: "other@acme.io", status: "non-marketing" }),
+    ]);
+    expect(r.body.results[1].held).toBeUndefined();
+    expect(await recount(env, a.accountId)).toMatchObject({ m: 0, t: 2 });
+    const notices = await pendingNotifications(env.svc, a.accountId);
+    expect(notices.map((m) => m.kind)).toEqual(["intake-held"]);
+    expect(notices[0]?.text).toMatch(/1 contacts .* no longer has marketing contacts access/);
+    // With the access back, the next form contact is marketing again.
+    await env.svc.db
+      .update(users)
+      .set({ marketingAccess: true })
+      .where(and(eq(users.accountId, a.accountId), eq(users.userId, "UADMIN1")));
+    const back = await call("POST", "/api/contacts", a.apiKey, { email: "lead2@acme.io", source: "form" });
+    expect(back.body).toMatchObject({ status: "marketing" });
   });
 });

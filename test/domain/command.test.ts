@@ -371,6 +371,12 @@ describe("rules", () => {
         text: 'last_engaged < "1 year ago"',
       },
       to: "non-marketing",
+      change: false,
+    });
+    expect(parsed("rules change Webinar leads when source = form then marketing")).toMatchObject({
+      kind: "rules-add",
+      name: "Webinar leads",
+      change: true,
     });
     expect(parsed("rules add Webinar leads when source = form then set marketing")).toMatchObject({
       kind: "rules-add",

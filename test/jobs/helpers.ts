@@ -13,15 +13,22 @@ let seq = 0;
 export async function addMarketing(env: TestEnv, accountId: number, count: number, source = "manual") {
   const prefix = `m${++seq}x`;
   await seedContacts(env, accountId, count, { prefix, source });
-  return changeContacts(env.svc, accountId, `test adds ${count}`, async (tx, _a, at) => {
-    await rowsOf(
-      tx,
-      sql`with upd as (
+  // Stands for an approved change whose approver confirmed any upgrade it makes (R14).
+  return changeContacts(
+    env.svc,
+    accountId,
+    `test adds ${count}`,
+    async (tx, _a, at) => {
+      await rowsOf(
+        tx,
+        sql`with upd as (
         update contacts set marketing = true where account_id = ${accountId} and email like ${`${prefix}%`} returning id
       ) insert into audit_events (account_id, at, actor, kind, summary, count, contact_ids)
         select ${accountId}, ${timestamptz(at)}, 'test', 'status.made-marketing', 'test', count(*), array_agg(id) from upd`,
-    );
-  });
+      );
+    },
+    { allowUpgrade: () => true },
+  );
 }
 
 /** Alert channel C_ALERTS and billing contact UBILL on the account. */

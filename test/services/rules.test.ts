@@ -110,13 +110,16 @@ describe("automation rules (R16)", () => {
     await seedContacts(env, accountId, 2, { prefix: "cust" });
     await seedContacts(env, accountId, 1, { prefix: "custkeep" });
     expect((await run(admin, "rules add keepers when email contains keep then non-marketing")).ok).toBe(true);
-    expect((await run(admin, "rules add buyers when email contains cust then marketing")).ok).toBe(true);
-    const mine = (await runRules(env.svc, env.clock.now())).find((r) => r.accountId === accountId);
-    expect(mine?.requests).toHaveLength(1);
-    const request = mine!.requests[0]!;
-    expect(request).toMatchObject({ origin: "rule:buyers", count: 2 });
+    // It matches more than the direct-change limit when it is added: it starts once approved.
+    const added = await run(admin, "rules add buyers when email contains cust then marketing");
+    expect(added.ok).toBe(true);
+    expect(added.text).toMatch(/doesn't run yet/);
+    const request = added.request!;
+    expect(request).toMatchObject({ origin: "rule:buyers", count: 2, requestedBy: "UADMIN1" });
     expect(request.selectorText).toMatch(/except where email contains keep \(an older rule decides those\)/);
-    await approveRequest(env.svc, admin, request.id, null);
+    // Nothing runs while it waits.
+    expect((await runRules(env.svc, env.clock.now())).find((r) => r.accountId === accountId)?.runs ?? []).toEqual([]);
+    await approveRequest(env.svc, { accountId, userId: "UADMIN2" }, request.id, null);
     expect((await contactRow(env, accountId, "cust00001@test.io"))?.marketing).toBe(true);
     expect((await contactRow(env, accountId, "custkeep00001@test.io"))?.marketing).toBe(false);
   });
@@ -135,9 +138,9 @@ describe("automation rules (R16)", () => {
 
   it("a rule runs on contacts created by the intake, and only on them", async () => {
     const { accountId, member } = await makeAccount(env);
-    await seedContacts(env, accountId, 20, { prefix: "old-partner", marketing: false });
     await run(member, "rules add partners when email contains partner then marketing");
-    const out = await intakeContacts(env.svc, accountId, "api:k_test", [
+    await seedContacts(env, accountId, 20, { prefix: "old-partner", marketing: false });
+    const out = await intakeContacts(env.svc, accountId, { actor: "api:k_test", ownerId: "UADMIN1" }, [
       { email: "new-partner@acme.io", source: "api" },
       { email: "someone@acme.io", source: "api" },
     ]);
@@ -151,15 +154,15 @@ describe("automation rules (R16)", () => {
     expect(audit[0]).toMatchObject({ kind: "status.made-marketing", count: 1 });
   });
 
-  it("a non-marketing rule flags contacts (R3) directly, whatever their number", async () => {
+  it("a non-marketing rule within the direct-change limit flags contacts (R3) directly", async () => {
     const { accountId, member } = await makeAccount(env, { directLimit: 5 });
-    await seedContacts(env, accountId, 30, { prefix: "bounce", marketing: true, bounced: true });
+    await seedContacts(env, accountId, 4, { prefix: "bounce", marketing: true, bounced: true });
     await run(member, "rules add bounced when bounced = true then non-marketing");
     const results = await runRules(env.svc, env.clock.now());
     expect(results.find((r) => r.accountId === accountId)?.runs).toEqual([
-      { rule: "bounced", action: "non-marketing", changed: 30 },
+      { rule: "bounced", action: "non-marketing", changed: 4 },
     ]);
-    expect(await recount(env, accountId)).toEqual({ m: 30, p: 30, t: 30 });
+    expect(await recount(env, accountId)).toEqual({ m: 4, p: 4, t: 4 });
     // Running again changes nothing.
     const again = await runRules(env.svc, env.clock.now());
     expect(again.find((r) => r.accountId === accountId)).toBeUndefined();
@@ -167,8 +170,10 @@ describe("automation rules (R16)", () => {
 
   it("a scheduled run over the direct-change limit pauses into one bulk request; approving it resumes the rule", async () => {
     const { accountId, admin } = await makeAccount(env, { directLimit: 10 });
-    await seedContacts(env, accountId, 25, { prefix: "cust", marketing: false });
+    // The rule matches nothing when it is added, so it starts at once; the contacts come later.
     await run(admin, "rules add customers when email contains cust then marketing");
+    expect(await rule(accountId, "customers")).toMatchObject({ enabled: true, pausedReason: null });
+    await seedContacts(env, accountId, 25, { prefix: "cust", marketing: false });
     const posted: string[] = [];
     const off = onRuleRequest(env.svc, (r) => {
       posted.push(r.id);
@@ -182,7 +187,7 @@ describe("automation rules (R16)", () => {
     expect(posted).toEqual([request.id]);
     expect(request).toMatchObject({
       origin: "rule:customers",
-      requestedBy: "rule:customers",
+      requestedBy: "UADMIN1",
       count: 25,
       action: "marketing",
     });
@@ -193,8 +198,9 @@ describe("automation rules (R16)", () => {
     // While paused, it does not run again nor ask twice.
     await runRules(env.svc, env.clock.now());
     expect(await env.svc.db.select().from(bulkRequests).where(eq(bulkRequests.accountId, accountId))).toHaveLength(1);
-    // The admin who made the rule may approve: the requester is the rule.
-    const decided = await approveRequest(env.svc, admin, request.id, null);
+    // The rule's owner is its requester: they may not approve it themselves, another admin does.
+    await expect(approveRequest(env.svc, admin, request.id, null)).rejects.toThrow(/another admin/);
+    const decided = await approveRequest(env.svc, { accountId, userId: "UADMIN2" }, request.id, null);
     expect(decided.executed?.changed).toBe(25);
     const listed = await run(admin, "rules");
     expect(listed.data.rules).toEqual([expect.objectContaining({ name: "customers", paused: false, enabled: true })]);
@@ -207,7 +213,7 @@ describe("automation rules (R16)", () => {
     const out = await intakeContacts(
       env.svc,
       accountId,
-      "api:k_test",
+      { actor: "api:k_test", ownerId: "UADMIN1" },
       Array.from({ length: 8 }, (_, i) => ({ email: `w${i}@acme.io`, source: "api" as const })),
     );
     // Within the direct-change limit, but 1,995 + 8 > 2,000 would upgrade the tier: ask instead.

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tierChanges } from "../../src/db/schema.ts";
+import { approveRequest } from "../../src/services/bulk.ts";
 import { setStatus } from "../../src/services/contacts.ts";
 import type { CountChange } from "../../src/services/context.ts";
 import { processDueDowngrades } from "../../src/services/renewals.ts";
@@ -19,24 +20,30 @@ describe("automatic upgrade and proration (R9)", () => {
   it("exceeding the tier upgrades to the smallest ladder tier that holds the count, with a prorated charge due the next day", async () => {
     env.clock.set("2026-07-15T16:00:00Z");
     // Annual term from 15 Jan 2026 noon New York; 15 Jul 16:00Z is 12:00 EDT.
-    const { accountId, member } = await makeAccount(env, { tierLimit: 2000, contractStart: "2026-01-15" });
+    const { accountId, admin, member } = await makeAccount(env, { tierLimit: 2000, contractStart: "2026-01-15" });
     await seedContacts(env, accountId, 2000, { marketing: true, prefix: "m" });
     await seedContacts(env, accountId, 5, { prefix: "n" });
     const changes: CountChange[] = [];
     const off = env.svc.events.onCountChange((c) => {
       changes.push(c);
     });
+    // One contact is within the direct-change limit, but it would upgrade: an admin must confirm it.
     const r = await setStatus(env.svc, member, "marketing", ["n00001@test.io"]);
+    expect(r).toMatchObject({ changed: 0, requestReason: "upgrade", upgrade: null });
+    expect(r.requestId).not.toBeNull();
+    expect((await accountRow(env, accountId)).tierLimit).toBe(2000);
+    await expect(approveRequest(env.svc, admin, r.requestId!, null)).rejects.toThrow(/type the number of contacts/);
+    const approved = await approveRequest(env.svc, admin, r.requestId!, 1);
     off();
-    expect(r.upgrade).not.toBeNull();
-    expect(r.upgrade?.oldLimit).toBe(2000);
-    expect(r.upgrade?.newLimit).toBe(7000);
+    const upgrade = approved.executed?.upgrade;
+    expect(upgrade?.oldLimit).toBe(2000);
+    expect(upgrade?.newLimit).toBe(7000);
     // (1,050.00 − 800.00) × 12 × (time left ÷ term length), half up. 15 Jul 12:00 EDT to 15 Jan 12:00 EST
     // is 184 days and 1 hour (the clocks go back in between) of a 365-day term: 300,000 × 4417 / 8760.
     const expected = 151_267;
     expect(Math.round((300_000 * 4417) / 8760)).toBe(expected);
-    expect(r.upgrade?.chargeCents).toBe(expected);
-    expect(r.upgrade?.chargeDue).toBe("2026-07-16");
+    expect(upgrade?.chargeCents).toBe(expected);
+    expect(upgrade?.chargeDue).toBe("2026-07-16");
     const a = await accountRow(env, accountId);
     expect(a.tierLimit).toBe(7000);
     const recorded = await env.svc.db.select().from(tierChanges).where(eq(tierChanges.accountId, accountId));

@@ -8,14 +8,19 @@ import { asView, type SlackClient as WebClient } from "../client.ts";
 import { CONFIRM_BLOCK, CONFIRM_INPUT, CONFIRM_VIEW, type ConfirmMetadata, readTypedCount } from "../confirm.ts";
 import { announceDecision, safely } from "../decisions.ts";
 import {
+  fitsMetadata,
   MANAGE_STEPS,
   previewNonMarketing,
   readState,
+  readStateStrictly,
   reviewView,
   selectionOf,
+  selectorFingerprint,
   selectView,
   unengagedView,
+  WIZARD_FILTER_MAX,
   type WizardState,
+  wizardState,
 } from "../manage.ts";
 import { directMessage, postRequest } from "../request-poster.ts";
 import { type Session, type SlackDeps, sessionFor } from "../session.ts";
@@ -111,10 +116,27 @@ export function register(app: App, deps: SlackDeps): void {
     const session = await sessionOf(deps, client, b);
     const filter = inputValue.safeParse(field(b, "filter", "text")).data?.value?.trim() || null;
     const list = selectValue.safeParse(field(b, "list", "choice")).data?.selected_option?.value ?? null;
+    if (filter && filter.length > WIZARD_FILTER_MAX) {
+      await ack({
+        response_action: "errors",
+        errors: {
+          filter: `A filter here can be at most ${n(WIZARD_FILTER_MAX)} characters (this one has ${n(filter.length)}). Use a list, or \`/contacts bulk non-marketing where …\`.`,
+        },
+      });
+      return;
+    }
     const state: WizardState = { ...readState(b.view.private_metadata), filter, list };
     const selection = selectionOf(state, deps.svc.clock.now(), session.timeZone);
     if (!selection.ok) {
       await ack({ response_action: "errors", errors: { [selection.block]: selection.error } });
+      return;
+    }
+    state.reviewed = selectorFingerprint(selection.selector);
+    if (!fitsMetadata(state)) {
+      await ack({
+        response_action: "errors",
+        errors: { filter: "This filter is too long to carry to the review step. Shorten it, or use a list." },
+      });
       return;
     }
     const preview = await previewNonMarketing(deps.svc, session.actor, selection.selector);
@@ -134,7 +156,7 @@ export function register(app: App, deps: SlackDeps): void {
     const b = submission.parse(body);
     await ack({ response_action: "clear" });
     const session = await sessionOf(deps, client, b);
-    const state = readState(b.view.private_metadata);
+    const state = readStateStrictly(b.view.private_metadata) ?? wizardState.parse({});
     const tell = async (text: string) => {
       if (state.responseUrl) {
         const sent = await safely(deps, "response_url answer", async () => {
@@ -154,6 +176,13 @@ export function register(app: App, deps: SlackDeps): void {
     const selection = selectionOf(state, deps.svc.clock.now(), session.timeZone);
     if (!selection.ok) {
       await tell(`:warning: ${selection.error}`);
+      return;
+    }
+    // The request must be exactly what the review step showed (R17), never a fallback.
+    if (state.reviewed === null || selectorFingerprint(selection.selector) !== state.reviewed) {
+      await tell(
+        ":warning: I couldn't match this submission to the contacts you reviewed, so nothing was requested. Run `/contacts manage` again.",
+      );
       return;
     }
     try {
