@@ -150,4 +150,42 @@ describe("the manage wizard (R17)", () => {
         .find((p) => p.body.channel === "CAPPROVALS" && JSON.stringify(p.body.blocks).includes(row.id)),
     );
   });
+
+  it("never submits something other than what was reviewed: a filter too long for the wizard is refused in place, a tampered state is refused", async () => {
+    const base = JSON.stringify({ bounced: true, unsubscribed: true, list: null, filter: null, responseUrl: null });
+    const long = `email contains ${"x".repeat(1100)}`;
+    const tooLong = await app.submit(
+      MANAGE_STEPS.select,
+      base,
+      { filter: { text: { type: "plain_text_input", value: long } } },
+      "UMEMBER1",
+    );
+    expect(tooLong.json).toMatchObject({
+      response_action: "errors",
+      errors: { filter: expect.stringMatching(/at most 1,000 characters/) },
+    });
+    // A review step for one filter…
+    const s3 = await app.submit(
+      MANAGE_STEPS.select,
+      base,
+      { filter: { text: { type: "plain_text_input", value: "email contains m0000" } } },
+      "UMEMBER1",
+    );
+    const review = (s3.json as { view: View }).view;
+    expect(review.callback_id).toBe(MANAGE_STEPS.review);
+    const before = await app.env.svc.db.select().from(bulkRequests).where(eq(bulkRequests.accountId, app.accountId));
+    // …submitted with a state that says something else, or that can't be read: nothing is requested.
+    const tampered = JSON.stringify({ ...JSON.parse(review.private_metadata ?? "{}"), filter: "email contains @" });
+    await app.submit(MANAGE_STEPS.review, tampered, {}, "UMEMBER1");
+    await app.submit(MANAGE_STEPS.review, (review.private_metadata ?? "").slice(0, 40), {}, "UMEMBER1");
+    const dms = await eventually(() => {
+      const sent = app.fake
+        .callsTo("chat.postMessage")
+        .filter((p) => String(p.body.text).includes("couldn't match this submission"));
+      return sent.length >= 2 ? sent : undefined;
+    });
+    expect(dms).toHaveLength(2);
+    const after = await app.env.svc.db.select().from(bulkRequests).where(eq(bulkRequests.accountId, app.accountId));
+    expect(after).toHaveLength(before.length);
+  });
 });
