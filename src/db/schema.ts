@@ -306,7 +306,10 @@ export const notifications = pgTable(
     sentAt: ts(),
     attempts: integer().notNull().default(0),
     nextAttemptAt: ts().notNull(),
+    /** End of the sender's lease, in database time (one row per claim). */
     claimedUntil: ts(),
+    /** Random id of the claim that holds the lease: a sender records its result only while it is still its own. */
+    claimToken: text(),
     lastError: text(),
     slackChannel: text(),
     slackTs: text(),

@@ -14,6 +14,7 @@ import { runRules } from "../services/rules.ts";
 import { takeSnapshots } from "../services/usage.ts";
 import { asBoltClient } from "../slack/client.ts";
 import { postUnpostedRequests, updateRequestMessage } from "../slack/request-poster.ts";
+import { singleTryClient } from "../slack/web.ts";
 import { slackClientFromEnv } from "./slack-client.ts";
 
 export interface JobsDeps {
@@ -127,14 +128,18 @@ export async function runDueWork(svc: Services, deps: { slack: WebClient | null 
   return report;
 }
 
-/** Sends what the outbox has due; several batches until it is empty or Slack asks to slow down. */
+/**
+ * Sends what the outbox has due; several batches until it is empty or Slack asks to slow down.
+ * Through a single-try client with a timeout: each message's lease outlasts its calls.
+ */
 export async function deliverAll(
   svc: Services,
   slack: WebClient,
 ): Promise<{ sent: number; failed: number; errors: string[] }> {
   const total = { sent: 0, failed: 0, errors: [] as string[] };
+  const sender = singleTryClient(slack);
   for (let i = 0; i < 20; i++) {
-    const r = await deliverDue(svc, slack);
+    const r = await deliverDue(svc, sender);
     total.sent += r.sent;
     total.failed += r.failed;
     total.errors.push(...r.errors);

@@ -42,8 +42,9 @@ export function fireKey(at: Date): string {
 /**
  * The run coordinator: every process ticks every minute, but only the one whose
  * INSERT … ON CONFLICT DO NOTHING of the minute's fire key succeeds runs the due work; delivery
- * runs in every process (rows are claimed, so never twice). A tick that fails (database down)
- * is logged and the next one catches up: every job works from what is due, not from what fired.
+ * runs in every process (each row is claimed on its own, under a lease that outlasts its Slack
+ * calls, so never by two at once). A tick that fails (database down) is logged and the next one
+ * catches up: every job works from what is due, not from what fired.
  */
 export function createScheduler(svc: Services, deps: SchedulerDeps = {}): Scheduler {
   const logger = deps.logger ?? pino({ name: "tierkeeper.jobs", level: process.env.LOG_LEVEL ?? "info" });

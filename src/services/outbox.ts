@@ -1,8 +1,10 @@
+import { randomUUID } from "node:crypto";
 import type { WebClient } from "@slack/web-api";
-import { and, asc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, lt, lte, or, sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { jobFires, notifications, users } from "../db/schema.ts";
 import type { Block } from "../slack/blocks.ts";
+import type { SingleTryClient } from "../slack/web.ts";
 import type { Account } from "./accounts.ts";
 import type { Services } from "./context.ts";
 
@@ -109,8 +111,16 @@ export interface DeliveryReport {
   errors: string[];
 }
 
-/** How long a claimed row stays claimed: longer than any one Slack call takes. */
-const CLAIM_MS = 120_000;
+/**
+ * A claim's lease: the two calls of a DM (conversations.open, then chat.postMessage) each at its
+ * timeout, plus a margin for the database round trips around them. A call therefore always ends
+ * (answered or given up) while the lease is still ours, so no other sender takes a message over
+ * while its post is in flight.
+ */
+export function leaseMs(callTimeoutMs: number): number {
+  return 2 * callTimeoutMs + 30_000;
+}
+
 /** Backoff after a 5xx, network or platform error: 30 s, 1 min, 2 min … capped at 30 min. */
 export function backoffMs(attempts: number): number {
   return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 30 * 60_000);
@@ -127,6 +137,7 @@ function classify(e: unknown): SlackFailure {
     retryAfter?: number;
     statusCode?: number;
     data?: { error?: string };
+    original?: { code?: string };
     message?: string;
   };
   if (err.code === "slack_webapi_rate_limited_error") {
@@ -139,96 +150,151 @@ function classify(e: unknown): SlackFailure {
     return { retryAfterMs: null, message: `HTTP ${err.statusCode ?? "error"}` };
   if (err.code === "slack_webapi_platform_error")
     return { retryAfterMs: null, message: `Slack error: ${err.data?.error ?? "unknown"}` };
+  if (err.code === "slack_webapi_request_error" && ["ECONNABORTED", "ETIMEDOUT"].includes(err.original?.code ?? ""))
+    return { retryAfterMs: null, message: "Slack did not answer in time (it may have posted it anyway)" };
   return { retryAfterMs: null, message: err.message ?? String(e) };
 }
 
+/** A row this sender holds: `token` identifies the claim, so a sender whose lease passed on records nothing. */
+export interface OutboxClaim {
+  row: Notification;
+  token: string;
+}
+
+/** Rows a sender may take: unsent, with somewhere to go, due by the services' clock, not leased (leases are in database time). */
+function deliverable(now: Date) {
+  return and(
+    isNull(notifications.sentAt),
+    or(sql`${notifications.channel} is not null`, sql`${notifications.userId} is not null`),
+    lte(notifications.nextAttemptAt, now),
+    or(isNull(notifications.claimedUntil), sql`${notifications.claimedUntil} < now()`),
+  );
+}
+
 /**
- * Sends due outbox rows through the Web API. Rows are claimed first (UPDATE … WHERE unsent and
- * unclaimed, with FOR UPDATE SKIP LOCKED), so several senders never take the same row; a row is
- * marked sent only after Slack accepted it. 429 → retry after Retry-After (and stop this batch:
- * the limit is per method); 5xx, network or platform errors → exponential backoff.
+ * Claims the oldest due row for `lease` ms of database time, or null when none is due. One row at
+ * a time (UPDATE … WHERE id = the first due row FOR UPDATE SKIP LOCKED): a claim never waits
+ * behind other sends, so its lease only has to outlast its own calls.
+ */
+export async function claimNextDue(svc: Services, lease: number): Promise<OutboxClaim | null> {
+  const token = randomUUID();
+  const next = svc.db
+    .select({ id: notifications.id })
+    .from(notifications)
+    .where(deliverable(svc.clock.now()))
+    .orderBy(asc(notifications.id))
+    .limit(1)
+    .for("update", { skipLocked: true });
+  // `id = (SELECT …)`: a scalar subquery runs once. With `id IN (SELECT … LIMIT 1)` Postgres may
+  // run it again for every row it scans, each time past the rows it just updated, claiming them all.
+  const [row] = await svc.db
+    .update(notifications)
+    .set({ claimedUntil: sql`now() + ${`${Math.ceil(lease)} milliseconds`}::interval`, claimToken: token })
+    .where(and(eq(notifications.id, sql`(${next})`), isNull(notifications.sentAt)))
+    .returning();
+  return row ? { row, token } : null;
+}
+
+/** Where a claimed row's own writes apply: only while the claim is still this sender's. */
+const stillOurs = (claim: OutboxClaim) =>
+  and(eq(notifications.id, claim.row.id), eq(notifications.claimToken, claim.token), isNull(notifications.sentAt));
+
+/** What one delivery did; `recorded` is false when the lease had passed to another sender (nothing written). */
+export type DeliveryOutcome =
+  | { sent: true; recorded: boolean }
+  | { sent: false; recorded: boolean; failure: SlackFailure };
+
+/**
+ * Sends one claimed row and records the result under its claim. `client` must try each call once
+ * and give up within the lease (singleTryClient in src/slack/web.ts).
+ *
+ * At least once, not exactly once: when Slack accepts a post but its answer does not reach us in
+ * time, the row is retried after the backoff and shows twice. Nothing can rule that out (Slack's
+ * chat.postMessage has no idempotency key); the timeout-inside-the-lease rule only makes sure it
+ * never comes from two senders holding the same row at once.
+ */
+export async function deliverClaimed(svc: Services, client: WebClient, claim: OutboxClaim): Promise<DeliveryOutcome> {
+  const { row } = claim;
+  try {
+    let channel = row.channel;
+    if (!channel && row.userId) {
+      const opened = await client.conversations.open({ users: row.userId });
+      channel = opened.channel?.id ?? null;
+      if (!channel) throw new Error(`conversations.open gave no channel for ${row.userId}`);
+    }
+    if (!channel) throw new Error("no channel or user to send to");
+    const posted = await client.chat.postMessage({
+      channel,
+      text: row.text,
+      ...(Array.isArray(row.blocks) ? { blocks: row.blocks as never } : {}),
+    });
+    const recorded = await svc.db
+      .update(notifications)
+      .set({
+        sentAt: svc.clock.now(),
+        attempts: row.attempts + 1,
+        claimedUntil: null,
+        claimToken: null,
+        lastError: null,
+        slackChannel: posted.channel ?? channel,
+        slackTs: posted.ts ?? null,
+      })
+      .where(stillOurs(claim))
+      .returning({ id: notifications.id });
+    return { sent: true, recorded: recorded.length > 0 };
+  } catch (e) {
+    const failure = classify(e);
+    const attempts = row.attempts + 1;
+    const wait = failure.retryAfterMs ?? backoffMs(attempts);
+    const recorded = await svc.db
+      .update(notifications)
+      .set({
+        attempts,
+        claimedUntil: null,
+        claimToken: null,
+        lastError: failure.message,
+        nextAttemptAt: new Date(svc.clock.now().getTime() + wait),
+      })
+      .where(stillOurs(claim))
+      .returning({ id: notifications.id });
+    return { sent: false, recorded: recorded.length > 0, failure };
+  }
+}
+
+/**
+ * Sends up to `batch` due outbox rows through the Web API (a client that tries each call once,
+ * with the timeout the lease is sized from), claiming one row at a time so several senders
+ * (replicas) never hold the same row; a row is marked sent only after Slack accepted it, and only
+ * while its claim is still ours. 429 → retry after Retry-After, and every other due row waits too
+ * (the limit is per method); 5xx, network, timeout or platform errors → exponential backoff.
  */
 export async function deliverDue(
   svc: Services,
-  client: WebClient,
+  slack: SingleTryClient,
   opts: { batch?: number } = {},
 ): Promise<DeliveryReport> {
-  const now = svc.clock.now();
-  const due = svc.db
-    .select({ id: notifications.id })
-    .from(notifications)
-    .where(
-      and(
-        isNull(notifications.sentAt),
-        or(sql`${notifications.channel} is not null`, sql`${notifications.userId} is not null`),
-        lte(notifications.nextAttemptAt, now),
-        // The claim is a lease in real (database) time, whatever the services' clock says.
-        or(isNull(notifications.claimedUntil), sql`${notifications.claimedUntil} < now()`),
-      ),
-    )
-    .orderBy(asc(notifications.id))
-    .limit(opts.batch ?? 50)
-    .for("update", { skipLocked: true });
-  const claimed = await svc.db
-    .update(notifications)
-    .set({ claimedUntil: sql`now() + ${`${CLAIM_MS / 1000} seconds`}::interval` })
-    .where(and(inArray(notifications.id, due), isNull(notifications.sentAt)))
-    .returning();
-  claimed.sort((a, b) => a.id - b.id);
+  const { client, timeoutMs } = slack;
+  const lease = leaseMs(timeoutMs);
   const report: DeliveryReport = { sent: 0, failed: 0, rateLimited: false, errors: [] };
-  for (const [i, row] of claimed.entries()) {
-    try {
-      let channel = row.channel;
-      if (!channel && row.userId) {
-        const opened = await client.conversations.open({ users: row.userId });
-        channel = opened.channel?.id ?? null;
-        if (!channel) throw new Error(`conversations.open gave no channel for ${row.userId}`);
-      }
-      if (!channel) continue;
-      const posted = await client.chat.postMessage({
-        channel,
-        text: row.text,
-        ...(Array.isArray(row.blocks) ? { blocks: row.blocks as never } : {}),
-      });
-      await svc.db
-        .update(notifications)
-        .set({
-          sentAt: svc.clock.now(),
-          attempts: row.attempts + 1,
-          claimedUntil: null,
-          lastError: null,
-          slackChannel: posted.channel ?? channel,
-          slackTs: posted.ts ?? null,
-        })
-        .where(and(eq(notifications.id, row.id), isNull(notifications.sentAt)));
+  for (let i = 0; i < (opts.batch ?? 50); i++) {
+    const claim = await claimNextDue(svc, lease);
+    if (!claim) break;
+    const outcome = await deliverClaimed(svc, client, claim);
+    if (outcome.sent) {
       report.sent += 1;
-    } catch (e) {
-      const failure = classify(e);
-      const attempts = row.attempts + 1;
-      const wait = failure.retryAfterMs ?? backoffMs(attempts);
+      continue;
+    }
+    report.failed += 1;
+    report.errors.push(`${claim.row.key}: ${outcome.failure.message}`);
+    if (outcome.failure.retryAfterMs !== null) {
+      report.rateLimited = true;
+      // The rest waits for Retry-After like this one (rows leased by other senders are theirs).
+      const until = new Date(svc.clock.now().getTime() + outcome.failure.retryAfterMs);
       await svc.db
         .update(notifications)
-        .set({
-          attempts,
-          claimedUntil: null,
-          lastError: failure.message,
-          nextAttemptAt: new Date(svc.clock.now().getTime() + wait),
-        })
-        .where(eq(notifications.id, row.id));
-      report.failed += 1;
-      report.errors.push(`${row.key}: ${failure.message}`);
-      if (failure.retryAfterMs !== null) {
-        report.rateLimited = true;
-        // Release the rest of the batch untouched; they go out after the pause like this one.
-        const rest = claimed.slice(i + 1).map((r) => r.id);
-        if (rest.length > 0) {
-          await svc.db
-            .update(notifications)
-            .set({ claimedUntil: null, nextAttemptAt: new Date(svc.clock.now().getTime() + wait) })
-            .where(and(inArray(notifications.id, rest), isNull(notifications.sentAt)));
-        }
-        break;
-      }
+        .set({ nextAttemptAt: until })
+        .where(and(deliverable(svc.clock.now()), lt(notifications.nextAttemptAt, until)));
+      break;
     }
   }
   return report;

@@ -8,20 +8,27 @@ import { type BulkRequestView, getRequest } from "../services/bulk.ts";
 import type { Services } from "../services/context.ts";
 import { capBlocks } from "./blocks.ts";
 import { type AnySlackClient, asBoltClient, type SlackClient as WebClient } from "./client.ts";
+import { singleTryClient } from "./web.ts";
 
-/** A claim older than this is from a poster that died mid-post; another may take it over. */
+/**
+ * A claim older than this is from a poster that died mid-post; another may take it over. Far
+ * longer than the post's one call (singleTryClient: one try, SLACK_CALL_TIMEOUT_MS), so a claim
+ * is never taken over while its post is in flight.
+ */
 const CLAIM_TTL_MS = 5 * 60_000;
 const CLAIM_PREFIX = "claim:";
+/** Milliseconds since the epoch in database time: every replica's claims are on one clock. */
+const dbNowMs = sql`floor(extract(epoch from now()) * 1000)::bigint`;
 
 /**
  * Claims the request for posting: only one caller (a command, a scheduler tick, a replica) gets it.
- * `slack_ts` holds `claim:<ms>` while the post is in flight, then the message ts.
+ * `slack_ts` holds `claim:<ms>` while the post is in flight, then the message ts. Returns the
+ * claim (it is the token the poster's later writes check), or null.
  */
-async function claim(svc: Services, id: string): Promise<boolean> {
-  const now = Date.now();
+async function claim(svc: Services, id: string): Promise<string | null> {
   const rows = await svc.db
     .update(bulkRequests)
-    .set({ slackTs: `${CLAIM_PREFIX}${now}` })
+    .set({ slackTs: sql`${CLAIM_PREFIX}::text || ${dbNowMs}::text` })
     .where(
       and(
         eq(bulkRequests.id, id),
@@ -30,20 +37,21 @@ async function claim(svc: Services, id: string): Promise<boolean> {
           and(
             like(bulkRequests.slackTs, `${CLAIM_PREFIX}%`),
             // Typed parameters: an untyped `substring(x from $1)` would pick the regex overload.
-            sql`substr(${bulkRequests.slackTs}, ${CLAIM_PREFIX.length + 1}::int)::bigint < ${now - CLAIM_TTL_MS}::bigint`,
+            sql`substr(${bulkRequests.slackTs}, ${CLAIM_PREFIX.length + 1}::int)::bigint < ${dbNowMs} - ${CLAIM_TTL_MS}::bigint`,
           ),
         ),
       ),
     )
-    .returning({ id: bulkRequests.id });
-  return rows.length > 0;
+    .returning({ slackTs: bulkRequests.slackTs });
+  return rows[0]?.slackTs ?? null;
 }
 
-async function release(svc: Services, id: string): Promise<void> {
+/** Gives the request back for a later post, unless another poster has taken the claim over. */
+async function release(svc: Services, id: string, token: string): Promise<void> {
   await svc.db
     .update(bulkRequests)
     .set({ slackTs: null })
-    .where(and(eq(bulkRequests.id, id), like(bulkRequests.slackTs, `${CLAIM_PREFIX}%`)));
+    .where(and(eq(bulkRequests.id, id), eq(bulkRequests.slackTs, token)));
 }
 
 export function requestMessage(r: BulkRequestView, subsidiaryZone: string) {
@@ -63,19 +71,25 @@ export async function postRequest(
   request: BulkRequestView,
   channel: string,
 ): Promise<{ channel: string; ts: string } | null> {
-  if (!(await claim(svc, request.id))) return null;
+  const token = await claim(svc, request.id);
+  if (!token) return null;
   try {
     const account = await getAccount(svc.db, request.accountId);
     const fresh = await getRequest(svc, request.accountId, request.id);
-    const posted = await client.chat.postMessage({ channel, ...requestMessage(fresh, account.timeZone) });
+    // One try with a timeout, whatever client the caller has: a retry could post after the claim
+    // ran out and another poster took it. A post Slack accepted but answered too late shows twice.
+    const posted = await singleTryClient(client).client.chat.postMessage({
+      channel,
+      ...requestMessage(fresh, account.timeZone),
+    });
     const where = { channel: posted.channel ?? channel, ts: posted.ts ?? "" };
     await svc.db
       .update(bulkRequests)
       .set({ slackChannel: where.channel, slackTs: where.ts })
-      .where(eq(bulkRequests.id, request.id));
+      .where(and(eq(bulkRequests.id, request.id), eq(bulkRequests.slackTs, token)));
     return where;
   } catch (e) {
-    await release(svc, request.id);
+    await release(svc, request.id, token);
     throw e;
   }
 }
@@ -102,7 +116,12 @@ export async function postUnpostedRequests(
     .from(bulkRequests)
     .innerJoin(accounts, eq(accounts.id, bulkRequests.accountId))
     .where(
-      and(eq(bulkRequests.status, "open"), isNull(bulkRequests.slackTs), sql`${accounts.approvalsChannel} is not null`),
+      and(
+        eq(bulkRequests.status, "open"),
+        // A claim left by a poster that died is taken over once it is old (claim decides).
+        or(isNull(bulkRequests.slackTs), like(bulkRequests.slackTs, `${CLAIM_PREFIX}%`)),
+        sql`${accounts.approvalsChannel} is not null`,
+      ),
     );
   const posted: { id: string; channel: string; ts: string }[] = [];
   for (const row of rows) {

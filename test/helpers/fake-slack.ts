@@ -9,6 +9,7 @@ export interface SlackCall {
 }
 
 type Failure = { status: number; retryAfter?: number; error?: string; times: number };
+type Slowness = { wait: number | Promise<unknown>; times: number };
 
 /**
  * A fake Slack Web API on 127.0.0.1: answers the methods tierkeeper uses, records every call,
@@ -24,6 +25,7 @@ export class FakeSlack {
   readonly responses: { id: string; body: Record<string, unknown>; at: number }[] = [];
   private server: Server | null = null;
   private failures = new Map<string, Failure>();
+  private slowness = new Map<string, Slowness>();
   private seq = 0;
   /** users.info answers: user id → IANA zone. */
   readonly userZones = new Map<string, string>();
@@ -91,11 +93,21 @@ export class FakeSlack {
     this.failures.set(method, { times: 1, ...failure });
   }
 
+  /**
+   * The next `times` calls to `method` are answered only after `wait` (ms, or until the promise
+   * settles): a slow Slack. The call is recorded (accepted) when it arrives, so a client that
+   * gives up first still has its message posted.
+   */
+  slow(method: string, wait: number | Promise<unknown>, times = Number.POSITIVE_INFINITY): void {
+    this.slowness.set(method, { wait, times });
+  }
+
   reset(): void {
     this.calls.length = 0;
     this.responses.length = 0;
     this.uploads.length = 0;
     this.failures.clear();
+    this.slowness.clear();
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -134,6 +146,13 @@ export class FakeSlack {
     const method = path.replace(/^\/api\//, "");
     const body = parseBody(raw.toString("utf8"), req.headers["content-type"] ?? "");
     this.calls.push({ method, body, headers: req.headers });
+    const slowness = this.slowness.get(method);
+    if (slowness && slowness.times > 0) {
+      slowness.times--;
+      if (slowness.times === 0) this.slowness.delete(method);
+      const { wait } = slowness;
+      await (typeof wait === "number" ? new Promise((r) => setTimeout(r, wait)) : wait.catch(() => {}));
+    }
     const failure = this.failures.get(method);
     if (failure && failure.times > 0) {
       failure.times--;

@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, isNotNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/clock.ts";
 import { type Database, openDatabase } from "../../src/db/client.ts";
@@ -7,10 +7,11 @@ import { DEFAULT_PRICING } from "../../src/domain/pricing.ts";
 import { createScheduler, type Scheduler, type TickReport } from "../../src/jobs/scheduler.ts";
 import { setStatus } from "../../src/services/contacts.ts";
 import { ChangeEvents } from "../../src/services/context.ts";
+import { queueMessage } from "../../src/services/outbox.ts";
 import { createWebClient } from "../../src/slack/web.ts";
 import { driver, freshDatabase } from "../helpers/db.ts";
 import { FakeSlack } from "../helpers/fake-slack.ts";
-import { makeAccount, seedContacts, type TestEnv } from "../helpers/services.ts";
+import { accountRow, makeAccount, seedContacts, type TestEnv } from "../helpers/services.ts";
 import { addMarketing, silent, withRecipients } from "./helpers.ts";
 
 interface Replica {
@@ -126,5 +127,49 @@ describe.skipIf(driver !== "postgres")("three schedulers on one Postgres databas
     expect(dup).toEqual([]);
     expect(posts).toHaveLength(rows.length);
     expect(new Set(posts).size).toBe(posts.length);
+  });
+
+  it("a replica stuck on a slow Slack holds only the message it is posting; the others send the rest once", async () => {
+    const [a, b, c] = replicas as [Replica, Replica, Replica];
+    at("2026-08-03T09:00:00Z");
+    const { accountId } = await makeAccount(a.env);
+    const account = await accountRow(a.env, accountId);
+    for (let i = 0; i < 5; i++) {
+      await queueMessage(
+        a.env.svc.db,
+        account,
+        a.env.clock.now(),
+        { key: `slow-${i}`, kind: "test", text: `slow replica ${i}` },
+        { channel: "C_SLOW", users: ["USLOW"] },
+      );
+    }
+    const mine = () =>
+      slack
+        .callsTo("chat.postMessage")
+        .map((p) => `${p.body.channel}|${p.body.text}`)
+        .filter((p) => p.includes("slow replica"));
+    let answer = () => {};
+    slack.slow("chat.postMessage", new Promise<void>((resolve) => (answer = resolve)), 1);
+    const stuck = a.scheduler.deliverSoon();
+    await slack.waitFor(() => mine().length === 1);
+    const leased = await a.env.svc.db
+      .select({ id: notifications.id })
+      .from(notifications)
+      .where(isNotNull(notifications.claimedUntil));
+    // Minutes pass while Slack is slow: a lease on a message not being posted would run out by now.
+    await a.env.svc.db
+      .update(notifications)
+      .set({ claimedUntil: sql`now() - interval '1 second'` })
+      .where(sql`${notifications.claimedUntil} is not null and ${notifications.key} <> 'slow-0#channel'`);
+    await Promise.all([b.scheduler.deliverSoon(), c.scheduler.deliverSoon()]);
+    expect(mine()).toHaveLength(10);
+    answer();
+    await stuck;
+    const posts = mine();
+    expect(posts).toHaveLength(10);
+    expect(new Set(posts).size).toBe(10);
+    expect(leased).toHaveLength(1);
+    const rows = await a.env.svc.db.select().from(notifications).where(eq(notifications.accountId, accountId));
+    expect(rows.every((r) => r.sentAt !== null)).toBe(true);
   });
 });

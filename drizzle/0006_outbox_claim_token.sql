@@ -1,0 +1,1 @@
+ALTER TABLE "notifications" ADD COLUMN "claim_token" text;
