@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import "../commands/intake-handlers.ts";
 import { runCommand } from "../commands/run.ts";
 import { loadConfig } from "../config.ts";
-import { openDatabase } from "../db/client.ts";
+import { applyMigrations } from "../db/client.ts";
 import { runJobsOnce } from "../jobs/run-once.ts";
 import { ensureUser, resolveAccount } from "../services/accounts.ts";
 import { Refusal } from "../services/context.ts";
@@ -96,10 +96,9 @@ export function registerCommands(program: Command, ctx: CliContext): void {
     .command("migrate")
     .description("apply database migrations and exit")
     .action(async () => {
-      const config = loadConfig();
-      const database = await openDatabase(config.databaseUrl);
-      await database.close();
-      ctx.io.out(`Migrations applied (${database.driver}).`);
+      // In a terminal, opening applies them; inside a running service, its open database gets any new ones.
+      const driver = await ctx.withServices((svc) => applyMigrations(svc.db));
+      ctx.io.out(`Migrations applied (${driver}).`);
     });
 
   const admin = program.command("admin").description("bootstrap admins from the command line (R13)");

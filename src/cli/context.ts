@@ -1,6 +1,7 @@
 import { CommanderError } from "commander";
 import { boot } from "../app/boot.ts";
 import { ConfigError, loadConfig } from "../config.ts";
+import { DatabaseInUse } from "../db/data-dir-lock.ts";
 import { Refusal, type Services } from "../services/context.ts";
 
 /** Where a CLI command writes: the terminal, or a buffer when a running service runs it for the CLI. */
@@ -50,7 +51,7 @@ export function exitCodeFor(e: unknown, io: CliIO): number {
     if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.exitCode === 0) return 0;
     return 2;
   }
-  if (e instanceof ConfigError || e instanceof Refusal) {
+  if (e instanceof ConfigError || e instanceof Refusal || e instanceof DatabaseInUse) {
     io.err(e.message);
     return 1;
   }

@@ -1,16 +1,17 @@
 // The embedded PGlite database can be open in one process only. While `tierkeeper start` holds it,
-// CLI commands (run, demo, jobs, import, admin) are sent to the running service over loopback and
-// run there, on its open database, with the same code; their output comes back to the terminal.
+// CLI commands (run, demo, jobs, import, admin, migrate) are sent to the running service over
+// loopback and run there, on its open database, with the same code; their output comes back to the
+// terminal.
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import { chmodSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import type { IncomingMessage, ServerResponse } from "node:http";
+import { type IncomingMessage, request, type ServerResponse } from "node:http";
 import { resolve } from "node:path";
 import { z } from "zod";
 import type { Services } from "../services/context.ts";
 import { type CliContext, exitCodeFor } from "./context.ts";
 
 export const CONTROL_PATH = "/internal/cli";
-export const FORWARDED_COMMANDS = new Set(["run", "jobs", "demo", "import", "admin"]);
+export const FORWARDED_COMMANDS = new Set(["run", "jobs", "demo", "import", "admin", "migrate"]);
 
 const serviceFileSchema = z.object({ pid: z.number().int(), port: z.number().int(), token: z.string().min(32) });
 type ServiceFile = z.infer<typeof serviceFileSchema>;
@@ -54,11 +55,8 @@ export function runningService(databaseUrl: string): ServiceFile | null {
 
 const requestSchema = z.object({ argv: z.array(z.string()).max(1000), cwd: z.string() });
 
-export interface ControlResult {
-  stdout: string;
-  stderr: string;
-  code: number;
-}
+const controlResultSchema = z.object({ stdout: z.string(), stderr: z.string(), code: z.number().int() });
+export type ControlResult = z.infer<typeof controlResultSchema>;
 
 /**
  * The route the service serves for forwarded commands: loopback only, and only with the token of
@@ -81,6 +79,8 @@ export function controlRoute(
         res.writeHead(403, { "content-type": "application/json" }).end(JSON.stringify({ error: "forbidden" }));
         return;
       }
+      // A forwarded command (a large import) takes as long as it takes here; the CLI waits for it.
+      req.setTimeout(0);
       const chunks: Buffer[] = [];
       for await (const c of req) chunks.push(c as Buffer);
       const body = requestSchema.safeParse(safeJson(Buffer.concat(chunks).toString("utf8")));
@@ -127,18 +127,54 @@ function safeJson(text: string): unknown {
   }
 }
 
-/** Sends a CLI command to the running service; null when it could not be reached (then run it here). */
-export async function forward(service: ServiceFile, argv: string[]): Promise<ControlResult | null> {
-  try {
-    const res = await fetch(`http://127.0.0.1:${service.port}${CONTROL_PATH}`, {
-      method: "POST",
-      headers: { "content-type": "application/json", "x-tierkeeper-token": service.token },
-      body: JSON.stringify({ argv, cwd: process.cwd() }),
-      signal: AbortSignal.timeout(15 * 60_000),
+/**
+ * What became of a forwarded command. `mayHaveRun` when the service got it but its answer was lost
+ * (a server error, a broken connection): running it again could run it twice. Otherwise (connection
+ * refused, a 4xx) it certainly did not run there.
+ */
+export type ForwardOutcome =
+  | { answered: true; result: ControlResult }
+  | { answered: false; mayHaveRun: boolean; reason: string };
+
+/**
+ * Sends a CLI command to the running service and waits for its answer however long the command
+ * takes (a large import runs for minutes): no deadline, as when the command runs here; a service
+ * that dies closes the connection, and that is reported.
+ */
+export function forward(service: ServiceFile, argv: string[]): Promise<ForwardOutcome> {
+  const body = JSON.stringify({ argv, cwd: process.cwd() });
+  return new Promise((resolve) => {
+    const fail = (mayHaveRun: boolean, reason: string) => resolve({ answered: false, mayHaveRun, reason });
+    const req = request(
+      {
+        host: "127.0.0.1",
+        port: service.port,
+        path: CONTROL_PATH,
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          "content-length": Buffer.byteLength(body),
+          "x-tierkeeper-token": service.token,
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("error", (e) => fail(true, `the connection broke before the answer (${e.message})`));
+        res.on("close", () => {
+          const status = res.statusCode ?? 0;
+          if (!res.complete) return fail(true, "the connection closed before the answer");
+          if (status !== 200) return fail(status >= 500, `it answered HTTP ${status}`);
+          const result = controlResultSchema.safeParse(safeJson(Buffer.concat(chunks).toString("utf8")));
+          if (!result.success) return fail(true, "its answer was not a command result");
+          resolve({ answered: true, result: result.data });
+        });
+      },
+    );
+    req.on("error", (e: NodeJS.ErrnoException) => {
+      if (e.code === "ECONNREFUSED") fail(false, `nothing listens on port ${service.port}`);
+      else fail(true, `the connection broke (${e.message})`);
     });
-    if (!res.ok) return null;
-    return (await res.json()) as ControlResult;
-  } catch {
-    return null;
-  }
+    req.end(body);
+  });
 }

@@ -1,4 +1,5 @@
 import { loadConfig } from "../config.ts";
+import { Refusal } from "../services/context.ts";
 import { exitCodeFor, terminalContext } from "./context.ts";
 import { FORWARDED_COMMANDS, forward, runningService } from "./control.ts";
 import { runProgram } from "./program.ts";
@@ -15,15 +16,23 @@ try {
 /**
  * The embedded database can be open in one process only: while `tierkeeper start` holds it, the
  * command runs inside that service (same code, its open database) and its output is printed here.
+ * A command the service got but did not answer is reported, never run here as well (it could run
+ * twice). One it certainly did not run (connection refused, a 4xx: a service file that outlived its
+ * process) runs here, if this process gets the database's lock; while another holds it, it is refused.
  */
 async function forwardToRunningService(args: string[]): Promise<number | null> {
   const command = args.find((a) => !a.startsWith("-"));
   if (!command || !FORWARDED_COMMANDS.has(command)) return null;
   const service = runningService(loadConfig().databaseUrl);
   if (!service) return null;
-  const result = await forward(service, args);
-  if (!result) return null;
-  if (result.stdout) process.stdout.write(result.stdout);
-  if (result.stderr) process.stderr.write(result.stderr);
-  return result.code;
+  const outcome = await forward(service, args);
+  if (outcome.answered) {
+    if (outcome.result.stdout) process.stdout.write(outcome.result.stdout);
+    if (outcome.result.stderr) process.stderr.write(outcome.result.stderr);
+    return outcome.result.code;
+  }
+  if (!outcome.mayHaveRun) return null;
+  throw new Refusal(
+    `tierkeeper is running (pid ${service.pid}) but did not answer: ${outcome.reason}; the command may have run there, so check before running it again.`,
+  );
 }

@@ -11,6 +11,8 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
+import { lockDataDir } from "./data-dir-lock.ts";
+import { PrivateNodeFS, privateDirectory, restrictTree } from "./private-files.ts";
 import * as schema from "./schema.ts";
 
 export type Schema = typeof schema;
@@ -43,17 +45,50 @@ export async function openDatabase(url: string, opts: { migrate?: boolean; max?:
     const db = drizzlePostgres(client, { schema, casing: "snake_case" }) as unknown as Db;
     return { db, driver: "postgres", close: () => client.end({ timeout: 5 }) };
   }
-  let dataDir: string | undefined;
-  if (url.startsWith("file:")) {
-    dataDir = resolve(url.slice("file:".length));
-    mkdirSync(dirname(dataDir), { recursive: true });
-  } else if (url !== "memory:") {
-    throw new Error(`DATABASE_URL must be postgres://… or file:<dir>, not ${url}`);
+  if (url === "memory:") {
+    const client = new PGlite();
+    const db = drizzlePglite(client, { schema, casing: "snake_case" }) as unknown as Db;
+    if (migrate) await migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_FOLDER });
+    return { db, driver: "pglite", close: () => client.close() };
   }
-  const client = new PGlite(dataDir);
-  const db = drizzlePglite(client, { schema, casing: "snake_case" }) as unknown as Db;
-  if (migrate) await migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_FOLDER });
-  return { db, driver: "pglite", close: () => client.close() };
+  if (!url.startsWith("file:")) throw new Error(`DATABASE_URL must be postgres://… or file:<dir>, not ${url}`);
+  return openEmbedded(resolve(url.slice("file:".length)), migrate);
+}
+
+/**
+ * The embedded database in `dataDir`: this process holds its lock until `close` (another opener gets
+ * DatabaseInUse), and its directories are 0700 and files 0600, older databases' included.
+ */
+async function openEmbedded(dataDir: string, migrate: boolean): Promise<Database> {
+  // A parent made here is private too (it holds the lock and service files); an existing one is the user's.
+  mkdirSync(dirname(dataDir), { recursive: true, mode: 0o700 });
+  const lock = await lockDataDir(dataDir);
+  let client: PGlite | undefined;
+  try {
+    privateDirectory(dataDir);
+    restrictTree(dataDir);
+    client = new PGlite({ fs: new PrivateNodeFS(dataDir) });
+    await client.waitReady;
+    const db = drizzlePglite(client, { schema, casing: "snake_case" }) as unknown as Db;
+    if (migrate) await migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_FOLDER });
+    restrictTree(dataDir);
+    const opened = client;
+    return {
+      db,
+      driver: "pglite",
+      close: async () => {
+        try {
+          await opened.close();
+        } finally {
+          lock.release();
+        }
+      },
+    };
+  } catch (e) {
+    await client?.close().catch(() => {});
+    lock.release();
+    throw e;
+  }
 }
 
 async function migrateServer(url: string): Promise<void> {
@@ -68,6 +103,18 @@ async function migrateServer(url: string): Promise<void> {
   } finally {
     await client.end({ timeout: 5 });
   }
+}
+
+/**
+ * Applies the migrations not yet applied to an already open database and names its driver: what
+ * `tierkeeper migrate` does inside a running service, which holds the embedded database. A Postgres
+ * database got them when it was opened (openDatabase, under the advisory lock).
+ */
+export async function applyMigrations(db: Db): Promise<Database["driver"]> {
+  const client = (db as unknown as { $client: unknown }).$client;
+  if (!(client instanceof PGlite)) return "postgres";
+  await migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_FOLDER });
+  return "pglite";
 }
 
 /** Rows of a raw statement, whichever driver ran it (postgres-js returns an array, PGlite `{ rows }`). */

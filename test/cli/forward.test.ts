@@ -1,6 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync } from "node:fs";
-import { resolve } from "node:path";
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serviceFilePath } from "../../src/cli/control.ts";
 import { cliDatabase, tierkeeper } from "../helpers/cli.ts";
@@ -72,6 +74,83 @@ describe.runIf(driver === "pglite")(
       const second = await tierkeeper(["start"], { ...env(), PORT: "0" });
       expect(second.code).toBe(1);
       expect(second.stderr).toMatch(/already running on this embedded database/);
+    });
+
+    // The service's PGlite wrote it when it opened the database; any second PGlite opening the
+    // directory rewrites it, and removes it when it closes.
+    const postmasterPid = () => {
+      const path = join(db.url.slice("file:".length), "postmaster.pid");
+      return existsSync(path) ? `${statSync(path).mtimeMs} ${readFileSync(path, "utf8")}` : "missing";
+    };
+
+    it("runs migrate in the service, without opening its database a second time", async () => {
+      const before = postmasterPid();
+      expect(before).not.toBe("missing");
+      const migrate = await tierkeeper(["migrate"], env());
+      expect(migrate.code).toBe(0);
+      expect(migrate.stdout).toMatch(/Migrations applied \(pglite\)/);
+      expect(postmasterPid()).toBe(before);
+    });
+
+    /** Points the service file at `server` for the length of `fn`, keeping the service's pid and token. */
+    async function withServiceFileOn(server: Server, fn: () => Promise<void>): Promise<void> {
+      const path = serviceFilePath(db.url) ?? "";
+      const real = readFileSync(path, "utf8");
+      await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+      const { port } = server.address() as AddressInfo;
+      writeFileSync(path, JSON.stringify({ ...JSON.parse(real), port }), { mode: 0o600 });
+      try {
+        await fn();
+      } finally {
+        writeFileSync(path, real, { mode: 0o600 });
+        await new Promise((r) => server.close(r));
+      }
+    }
+
+    it("a service that answers HTTP 500 or drops the connection is reported, and the command does not run here as well", async () => {
+      let drop = false;
+      const failing = createServer((req, res) => {
+        req.resume();
+        if (drop) req.socket.destroy();
+        else res.writeHead(500).end("boom");
+      });
+      const before = postmasterPid();
+      await withServiceFileOn(failing, async () => {
+        const r = await tierkeeper(["run", "tier", "--user", "U1"], env());
+        expect(r.code).toBe(1);
+        expect(r.stderr.trim()).toBe(
+          `tierkeeper is running (pid ${service.pid}) but did not answer: it answered HTTP 500; the command may have run there, so check before running it again.`,
+        );
+        drop = true;
+        const dropped = await tierkeeper(["demo", "--reset"], env());
+        expect(dropped.code).toBe(1);
+        expect(dropped.stderr).toMatch(
+          new RegExp(`^tierkeeper is running \\(pid ${service.pid}\\) but did not answer: the connection broke`),
+        );
+      });
+      expect(postmasterPid()).toBe(before);
+    });
+
+    it("a command a service file's port refused (or forbade) does not open the database the service holds", async () => {
+      const inUse = new RegExp(
+        `^The embedded database in .+ is open in another tierkeeper process \\(pid ${service.pid}\\): wait for it to finish or stop it`,
+      );
+      const before = postmasterPid();
+      const forbidding = createServer((req, res) => {
+        req.resume();
+        res.writeHead(403).end();
+      });
+      await withServiceFileOn(forbidding, async () => {
+        const r = await tierkeeper(["run", "tier", "--user", "U1"], env());
+        expect(r.code).toBe(1);
+        expect(r.stderr).toMatch(inUse);
+        // Listening, then closed: a port nothing answers on.
+        await new Promise((r) => forbidding.close(r));
+        const refused = await tierkeeper(["admin", "grant", "U9"], env());
+        expect(refused.code).toBe(1);
+        expect(refused.stderr).toMatch(inUse);
+      });
+      expect(postmasterPid()).toBe(before);
     });
 
     it("removes its service file when it stops, so later commands open the database themselves", async () => {

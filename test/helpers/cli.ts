@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -44,4 +44,37 @@ export function tierkeeper(args: string[], env: Record<string, string | undefine
       resolvePromise({ code: code ?? -1, stdout, stderr });
     });
   });
+}
+
+const HOLDER = resolve(import.meta.dirname, "hold-database.ts");
+
+/** Another process that opens the database at `url` and keeps it open until killed. */
+export async function holdDatabase(url: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", HOLDER, url], {
+    env: { PATH: process.env.PATH, HOME: process.env.HOME },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  await new Promise<void>((resolvePromise, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the holder did not open the database:\n${output}`)), 60_000);
+    const onData = (d: Buffer) => {
+      output += d;
+      if (/^open$/m.test(output)) {
+        clearTimeout(timer);
+        resolvePromise();
+      }
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", onData);
+    child.on("close", () => reject(new Error(`the holder exited:\n${output}`)));
+  });
+  return child;
+}
+
+/** Kills `child` with `signal` and waits until it is gone. */
+export async function killAndWait(child: ChildProcess, signal: NodeJS.Signals = "SIGKILL"): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const closed = new Promise((r) => child.once("close", r));
+  child.kill(signal);
+  await closed;
 }
