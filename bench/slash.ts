@@ -65,6 +65,7 @@ export async function benchSlash(
       databaseUrl: "bench:",
       slack: { botToken: "xoxb-bench-token", signingSecret: SIGNING_SECRET, apiUrl, mode: "http" },
       port: 0,
+      host: "127.0.0.1",
       admins: [],
       logLevel: "silent",
     };

@@ -33,6 +33,13 @@ const envSchema = z.object({
       .pipe(z.number().max(65535, { message: "must be a port number up to 65535" }))
       .optional(),
   ),
+  HOST: optionalText.pipe(
+    z
+      .union([z.ipv4(), z.ipv6(), z.hostname().regex(/[a-z]/i)], {
+        error: "must be an IP address such as 127.0.0.1 or 0.0.0.0, or a host name",
+      })
+      .optional(),
+  ),
   TIERKEEPER_ADMINS: optionalText,
   TIERKEEPER_PRICING: optionalText,
   TIERKEEPER_NOW: optionalText.pipe(
@@ -54,6 +61,8 @@ export interface Config {
     mode: "http" | "socket" | "local";
   };
   port: number;
+  /** Interface the HTTP server listens on: loopback unless Slack must reach it over HTTP. */
+  host: string;
   admins: string[];
   pricingFile?: string;
   fixedNow?: Date;
@@ -108,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       mode,
     },
     port: e.PORT ?? 3000,
+    host: e.HOST ?? (mode === "http" ? "0.0.0.0" : "127.0.0.1"),
     admins,
     pricingFile: e.TIERKEEPER_PRICING,
     fixedNow: e.TIERKEEPER_NOW ? new Date(e.TIERKEEPER_NOW) : undefined,

@@ -2,6 +2,7 @@
 // HTTPReceiver (`customRoutes`) and on the standalone server of serve.ts.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { sql } from "drizzle-orm";
+import pino, { type Logger } from "pino";
 import { rowsOf } from "../db/client.ts";
 import { authenticateApiKey } from "../services/api-keys.ts";
 import type { Services } from "../services/context.ts";
@@ -11,8 +12,10 @@ import {
   intakeContacts,
   intakeLookup,
   MAX_BATCH,
+  parseLookupEmail,
   validateContact,
 } from "../services/intake.ts";
+import { errorFields, INTERNAL_ERROR, sendJson as send } from "./http-guard.ts";
 
 export type ApiRequest = IncomingMessage & { params?: Record<string, string> };
 
@@ -29,62 +32,102 @@ class HttpError extends Error {
   constructor(
     readonly status: number,
     readonly body: Record<string, unknown>,
+    readonly headers: Record<string, string> = {},
   ) {
     super(String(body.error));
   }
 }
 
-function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  if (res.headersSent) return;
-  const text = JSON.stringify(body);
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers });
-  res.end(text);
-}
+const tooLarge = () =>
+  new HttpError(
+    413,
+    { error: "payload_too_large", errors: [`the body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB`] },
+    // The rest of the body is never read: the connection closes once the answer is out.
+    { connection: "close" },
+  );
 
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buf = typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer);
-    size += buf.length;
-    if (size > MAX_BODY_BYTES) {
-      throw new HttpError(413, {
-        error: "payload_too_large",
-        errors: [`the body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB`],
-      });
-    }
-    chunks.push(buf);
-  }
-  return Buffer.concat(chunks).toString("utf8");
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * The body as text. Stops reading at MAX_BODY_BYTES (or before reading, when Content-Length says
+ * more) and refuses bytes that are not UTF-8; a client that goes away mid-body ends it too.
+ */
+function readBody(req: IncomingMessage): Promise<string> {
+  const declared = Number(req.headers["content-length"] ?? 0);
+  if (declared > MAX_BODY_BYTES) return Promise.reject(tooLarge());
+  if (req.readableAborted) return Promise.reject(new Error("the client closed the connection before the body ended"));
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const stop = (e: Error | null, text?: string) => {
+      req.off("data", onData).off("end", onEnd).off("error", onError).off("close", onClose);
+      if (e) reject(e);
+      else resolve(text ?? "");
+    };
+    const onData = (chunk: Buffer | string) => {
+      const buf = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+      size += buf.length;
+      if (size > MAX_BODY_BYTES) {
+        req.pause();
+        stop(tooLarge());
+        return;
+      }
+      chunks.push(buf);
+    };
+    const onEnd = () => {
+      try {
+        stop(null, utf8.decode(Buffer.concat(chunks)));
+      } catch {
+        stop(new HttpError(400, { error: "invalid_body", errors: ["the body is not valid UTF-8 text"] }));
+      }
+    };
+    const onError = (e: Error) => stop(e);
+    const onClose = () => stop(new Error("the client closed the connection before the body ended"));
+    req.on("data", onData).on("end", onEnd).on("error", onError).on("close", onClose);
+  });
 }
 
 async function authorize(svc: Services, req: IncomingMessage) {
   const auth = await authenticateApiKey(svc, req.headers.authorization);
   if (!auth) {
-    throw new HttpError(401, {
-      error: "unauthorized",
-      errors: [
-        req.headers.authorization
-          ? "the API key is wrong or has been revoked"
-          : "send the account's API key as `Authorization: Bearer <key>` (an admin makes one with `/contacts settings api-key create`)",
-      ],
-    });
+    throw new HttpError(
+      401,
+      {
+        error: "unauthorized",
+        errors: [
+          req.headers.authorization
+            ? "the API key is wrong or has been revoked"
+            : "send the account's API key as `Authorization: Bearer <key>` (an admin makes one with `/contacts settings api-key create`)",
+        ],
+      },
+      { "www-authenticate": 'Bearer realm="tierkeeper"' },
+    );
   }
   return auth;
 }
 
-/** Runs a handler, turning HttpErrors into their JSON answers and anything else into a 500 without details. */
-function guarded(fn: (req: ApiRequest, res: ServerResponse) => Promise<void>) {
+/**
+ * Runs a handler, turning HttpErrors into their JSON answers and anything else into a 500 without
+ * details. The log line has the error's message and code only: a driver error also carries the
+ * query's parameters, which are contact data.
+ */
+function guarded(logger: Logger, route: string, fn: (req: ApiRequest, res: ServerResponse) => Promise<void>) {
   return async (req: ApiRequest, res: ServerResponse) => {
     try {
       await fn(req, res);
     } catch (e) {
       if (e instanceof HttpError) {
-        send(res, e.status, e.body, e.status === 401 ? { "www-authenticate": 'Bearer realm="tierkeeper"' } : {});
+        // A body left unread is not drained for keep-alive: the connection closes after the answer.
+        send(res, e.status, e.body, req.complete ? e.headers : { ...e.headers, connection: "close" });
         return;
       }
-      console.error("intake API error", e);
-      send(res, 500, { error: "internal_error", errors: ["something went wrong on our side; try again"] });
+      if (req.socket?.destroyed ?? true) {
+        // The client went away (or timed out) mid-request: nothing to answer, nothing wrong here.
+        logger.debug({ route, error: errorFields(e) }, "intake API request ended by the client");
+        return;
+      }
+      logger.error({ route, error: errorFields(e) }, "intake API request failed");
+      send(res, 500, INTERNAL_ERROR);
     }
   };
 }
@@ -102,8 +145,8 @@ function heldFields(held: IntakeOutcome["held"], email: string) {
 type BatchItem = { ok: true; contact: IntakeContact } | { ok: false; email: string | null; errors: string[] };
 
 /** `POST /api/contacts`: one contact, or `{ contacts: [...] }` of up to 1,000 (R15, R16, R9, R11). */
-function postContacts(svc: Services) {
-  return guarded(async (req, res) => {
+function postContacts(svc: Services, logger: Logger) {
+  return guarded(logger, "POST /api/contacts", async (req, res) => {
     const auth = await authorize(svc, req);
     const text = await readBody(req);
     let body: unknown;
@@ -167,23 +210,17 @@ function postContacts(svc: Services) {
 }
 
 /** `GET /api/contacts/:email` → `{ email, status, pending, marketable }` (R1). */
-function getContact(svc: Services) {
-  return guarded(async (req, res) => {
+function getContact(svc: Services, logger: Logger) {
+  return guarded(logger, "GET /api/contacts/:email", async (req, res) => {
     const auth = await authorize(svc, req);
-    let email = req.params?.email ?? "";
-    try {
-      if (email.includes("%")) email = decodeURIComponent(email);
-    } catch {
-      throw new HttpError(400, {
-        error: "invalid_email",
-        errors: ["the email in the path is not URL-encoded correctly"],
-      });
-    }
-    const found = await intakeLookup(svc, auth.accountId, email);
+    // Both servers hand over the path segment already %-decoded.
+    const email = parseLookupEmail(req.params?.email ?? "");
+    if (!email.ok) throw new HttpError(400, { error: "invalid_email", errors: [email.error] });
+    const found = await intakeLookup(svc, auth.accountId, email.email);
     if (!found) {
       send(res, 404, {
         error: "not_found",
-        errors: [`no contact with the email ${email.trim().toLowerCase()} in this account`],
+        errors: [`no contact with the email ${email.email} in this account`],
       });
       return;
     }
@@ -191,8 +228,8 @@ function getContact(svc: Services) {
   });
 }
 
-function healthz(svc: Services) {
-  return guarded(async (_req, res) => {
+function healthz(svc: Services, logger: Logger) {
+  return guarded(logger, "GET /healthz", async (_req, res) => {
     try {
       await rowsOf(svc.db, sql`select 1`);
       send(res, 200, { ok: true });
@@ -203,10 +240,13 @@ function healthz(svc: Services) {
 }
 
 /** The intake API's routes. Bolt's HTTPReceiver passes `:email` as `req.params.email`. */
-export function apiRoutes(svc: Services): ApiRoute[] {
+export function apiRoutes(
+  svc: Services,
+  logger: Logger = pino({ name: "tierkeeper.api", level: process.env.LOG_LEVEL ?? "info" }),
+): ApiRoute[] {
   return [
-    { path: "/api/contacts", method: "POST", handler: postContacts(svc) },
-    { path: "/api/contacts/:email", method: "GET", handler: getContact(svc) },
-    { path: "/healthz", method: "GET", handler: healthz(svc) },
+    { path: "/api/contacts", method: "POST", handler: postContacts(svc, logger) },
+    { path: "/api/contacts/:email", method: "GET", handler: getContact(svc, logger) },
+    { path: "/healthz", method: "GET", handler: healthz(svc, logger) },
   ];
 }

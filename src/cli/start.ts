@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import type { CustomRoute } from "@slack/bolt";
 import pino from "pino";
+import { errorFields, listenUrl } from "../api/http-guard.ts";
 import { apiRoutes } from "../api/routes.ts";
 import { serveApi } from "../api/server.ts";
 import { boot } from "../app/boot.ts";
@@ -19,7 +20,8 @@ import "../slack/handlers.ts";
  * Without Slack credentials it runs locally, serves the intake API and says how to connect Slack.
  */
 export async function startService(config: Config): Promise<void> {
-  const logger = pino({ level: config.logLevel });
+  // Errors are logged by name, message, code and stack: a driver error's query parameters are contact data.
+  const logger = pino({ level: config.logLevel, serializers: { err: safeErr } });
   const other = runningService(config.databaseUrl);
   if (other) {
     throw new Refusal(
@@ -43,32 +45,34 @@ export async function startService(config: Config): Promise<void> {
       svc,
       config,
       logger,
-      apiRoutes: [...apiRoutes(svc), control] as unknown as CustomRoute[],
+      apiRoutes: [...apiRoutes(svc, logger), control] as unknown as CustomRoute[],
     });
-    const { port } = await slack.start(config.port);
+    const { port, address } = await slack.start(config.port);
     listeningPort = port ?? config.port;
     stops.push(() => slack.stop());
-    logger.info({ mode: "http", port }, "slack ready");
+    const base = address ? listenUrl(address) : `http://${config.host}:${listeningPort}`;
+    logger.info({ mode: "http", host: address?.address, port }, "slack ready");
     console.log(
-      `tierkeeper ready: Slack over HTTP at http://0.0.0.0:${port}${EVENTS_PATH} (set it as the Request URL of the slash command, interactivity and events), intake API at http://0.0.0.0:${port}/api/contacts, on ${where}.`,
+      `tierkeeper ready: Slack over HTTP at ${base}${EVENTS_PATH} (set it as the Request URL of the slash command, interactivity and events), intake API at ${base}/api/contacts, on ${where}.`,
     );
   } else {
-    const api = await serveApi(svc, config.port, undefined, [control]);
+    const api = await serveApi(svc, config.port, config.host, [control], { logger });
     stops.push(() => api.close());
-    listeningPort = Number(new URL(api.url).port);
+    listeningPort = api.address.port;
+    const loopback = /^(127\.|::1$|localhost$)/.test(api.address.address);
+    const base = listenUrl(api.address);
+    const reach = loopback ? " (this machine only; set HOST=0.0.0.0 to serve other machines)" : "";
     if (config.slack.mode === "socket") {
       const slack = createSlackApp({ svc, config, logger });
       await slack.start();
       stops.push(() => slack.stop());
       logger.info({ mode: "socket" }, "slack ready");
-      console.log(
-        `tierkeeper ready: Slack over Socket Mode, intake API at http://0.0.0.0:${listeningPort}/api/contacts, on ${where}.`,
-      );
+      console.log(`tierkeeper ready: Slack over Socket Mode, intake API at ${base}/api/contacts${reach}, on ${where}.`);
     } else {
       await resolveAccount(svc);
       console.log(
         [
-          `tierkeeper ready (local, no Slack connection): intake API at http://0.0.0.0:${listeningPort}/api/contacts, on ${where}.`,
+          `tierkeeper ready (local, no Slack connection): intake API at ${base}/api/contacts${reach}, on ${where}.`,
           "",
           "Try it from another terminal:",
           "  npx tierkeeper demo                          # a sample account with 7,000 contacts",
@@ -101,4 +105,8 @@ export async function startService(config: Config): Promise<void> {
   };
   process.once("SIGINT", shutdown);
   process.once("SIGTERM", shutdown);
+}
+
+function safeErr(e: unknown) {
+  return e instanceof Error ? { ...errorFields(e), stack: e.stack } : errorFields(e);
 }

@@ -1,9 +1,27 @@
 // The Bolt app: HTTP mode (/slack/events, signed requests) or Socket Mode, with the listeners by surface.
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { App, type Logger as BoltLogger, type CustomRoute, HTTPReceiver, LogLevel } from "@slack/bolt";
+import {
+  App,
+  type Logger as BoltLogger,
+  type CustomRoute,
+  HTTPReceiver,
+  HTTPReceiverDeferredRequestError,
+  LogLevel,
+  type ReceiverDispatchErrorHandlerArgs,
+} from "@slack/bolt";
 import pLimit from "p-limit";
 import pino, { type Logger } from "pino";
+import {
+  errorFields,
+  type HttpLimits,
+  INTERNAL_ERROR,
+  isMalformedPath,
+  MALFORMED_PATH,
+  neverThrows,
+  sendJson,
+  serverOptions,
+} from "../api/http-guard.ts";
 import type { Config } from "../config.ts";
 import type { Services } from "../services/context.ts";
 import type { SlackClient } from "./client.ts";
@@ -21,14 +39,19 @@ export interface SlackAppOptions {
   logger?: Logger;
   /** Extra HTTP routes served beside /slack/events (the intake API). */
   apiRoutes?: CustomRoute[];
+  /** Timeouts of the HTTP server (HTTP mode); the defaults suit production. */
+  httpLimits?: Partial<HttpLimits>;
 }
 
 export interface SlackApp {
   app: App;
   client: SlackClient;
   mode: "http" | "socket";
-  /** Starts listening (HTTP: on `port`, 0 for any free port). Returns the bound port in HTTP mode. */
-  start(port?: number): Promise<{ port: number | null }>;
+  /**
+   * Starts listening (HTTP: on `port`, 0 for any free port, of `config.host`). Returns the bound
+   * port and address in HTTP mode.
+   */
+  start(port?: number): Promise<{ port: number | null; address: AddressInfo | null }>;
   stop(): Promise<void>;
 }
 
@@ -39,6 +62,11 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
   if (!botToken) throw new Error("createSlackApp needs SLACK_BOT_TOKEN");
   const boltLogger = toBoltLogger(logger.child({ component: "bolt" }));
   const clientOptions = apiUrl ? { slackApiUrl: apiUrl.endsWith("/") ? apiUrl : `${apiUrl}/` } : {};
+  // Bolt does not await a custom route: a rejection would be unhandled and end the process.
+  const customRoutes = (opts.apiRoutes ?? []).map((r) => ({
+    ...r,
+    handler: neverThrows(`${String(r.method)} ${r.path}`, r.handler, logger),
+  }));
   let app: App;
   let receiver: HTTPReceiver | null = null;
   let mode: "http" | "socket";
@@ -51,7 +79,7 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
       logger: boltLogger,
       clientOptions,
       // Socket Mode has no public HTTP endpoint of its own; the intake routes are served on PORT.
-      customRoutes: opts.apiRoutes ?? [],
+      customRoutes,
       installerOptions: { port: config.port },
     });
   } else {
@@ -62,9 +90,10 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
       signingSecret,
       endpoints: EVENTS_PATH,
       port: config.port,
-      customRoutes: opts.apiRoutes ?? [],
+      customRoutes,
       logger: boltLogger,
       processBeforeResponse: false,
+      dispatchErrorHandler: dispatchError(logger),
     });
     app = new App({ token: botToken, receiver, logger: boltLogger, clientOptions });
   }
@@ -80,15 +109,40 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
     mode,
     async start(port) {
       if (mode === "http") {
-        const server = (await app.start(port ?? config.port)) as Server;
-        return { port: (server.address() as AddressInfo).port };
+        const server = (await app.start(
+          { port: port ?? config.port, host: config.host },
+          serverOptions(opts.httpLimits),
+        )) as Server;
+        // Bolt's own listener closes the server on any later error (an accept failing under a
+        // connection flood, say): log it and keep serving instead.
+        server.removeAllListeners("error");
+        server.on("error", (e) => logger.error({ error: errorFields(e) }, "HTTP server error"));
+        const address = server.address() as AddressInfo;
+        return { port: address.port, address };
       }
       await app.start();
-      return { port: null };
+      return { port: null, address: null };
     },
     async stop() {
       await app.stop();
     },
+  };
+}
+
+/**
+ * Requests Bolt's HTTPReceiver does not route: unknown paths get 404, a path that is not a valid
+ * URL or %-encoding 400, anything else a logged 500; JSON like the intake API, nothing of the request logged.
+ */
+function dispatchError(logger: Logger) {
+  return ({ error, response }: ReceiverDispatchErrorHandlerArgs) => {
+    if (error instanceof HTTPReceiverDeferredRequestError) {
+      sendJson(response, 404, { error: "not_found", errors: ["there is nothing at this path"] });
+    } else if (isMalformedPath(error)) {
+      sendJson(response, 400, MALFORMED_PATH);
+    } else {
+      logger.error({ error: errorFields(error) }, "HTTP request failed");
+      sendJson(response, 500, INTERNAL_ERROR);
+    }
   };
 }
 

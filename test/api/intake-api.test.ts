@@ -1,5 +1,6 @@
-import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { and, DrizzleQueryError, eq } from "drizzle-orm";
+import pino from "pino";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { serveApi } from "../../src/api/server.ts";
 import { auditEvents, users } from "../../src/db/schema.ts";
 import { createApiKey, revokeApiKey } from "../../src/services/api-keys.ts";
@@ -247,5 +248,132 @@ describe("intake API over HTTP", () => {
       .where(and(eq(users.accountId, a.accountId), eq(users.userId, "UADMIN1")));
     const back = await call("POST", "/api/contacts", a.apiKey, { email: "lead2@acme.io", source: "form" });
     expect(back.body).toMatchObject({ status: "marketing" });
+  });
+
+  it("a batch item with a NUL character or an unpaired surrogate is refused by index, and the valid items are written (207)", async () => {
+    const a = await account();
+    const r = await call("POST", "/api/contacts", a.apiKey, {
+      contacts: [
+        { email: "fine1@acme.io", source: "form" },
+        { email: "nul@acme.io", source: "api", firstName: "Ann\u0000" },
+        { email: "fine2@acme.io", source: "api", properties: { plan: "pro" } },
+        { email: "half@acme.io", source: "api", lastName: "Lee\ud800" },
+        { email: "props@acme.io", source: "api", properties: { note: "a\u0000b" } },
+        { email: "key@acme.io", source: "api", properties: { deep: [{ "k\u0000": 1 }] } },
+        { email: "sid@acme.io", source: "form", sourceId: "x\u0000" },
+        { email: "we\u0000ird@acme.io", source: "api" },
+      ],
+    });
+    expect(r.status).toBe(207);
+    expect(r.body.results.map((x: { ok: boolean }) => x.ok)).toEqual([
+      true,
+      false,
+      true,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
+    const reasons = r.body.results.map((x: { errors?: string[] }) => x.errors?.join(" ") ?? "");
+    expect(reasons[1]).toBe("firstName: contains a NUL character (U+0000), which cannot be stored");
+    expect(reasons[3]).toBe("lastName: contains an unpaired UTF-16 surrogate, which is not valid text");
+    expect(reasons[4]).toBe('properties: "note" contains a NUL character (U+0000), which cannot be stored');
+    expect(reasons[5]).toBe(
+      'properties: "deep" has a key that contains a NUL character (U+0000), which cannot be stored',
+    );
+    expect(reasons[6]).toBe("sourceId: contains a NUL character (U+0000), which cannot be stored");
+    expect(reasons[7]).toBe("email: contains a NUL character (U+0000), which cannot be stored");
+    expect(r.body.results[1]).toMatchObject({ index: 1, email: "nul@acme.io", ok: false });
+    expect(await recount(env, a.accountId)).toEqual({ m: 1, p: 0, t: 2 });
+    expect(await contactRow(env, a.accountId, "fine2@acme.io")).toMatchObject({ properties: { plan: "pro" } });
+  });
+
+  it("a single contact with a character Postgres cannot store gets 400 with the reason and writes nothing", async () => {
+    const a = await account();
+    const r = await call("POST", "/api/contacts", a.apiKey, {
+      email: "one@acme.io",
+      source: "api",
+      lifecycle: "lead\u0000",
+    });
+    expect(r).toEqual({
+      status: 400,
+      body: {
+        error: "invalid_contact",
+        errors: ["lifecycle: contains a NUL character (U+0000), which cannot be stored"],
+      },
+    });
+    const deep = await call("POST", "/api/contacts", a.apiKey, {
+      email: "two@acme.io",
+      source: "api",
+      properties: { tree: JSON.parse(`${"[".repeat(100)}${"]".repeat(100)}`) },
+    });
+    expect(deep.status).toBe(400);
+    expect(deep.body.errors).toEqual(['properties: "tree" nests more than 32 levels deep']);
+    expect((await recount(env, a.accountId)).t).toBe(0);
+  });
+
+  it("GET with a NUL or a non-email in the path answers 400 with the reason, not 500", async () => {
+    const a = await account();
+    const nul = await call("GET", "/api/contacts/a%00b%40acme.io", a.apiKey);
+    expect(nul).toEqual({
+      status: 400,
+      body: {
+        error: "invalid_email",
+        errors: ["the email in the path contains a NUL character (U+0000), which cannot be stored"],
+      },
+    });
+    const notEmail = await call("GET", "/api/contacts/nobody", a.apiKey);
+    expect(notEmail.status).toBe(400);
+    expect(notEmail.body.errors).toEqual(['"nobody" is not a valid email address']);
+    const badEncoding = await call("GET", "/api/contacts/%E0%A4%A", a.apiKey);
+    expect(badEncoding.status).toBe(400);
+  });
+
+  it("a failed query is logged by its message and code, never with the contact data of its parameters", async () => {
+    const a = await account();
+    const failure = new DrizzleQueryError(
+      "insert into contacts (email, first_name) values ($1, $2)",
+      ["leak@acme.io", "Leaky"],
+      Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), {
+        code: "22021",
+        parameters: ["leak@acme.io", "Leaky"],
+      }),
+    );
+    const db = new Proxy(env.svc.db, {
+      get(target, key) {
+        if (key === "transaction") return () => Promise.reject(failure);
+        const value = Reflect.get(target, key);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    const lines: string[] = [];
+    const logger = pino({ level: "info" }, { write: (line: string) => lines.push(line) });
+    const consoleError = vi.spyOn(console, "error").mockImplementation(() => {});
+    const broken = await serveApi({ ...env.svc, db }, 0, undefined, [], { logger });
+    let logged = "";
+    try {
+      const res = await fetch(`${broken.url}/api/contacts`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${a.apiKey}`, "content-type": "application/json" },
+        body: JSON.stringify({ email: "leak@acme.io", source: "api", firstName: "Leaky" }),
+      });
+      expect(res.status).toBe(500);
+      expect(await res.json()).toEqual({
+        error: "internal_error",
+        errors: ["something went wrong on our side; try again"],
+      });
+      logged = lines.join("\n") + consoleError.mock.calls.flat().map(String).join("\n");
+    } finally {
+      await broken.close();
+      consoleError.mockRestore();
+    }
+    expect(logged).not.toMatch(/leak@acme\.io|Leaky/);
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0] ?? "{}")).toMatchObject({
+      level: 50,
+      route: "POST /api/contacts",
+      error: { code: "22021", message: 'invalid byte sequence for encoding "…": 0x00' },
+    });
   });
 });

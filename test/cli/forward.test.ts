@@ -52,6 +52,12 @@ describe.runIf(driver === "pglite")(
       await db?.close();
     });
 
+    it("says where the intake API listens: this machine only, unless HOST says otherwise", () => {
+      expect(output).toMatch(
+        /intake API at http:\/\/127\.0\.0\.1:\d+\/api\/contacts \(this machine only; set HOST=0\.0\.0\.0 to serve other machines\)/,
+      );
+    });
+
     it("runs demo, run and jobs through the service, with their output and exit codes", async () => {
       const demo = await tierkeeper(["demo"], env());
       expect(demo.code).toBe(0);

@@ -1,6 +1,8 @@
 // The real Slack app in HTTP mode on a free port, against the fake Slack and a fresh database.
 import { and, eq } from "drizzle-orm";
 import pino from "pino";
+import type { HttpLimits } from "../../src/api/http-guard.ts";
+import { apiRoutes } from "../../src/api/routes.ts";
 import type { Config } from "../../src/config.ts";
 import { accounts, users } from "../../src/db/schema.ts";
 import { type CustomRouteLike, createSlackApp, type SlackApp } from "../../src/slack/app.ts";
@@ -59,7 +61,15 @@ export interface TestApp {
 }
 
 export async function startTestApp(
-  opts: { now?: string; account?: AccountSetup; approvalsChannel?: string | null; apiRoutes?: CustomRouteLike[] } = {},
+  opts: {
+    now?: string;
+    account?: AccountSetup;
+    approvalsChannel?: string | null;
+    apiRoutes?: CustomRouteLike[];
+    /** Serve the intake API beside /slack/events, as `tierkeeper start` does in HTTP mode. */
+    intakeApi?: boolean;
+    httpLimits?: Partial<HttpLimits>;
+  } = {},
 ): Promise<TestApp> {
   const env = await testEnv(opts.now);
   const fake = await new FakeSlack().start();
@@ -67,10 +77,16 @@ export async function startTestApp(
     databaseUrl: "memory:",
     slack: { botToken: "xoxb-test-token", signingSecret: SIGNING_SECRET, apiUrl: fake.url, mode: "http" },
     port: 0,
+    host: "127.0.0.1",
     admins: [],
     logLevel: "silent",
   };
-  const slack = createSlackApp({ svc: env.svc, config, logger: pino({ level: "silent" }), apiRoutes: opts.apiRoutes });
+  const logger = pino({ level: "silent" });
+  const routes = [
+    ...(opts.intakeApi ? (apiRoutes(env.svc, logger) as unknown as CustomRouteLike[]) : []),
+    ...(opts.apiRoutes ?? []),
+  ];
+  const slack = createSlackApp({ svc: env.svc, config, logger, apiRoutes: routes, httpLimits: opts.httpLimits });
   const { port } = await slack.start(0);
   const base = `http://127.0.0.1:${port}`;
   const url = `${base}/slack/events`;
