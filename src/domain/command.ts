@@ -88,11 +88,18 @@ export type CommandKind = Command["kind"];
 
 export type CommandResult = { ok: true; command: Command } | { ok: false; error: string; usage: string };
 
-/** Most emails one command may name; more belong in a list or an import. */
-export const MAX_EMAILS = 1000;
+/** Most emails one command may name; more belong in a list or an import (the text cap allows ~500 short ones). */
+export const MAX_EMAILS = 400;
 /** Longest list or rule name. */
 export const MAX_NAME_LENGTH = 100;
-const MAX_TEXT_LENGTH = 100_000;
+/**
+ * Longest command text. Slack documents no limit for slash-command text, so we take 4,000
+ * characters (its recommended message length): enough for a filter or a few hundred emails,
+ * and it bounds the work one command can ask of the parser.
+ */
+export const MAX_COMMAND_LENGTH = 4_000;
+/** An email address is at most 254 characters; with `<mailto:…|…>` and punctuation, 600 is plenty. */
+const MAX_EMAIL_WORD = 600;
 
 // ---------------------------------------------------------------------------------------------
 // Usage text (Slack mrkdwn).
@@ -344,24 +351,45 @@ function fail(topic: string | null, message: string): never {
  */
 export function normalizeCommandText(text: string): string {
   return normalizeQuotes(text)
-    .replace(/<mailto:([^|>\s]+)(?:\|[^>]*)?>/gi, "$1")
-    .replace(/<((?:https?|ftp):\/\/[^|>\s]+)\|([^>]*)>/gi, "$2")
-    .replace(/<((?:https?|ftp):\/\/[^|>\s]+)>/gi, "$1")
-    .replace(/<@([A-Z0-9]+)(?:\|[^>]*)?>/gi, "<@$1>")
-    .replace(/<#([A-Z0-9]+)(?:\|[^>]*)?>/gi, "<#$1>")
+    .replace(SLACK_MARKUP, (whole, inner: string) => unwrapSlackMarkup(inner) ?? whole)
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")
     .replace(/&amp;/g, "&")
     .trim();
 }
 
+/**
+ * One `<…>` of Slack markup. Slack escapes `<` and `>` in what people type, so the inside never
+ * holds either: matching up to the nearest one keeps this linear (a pattern like `<http://[^>]+>`
+ * rescans the rest of the text from every `<` that is never closed).
+ */
+const SLACK_MARKUP = /<([^<>]*)>/g;
+
+/** What a `<target|label>` stands for in command text, or null to leave it as typed. */
+function unwrapSlackMarkup(inner: string): string | null {
+  const bar = inner.indexOf("|");
+  const target = bar < 0 ? inner : inner.slice(0, bar);
+  if (/^mailto:\S+$/i.test(target)) return target.slice("mailto:".length);
+  if (/^(?:https?|ftp):\/\/\S+$/i.test(target)) return bar < 0 ? target : inner.slice(bar + 1);
+  if (/^[@#][A-Z0-9]+$/i.test(target)) return `<${target}>`;
+  return null;
+}
+
+/** `text` without trailing `;` and `.` (a loop: the regex `/[;.]+$/` is quadratic on `;;;…;x`). */
+function trimTrailingPunctuation(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text.charAt(end - 1) === ";" || text.charAt(end - 1) === ".")) end--;
+  return text.slice(0, end);
+}
+
 function readEmail(word: string): string | null {
-  const email = word
-    .trim()
-    .replace(/^<(?:mailto:)?(.*)>$/i, "$1")
-    .replace(/^mailto:/i, "")
-    .replace(/[;.]+$/, "")
-    .toLowerCase();
+  if (word.length > MAX_EMAIL_WORD) return null;
+  const email = trimTrailingPunctuation(
+    word
+      .trim()
+      .replace(/^<(?:mailto:)?(.*)>$/i, "$1")
+      .replace(/^mailto:/i, ""),
+  ).toLowerCase();
   return emailSchema.safeParse(email).success ? email : null;
 }
 
@@ -839,7 +867,7 @@ function parseImport(args: Args): Command {
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if (token === undefined) break;
-    const status = readStatus(tokens.slice(i));
+    const status = readStatus(tokens.slice(i, i + 2));
     if (status !== null) {
       marketing = status.status === "marketing";
       i += status.used - 1;
@@ -1026,7 +1054,8 @@ function readReminders(text: string): number[] {
   if (["off", "none", "never"].includes(trimmed)) return [];
   const days: number[] = [];
   for (const part of trimmed.split(",")) {
-    const match = /^\s*(\d{1,3})\s*(?:d|days?)?\s*$/.exec(part);
+    // Trimmed first: two `\s*` side by side would backtrack quadratically over a run of spaces.
+    const match = /^(\d{1,3})\s*(?:d|days?)?$/.exec(part.trim());
     const value = match?.[1] === undefined ? Number.NaN : Number(match[1]);
     if (!Number.isInteger(value)) {
       fail("settings", `"${shorten(part.trim())}" isn't a number of days; write reminders like \`3d,1d\`.`);
@@ -1201,10 +1230,10 @@ export function parseCommand(text: string, ctx: DateContext): CommandResult {
 
 function parseCommandOrThrow(rawText: string, ctx: DateContext): Command {
   if (typeof rawText !== "string") fail(null, "I couldn't read that command.");
-  if (rawText.length > MAX_TEXT_LENGTH) {
+  if (rawText.length > MAX_COMMAND_LENGTH) {
     fail(
       null,
-      `That command is ${rawText.length.toLocaleString("en-US")} characters long; use an import for big changes.`,
+      `That command is ${rawText.length.toLocaleString("en-US")} characters long; commands take at most ${MAX_COMMAND_LENGTH.toLocaleString("en-US")}, so for big changes use a list, a filter or an import.`,
     );
   }
   const text = normalizeCommandText(rawText)
