@@ -55,7 +55,8 @@ export type Command =
   | { kind: "tier" }
   | { kind: "forecast" }
   | { kind: "next-update" }
-  | { kind: "lists" }
+  /** `contains`: only lists whose name contains it. */
+  | { kind: "lists"; contains: string | null }
   | { kind: "requests" }
   | { kind: "settings" }
   | { kind: "usage"; from: Date | null; to: Date | null }
@@ -193,7 +194,7 @@ const HELP_TOPICS: HelpTopic[] = [
     topic: "lists",
     title: "Lists",
     lines: [
-      "`/contacts lists` — static lists",
+      "`/contacts lists [<part of a name>]` — static lists, the first 50 by name",
       '`/contacts list create "<name>"` — create a list',
       '`/contacts list add "<name>" <email>…` — add contacts to a list',
     ],
@@ -508,7 +509,7 @@ function sliceBetween(text: string, from: Token | undefined, to?: Token): string
   return text.slice(from.start, to === undefined ? text.length : to.start).trim();
 }
 
-function noArguments(kind: "manage" | "tier" | "forecast" | "next-update" | "lists" | "requests" | "settings") {
+function noArguments(kind: "manage" | "tier" | "forecast" | "next-update" | "requests" | "settings") {
   return (args: Args): Command => {
     const extra = args.tokens[0];
     if (extra !== undefined) {
@@ -681,12 +682,19 @@ function parseHistory(args: Args): Command {
 }
 
 function parseLists(args: Args): Command {
-  return noArguments("lists")(args);
+  if (args.tokens.length === 0) return { kind: "lists", contains: null };
+  const contains = readName(
+    args.tokens.map((token) => token.value),
+    "lists",
+    "list",
+    "lists webinar",
+  );
+  return { kind: "lists", contains };
 }
 
 function parseList(args: Args): Command {
   const [action, ...rest] = args.tokens;
-  if (action === undefined) return { kind: "lists" };
+  if (action === undefined) return { kind: "lists", contains: null };
   if (isKeyword(action, "create", "new")) {
     const name = readName(
       rest.map((token) => token.value),

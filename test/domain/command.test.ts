@@ -258,7 +258,7 @@ describe("subcommands without arguments", () => {
     expect(parsed("next-update")).toEqual({ kind: "next-update" });
     expect(parsed("next update")).toEqual({ kind: "next-update" });
     expect(parsed("Next_Update")).toEqual({ kind: "next-update" });
-    expect(parsed("lists")).toEqual({ kind: "lists" });
+    expect(parsed("lists")).toEqual({ kind: "lists", contains: null });
     expect(parsed("requests")).toEqual({ kind: "requests" });
     expect(parsed("settings")).toEqual({ kind: "settings" });
     expect(parsed("rules")).toEqual({ kind: "rules" });
@@ -326,6 +326,12 @@ describe("history", () => {
 });
 
 describe("lists", () => {
+  it("narrows `lists` to names containing the words after it", () => {
+    expect(parsed("list")).toEqual({ kind: "lists", contains: null });
+    expect(parsed("lists webinar")).toEqual({ kind: "lists", contains: "webinar" });
+    expect(parsed('lists "Spring  webinar"')).toEqual({ kind: "lists", contains: "Spring webinar" });
+  });
+
   it("creates a list, quoted or not", () => {
     expect(parsed('list create "Spring webinar"')).toEqual({ kind: "list-create", name: "Spring webinar" });
     expect(parsed("list create Webinar")).toEqual({ kind: "list-create", name: "Webinar" });
