@@ -302,6 +302,11 @@ const TOPIC_OF: Record<string, string> = {
   dates: "filters",
 };
 
+/** `table[key]` for the table's own keys only: "constructor" or "__proto__" typed as a word is not a key. */
+function lookup<T>(table: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 function renderTopic(topic: HelpTopic): string {
   return [`*${topic.title}*`, ...topic.lines].join("\n");
 }
@@ -320,8 +325,8 @@ function canonicalSubcommand(word: string): string {
 export function usageFor(subcommand: string): string {
   const words = normalizeQuotes(subcommand).trim().split(/\s+/).map(canonicalSubcommand);
   const joined = words.slice(0, 2).join("-");
-  const key = TOPIC_OF[joined] !== undefined ? joined : (words[0] ?? "");
-  const topicName = TOPIC_OF[key];
+  const key = lookup(TOPIC_OF, joined) !== undefined ? joined : (words[0] ?? "");
+  const topicName = lookup(TOPIC_OF, key);
   const topic = HELP_TOPICS.find((candidate) => candidate.topic === topicName);
   if (topic === undefined || topic.topic === "help") return USAGE;
   return renderTopic(topic);
@@ -513,7 +518,7 @@ function noArguments(kind: "manage" | "tier" | "forecast" | "next-update" | "req
   return (args: Args): Command => {
     const extra = args.tokens[0];
     if (extra !== undefined) {
-      fail(TOPIC_OF[kind] ?? kind, `\`${kind}\` takes nothing after it (I got "${shorten(args.rest())}").`);
+      fail(lookup(TOPIC_OF, kind) ?? kind, `\`${kind}\` takes nothing after it (I got "${shorten(args.rest())}").`);
     }
     return { kind } as Command;
   };
@@ -540,7 +545,7 @@ function parseHelp(args: Args): Command {
   if (args.tokens.length === 0) return { kind: "help", topic: null };
   const words = args.tokens.map((token) => canonicalSubcommand(token.value));
   const joined = words.slice(0, 2).join("-");
-  const topic = TOPIC_OF[joined] ?? TOPIC_OF[words[0] ?? ""];
+  const topic = lookup(TOPIC_OF, joined) ?? lookup(TOPIC_OF, words[0] ?? "");
   if (topic === undefined) {
     fail(null, `There's no subcommand "${shorten(args.rest())}"${suggestion(words[0] ?? "")}`);
   }
@@ -941,7 +946,7 @@ const SETTING_KEYS =
 function parseSettings(args: Args): Command {
   const [keyToken, ...valueTokens] = args.tokens;
   if (keyToken === undefined) return { kind: "settings" };
-  const key = SETTING_ALIASES[canonicalSubcommand(keyToken.value)];
+  const key = lookup(SETTING_ALIASES, canonicalSubcommand(keyToken.value));
   if (key === undefined) {
     fail("settings", `"${shorten(keyToken.value)}" isn't a setting; settings are ${SETTING_KEYS}.`);
   }
@@ -1113,7 +1118,7 @@ function parseDefaults(tokens: Token[]): Command {
   const colon = sourceToken.value.indexOf(":");
   const source = (colon < 0 ? sourceToken.value : sourceToken.value.slice(0, colon)).toLowerCase();
   const sourceId = colon < 0 ? null : sourceToken.value.slice(colon + 1).trim();
-  const idRule = CONFIGURABLE_SOURCES[source];
+  const idRule = lookup(CONFIGURABLE_SOURCES, source);
   if (idRule === undefined) {
     const fixed = (CREATION_SOURCES as readonly string[]).includes(source);
     const configurable = "form, external-form, chatflow, integration:<app> and api";
@@ -1250,7 +1255,7 @@ function parseCommandOrThrow(rawText: string, ctx: DateContext): Command {
   const lexed = lex(text);
   if (!lexed.ok) {
     const word = canonicalSubcommand(text.split(" ")[0] ?? "");
-    fail(TOPIC_OF[word] ?? null, lexed.error);
+    fail(lookup(TOPIC_OF, word) ?? null, lexed.error);
   }
   const tokens = lexed.tokens;
   const [first, second] = tokens;
@@ -1260,15 +1265,16 @@ function parseCommandOrThrow(rawText: string, ctx: DateContext): Command {
   let name = canonicalSubcommand(first.value);
   if (["?", "-h", "--help"].includes(name)) name = "help";
   let used = 1;
-  const joined = second === undefined || second.quoted ? undefined : JOINED[name + canonicalSubcommand(second.value)];
+  const joined =
+    second === undefined || second.quoted ? undefined : lookup(JOINED, name + canonicalSubcommand(second.value));
   if (joined !== undefined) {
     name = joined;
     used = 2;
-  } else if (JOINED[name.replace(/-/g, "")] !== undefined) {
-    name = JOINED[name.replace(/-/g, "")] ?? name;
+  } else if (lookup(JOINED, name.replace(/-/g, "")) !== undefined) {
+    name = lookup(JOINED, name.replace(/-/g, "")) ?? name;
   }
 
-  const handler = SUBCOMMANDS[name];
+  const handler = lookup(SUBCOMMANDS, name);
   if (handler === undefined) {
     fail(null, `"${shorten(first.value, 30)}" isn't a subcommand I know${suggestion(first.value)}`);
   }

@@ -788,6 +788,14 @@ describe("never throws", () => {
     );
   });
 
+  it("does not take words that name JavaScript object properties for subcommands, settings or sources", () => {
+    expect(refused("constructor").error).toContain(`"constructor" isn't a subcommand I know`);
+    expect(refused("help constructor").error).toContain(`There's no subcommand "constructor"`);
+    expect(refused("settings constructor 3d").error).toContain(`"constructor" isn't a setting`);
+    expect(refused("settings __proto__ 3d").error).toContain(`"__proto__" isn't a setting`);
+    expect(refused("settings defaults constructor marketing").error).toContain(`"constructor" isn't a source`);
+  });
+
   it("survives an unknown time zone and huge input", () => {
     expect(parseCommand("history since yesterday", { now, timeZone: "Nowhere/Land" }).ok).toBe(false);
     expect(parseCommand("tier", { now, timeZone: "Nowhere/Land" }).ok).toBe(true);
