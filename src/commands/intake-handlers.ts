@@ -5,10 +5,15 @@ import { createApiKey, listApiKeys, revokeApiKey } from "../services/api-keys.ts
 import type { ImportReport } from "../services/import.ts";
 import { addRule, changeRule, editRule, listRules, type Rule, testRule } from "../services/rules.ts";
 import { setSourceDefault, showSourceDefaults } from "../services/source-defaults.ts";
-import { type Block, context, fields, header, listSections, section } from "../slack/blocks.ts";
+import { type Block, context, fields, header, listSections, section, truncate } from "../slack/blocks.ts";
 import { n, pct, when } from "./format.ts";
 import { requestBlocks, requestSummary } from "./present-requests.ts";
 import { type Answer, answer, extraHandlers, type Handler, mention, refusal } from "./run.ts";
+
+/** Most rows a listing shows (rules, API keys, creation-source defaults); the answer says how many more. */
+const PAGE = 50;
+/** Longest line of a listing (a rule's filter may be long). */
+const MAX_LINE = 500;
 
 function ruleLine(r: Rule): string {
   const state = !r.enabled
@@ -16,7 +21,7 @@ function ruleLine(r: Rule): string {
     : r.pausedReason
       ? `paused (${r.pausedReason}${r.pausedRequestId ? `; request ${r.pausedRequestId}` : ""})`
       : "enabled";
-  return `"${r.name}": when ${r.filter} then ${r.action} — ${state}`;
+  return truncate(`"${r.name}": when ${r.filter} then ${r.action} — ${state}`, MAX_LINE);
 }
 
 const ruleData = (r: Rule) => ({
@@ -36,13 +41,24 @@ export const rulesHandler: Handler = async (svc, inv, c) => {
   switch (c.kind) {
     case "rules": {
       const rules = await listRules(svc, actor);
-      const lines = rules.map(ruleLine);
+      const shown = rules.slice(0, PAGE);
+      const lines = shown.map(ruleLine);
+      const note =
+        rules.length > shown.length
+          ? `Showing the first ${n(shown.length)} of ${n(rules.length)} rules, oldest first; \`rules test <name>\` shows what one would do.`
+          : null;
       const text = rules.length
-        ? `Automation rules:\n${lines.join("\n")}`
+        ? ["Automation rules:", ...lines, ...(note ? [note] : [])].join("\n")
         : 'No automation rules yet. Add one: `rules add "Stale leads" when last_engaged < "1 year ago" then non-marketing`.';
-      return answer(text, [header("Automation rules"), ...(rules.length ? listSections(lines, 30) : [section(text)])], {
-        rules: rules.map(ruleData),
-      });
+      return answer(
+        text,
+        [
+          header("Automation rules"),
+          ...(rules.length ? listSections(lines, 30) : [section(text)]),
+          ...(note ? [context(note)] : []),
+        ],
+        { rules: shown.map(ruleData), shown: shown.length, total: rules.length },
+      );
     }
     case "rules-add": {
       const input = { filter: c.filter, action: c.to, timeZone: inv.timeZone };
@@ -137,14 +153,21 @@ export const apiKeyHandler: Handler = async (svc, inv, c) => {
   if (c.op === "list") {
     const keys = await listApiKeys(svc, inv.actor);
     const active = keys.filter((k) => k.revokedAt === null);
-    const lines = keys.map(
+    // The newest keys, in the order they were made.
+    const shown = keys.slice(-PAGE);
+    const note = keys.length > shown.length ? `Showing the latest ${n(shown.length)} of ${n(keys.length)} keys.` : null;
+    const lines = shown.map(
       (k) =>
         `${k.id}: ${k.revokedAt ? `revoked ${when(k.revokedAt, inv.timeZone)} by ${mention(k.revokedBy ?? "?")}` : "active"}; made ${when(k.createdAt, inv.timeZone)} by ${mention(k.createdBy)}; ${k.lastUsedAt ? `last used ${when(k.lastUsedAt, inv.timeZone)}` : "never used"}`,
     );
     const text =
       keys.length === 0
         ? "There are no intake API keys. Make one with `settings api-key create`."
-        : `Intake API keys (${n(active.length)} active, ${n(keys.length - active.length)} revoked):\n${lines.join("\n")}`;
+        : [
+            `Intake API keys (${n(active.length)} active, ${n(keys.length - active.length)} revoked):`,
+            ...lines,
+            ...(note ? [note] : []),
+          ].join("\n");
     return answer(
       text,
       keys.length === 0
@@ -152,10 +175,15 @@ export const apiKeyHandler: Handler = async (svc, inv, c) => {
         : [
             header("Intake API keys"),
             ...listSections(lines, 30),
-            context("Keys are shown once, when made. Revoke one with `settings api-key revoke <id>`."),
+            context(
+              ...(note ? [note] : []),
+              "Keys are shown once, when made. Revoke one with `settings api-key revoke <id>`.",
+            ),
           ],
       {
-        keys: keys.map((k) => ({
+        shown: shown.length,
+        total: keys.length,
+        keys: shown.map((k) => ({
           id: k.id,
           createdBy: k.createdBy,
           createdAt: k.createdAt.toISOString(),
@@ -183,21 +211,27 @@ export const defaultsHandler: Handler = async (svc, inv, c) => {
     return answer(text, [section(text)], { source: r.source, before: r.before, status: r.after });
   }
   const rows = await showSourceDefaults(svc, inv.actor);
-  const lines = rows.map(
+  const shownRows = rows.slice(0, PAGE);
+  const note =
+    rows.length > shownRows.length
+      ? `Showing ${n(shownRows.length)} of ${n(rows.length)} defaults; set or check one with \`settings defaults <source>[:<id>] marketing|non-marketing\`.`
+      : null;
+  const lines = shownRows.map(
     (r) =>
       `${r.source}: ${r.status}${r.from === "account" ? " (set for this account)" : r.from === "override" ? " (override)" : ""}${r.note ? ` — ${r.note}` : ""}`,
   );
-  const text = `Creation-source defaults (R15):\n${lines.join("\n")}`;
+  const text = ["Creation-source defaults (R15):", ...lines, ...(note ? [note] : [])].join("\n");
   return answer(
     text,
     [
       header("Creation-source defaults"),
       ...listSections(lines, 30),
       context(
+        ...(note ? [note] : []),
         "Change one with `settings defaults form:contact-us marketing`, `settings defaults api non-marketing` or `settings defaults integration:salesforce marketing` (admins).",
       ),
     ],
-    { defaults: rows },
+    { defaults: shownRows, shown: shownRows.length, total: rows.length },
   );
 };
 

@@ -11,11 +11,11 @@ import {
 } from "../services/bulk.ts";
 import { canMarket, contactStatus, deleteContacts, setStatus } from "../services/contacts.ts";
 import { type Actor, Refusal, type Services } from "../services/context.ts";
-import { addToList, allLists, createList } from "../services/lists.ts";
-import { history, nextUpdate, tierReport } from "../services/reports.ts";
+import { addToList, createList, listPage } from "../services/lists.ts";
+import { countRequests, HISTORY_COUNT_CAP, history, nextUpdate, tierReport } from "../services/reports.ts";
 import { billingContacts, changeRole } from "../services/roles.ts";
 import { changeSetting, scheduleDowngrade, showSettings } from "../services/settings.ts";
-import { type Block, context, divider, fields, header, listSections, section } from "../slack/blocks.ts";
+import { type Block, context, divider, fields, header, listSections, section, truncate } from "../slack/blocks.ts";
 import { day, money, n, pct, updateWhen, when } from "./format.ts";
 import { decisionAnswer, requestBlocks, requestSummary } from "./present-requests.ts";
 
@@ -90,6 +90,7 @@ async function dispatch(svc: Services, inv: Invocation, c: Command): Promise<Ans
     }
     case "status": {
       const s = await contactStatus(svc, actor, c.email);
+      const listNames = s.lists.length ? shortList(s.lists, 20) : "none";
       const pendingLine = s.effectiveAt
         ? `Marketing until the next update date: becomes non-marketing ${updateWhen(s.effectiveAt, s.timeZone, tz)}`
         : null;
@@ -97,7 +98,7 @@ async function dispatch(svc: Services, inv: Invocation, c: Command): Promise<Ans
         `${s.email} is a ${s.status} contact${s.pending ? " (pending: marketing until next update)" : ""}.`,
         pendingLine,
         `Source: ${s.source}${s.sourceId ? ` (${s.sourceId})` : ""}`,
-        `Lists: ${s.lists.length ? s.lists.join(", ") : "none"}`,
+        `Lists: ${listNames}`,
         s.bounced || s.unsubscribed
           ? `Unengaged: ${[s.bounced && "bounced", s.unsubscribed && "unsubscribed"].filter(Boolean).join(", ")}`
           : null,
@@ -111,7 +112,7 @@ async function dispatch(svc: Services, inv: Invocation, c: Command): Promise<Ans
           ...(pendingLine ? [section(`:hourglass_flowing_sand: ${pendingLine}`)] : []),
           fields([
             ["Source", `${s.source}${s.sourceId ? ` (${s.sourceId})` : ""}`],
-            ["Lists", s.lists.length ? s.lists.join(", ") : "none"],
+            ["Lists", listNames],
             ["Lifecycle", s.lifecycle ?? "—"],
             ["Created", when(s.createdAt, tz)],
           ]),
@@ -159,7 +160,10 @@ async function dispatch(svc: Services, inv: Invocation, c: Command): Promise<Ans
         };
       }
       const account = await getAccount(svc.db, actor.accountId);
-      const lines = r.outcomes.map((o) => `${o.email}: ${outcomeText(o.outcome, o.effectiveAt, account.timeZone, tz)}`);
+      const lines = r.outcomes
+        .slice(0, OUTCOMES_SHOWN)
+        .map((o) => `${o.email}: ${outcomeText(o.outcome, o.effectiveAt, account.timeZone, tz)}`);
+      if (r.outcomes.length > OUTCOMES_SHOWN) lines.push(moreOutcomes(r.outcomes.slice(OUTCOMES_SHOWN)));
       if (r.upgrade) {
         lines.push(
           `:rotating_light: This change upgraded the tier from ${n(r.upgrade.oldLimit)} to ${n(r.upgrade.newLimit)} contacts; a prorated charge of ${money(r.upgrade.chargeCents)} is due ${day(r.upgrade.chargeDue, account.timeZone)}.`,
@@ -263,16 +267,34 @@ async function dispatch(svc: Services, inv: Invocation, c: Command): Promise<Ans
     }
     case "history": {
       const r = await history(svc, actor, { email: c.email, since: c.since });
-      const lines = r.events.map(
-        (e) =>
+      const lines = r.events.map((e) =>
+        truncate(
           `${when(e.at, tz)} — ${e.summary}${e.count > 1 ? ` (${n(e.count)} contacts)` : ""}${e.actor !== "system" ? ` by ${mention(e.actor)}` : ""}${e.effectiveAt && e.effectiveAt.getTime() !== e.at.getTime() ? `; effective ${when(e.effectiveAt, tz)}` : ""}`,
+          MAX_LINE,
+        ),
       );
       const title = `History${c.email ? ` of ${c.email}` : ""}${c.since ? ` since ${when(c.since, tz)}` : ""}`;
-      const text = lines.length ? `${title}:\n${lines.join("\n")}` : `${title}: nothing recorded.`;
+      const total = r.total > HISTORY_COUNT_CAP ? `more than ${n(HISTORY_COUNT_CAP)}` : n(r.total);
+      const narrow = c.since
+        ? "narrow with a later `since <date>`"
+        : c.email
+          ? "narrow with `since <date>`"
+          : "narrow with an email or `since <date>`, e.g. `history ana@example.com since last monday`";
+      const note =
+        r.total > r.events.length ? `Showing the latest ${n(r.events.length)} of ${total} events; ${narrow}.` : null;
+      const text = lines.length
+        ? [`${title}:`, ...lines, ...(note ? [note] : [])].join("\n")
+        : `${title}: nothing recorded.`;
       return answer(
         text,
-        [header(title), ...(lines.length ? listSections(lines, 45) : [section("Nothing recorded.")])],
+        [
+          header(title),
+          ...(lines.length ? listSections(lines, 45) : [section("Nothing recorded.")]),
+          ...(note ? [context(note)] : []),
+        ],
         {
+          shown: r.events.length,
+          total: r.total,
           events: r.events.map((e) => ({
             at: e.at.toISOString(),
             effectiveAt: e.effectiveAt?.toISOString() ?? null,
@@ -285,12 +307,24 @@ async function dispatch(svc: Services, inv: Invocation, c: Command): Promise<Ans
       );
     }
     case "lists": {
-      const rows = await allLists(svc, actor);
+      const page = await listPage(svc, actor, { contains: c.contains });
+      const rows = page.lists;
       const lines = rows.map((l) => `• ${l.name} — ${n(l.size)} contacts`);
-      const text = rows.length ? `Lists:\n${lines.join("\n")}` : 'No lists yet. Create one with `list create "Name"`.';
-      return answer(text, rows.length ? [header("Lists"), ...listSections(lines, 45)] : [section(text)], {
-        lists: rows,
-      });
+      const named = c.contains === null ? "" : ` with "${c.contains}" in the name`;
+      const note =
+        page.total > rows.length
+          ? `Showing the first ${n(rows.length)} of ${n(page.total)} lists${named} by name; narrow with \`lists <part of a name>\`.`
+          : null;
+      const text = rows.length
+        ? [`Lists${named}:`, ...lines, ...(note ? [note] : [])].join("\n")
+        : c.contains === null
+          ? 'No lists yet. Create one with `list create "Name"`.'
+          : `No list has "${c.contains}" in its name.`;
+      return answer(
+        text,
+        rows.length ? [header("Lists"), ...listSections(lines, 45), ...(note ? [context(note)] : [])] : [section(text)],
+        { lists: rows, shown: rows.length, total: page.total },
+      );
     }
     case "list-create": {
       const l = await createList(svc, actor, c.name);
@@ -315,10 +349,20 @@ async function dispatch(svc: Services, inv: Invocation, c: Command): Promise<Ans
         })),
       };
       if (rows.length === 0) return answer("No open requests.", undefined, data);
-      const lines = rows.map(
-        (r) => `• *${r.id}* — ${requestSummary(r)} — ${r.status}, asked by ${mention(r.requestedBy)}`,
+      const shown = rows.slice(0, REQUESTS_PAGE);
+      const lines = shown.map((r) =>
+        truncate(`• *${r.id}* — ${requestSummary(r)} — ${r.status}, asked by ${mention(r.requestedBy)}`, MAX_LINE),
       );
-      return answer(`Open requests:\n${lines.join("\n")}`, [header("Bulk requests"), ...listSections(lines, 45)], data);
+      const total = rows.length > shown.length ? await countRequests(svc, actor) : rows.length;
+      const note =
+        total > shown.length
+          ? `Showing the latest ${n(shown.length)} of ${n(total)} open or approved requests; \`approve <id>\` and \`reject <id>\` work on any of them.`
+          : null;
+      return answer(
+        [`Open requests:`, ...lines, ...(note ? [note] : [])].join("\n"),
+        [header("Bulk requests"), ...listSections(lines, 45), ...(note ? [context(note)] : [])],
+        { ...data, requests: data.requests.slice(0, REQUESTS_PAGE), shown: shown.length, total },
+      );
     }
     case "approve":
     case "reject": {
@@ -378,7 +422,7 @@ async function dispatch(svc: Services, inv: Invocation, c: Command): Promise<Ans
       if (c.kind === "billing-contacts" && !("userId" in c)) {
         const ids = await billingContacts(svc, actor.accountId);
         return answer(
-          ids.length ? `Billing contacts: ${ids.map(mention).join(", ")}` : "No billing contacts yet.",
+          ids.length ? `Billing contacts: ${shortList(ids.map(mention), 50)}` : "No billing contacts yet.",
           undefined,
           { billingContacts: ids },
         );
@@ -408,6 +452,38 @@ async function dispatch(svc: Services, inv: Invocation, c: Command): Promise<Ans
       return { ...refusal("The manage wizard opens in Slack: type `/contacts manage` there."), slackOnly: "manage" };
     default:
       return refusal(`\`${c.kind}\` is not available in this version of tierkeeper yet.`, "refused");
+  }
+}
+
+/** Longest line of a listing; the rest of it is cut with "…". */
+const MAX_LINE = 500;
+/** Most requests `requests` lists; it says how many more there are. */
+const REQUESTS_PAGE = 50;
+/** Most per-email outcomes a `set` answer spells out; the rest are counted by outcome. */
+const OUTCOMES_SHOWN = 50;
+
+/** The first `max` items, then how many more. */
+export function shortList(items: string[], max: number): string {
+  return items.length <= max ? items.join(", ") : `${items.slice(0, max).join(", ")} and ${n(items.length - max)} more`;
+}
+
+function moreOutcomes(rest: { outcome: string }[]): string {
+  const counts = new Map<string, number>();
+  for (const o of rest) counts.set(o.outcome, (counts.get(o.outcome) ?? 0) + 1);
+  const parts = [...counts].map(([outcome, count]) => `${n(count)} ${outcomeLabel(outcome)}`);
+  return `…and ${n(rest.length)} more: ${parts.join(", ")}.`;
+}
+
+function outcomeLabel(o: string): string {
+  switch (o) {
+    case "made-marketing":
+      return "made marketing";
+    case "cancelled-pending":
+      return "kept marketing (pending change cancelled)";
+    case "flagged-pending":
+      return "non-marketing at the next update";
+    default:
+      return o.replace(/-/g, " ");
   }
 }
 

@@ -55,7 +55,8 @@ export type Command =
   | { kind: "tier" }
   | { kind: "forecast" }
   | { kind: "next-update" }
-  | { kind: "lists" }
+  /** `contains`: only lists whose name contains it. */
+  | { kind: "lists"; contains: string | null }
   | { kind: "requests" }
   | { kind: "settings" }
   | { kind: "usage"; from: Date | null; to: Date | null }
@@ -89,11 +90,18 @@ export type CommandKind = Command["kind"];
 
 export type CommandResult = { ok: true; command: Command } | { ok: false; error: string; usage: string };
 
-/** Most emails one command may name; more belong in a list or an import. */
-export const MAX_EMAILS = 1000;
+/** Most emails one command may name; more belong in a list or an import (the text cap allows ~500 short ones). */
+export const MAX_EMAILS = 400;
 /** Longest list or rule name. */
 export const MAX_NAME_LENGTH = 100;
-const MAX_TEXT_LENGTH = 100_000;
+/**
+ * Longest command text. Slack documents no limit for slash-command text, so we take 4,000
+ * characters (its recommended message length): enough for a filter or a few hundred emails,
+ * and it bounds the work one command can ask of the parser.
+ */
+export const MAX_COMMAND_LENGTH = 4_000;
+/** An email address is at most 254 characters; with `<mailto:…|…>` and punctuation, 600 is plenty. */
+const MAX_EMAIL_WORD = 600;
 
 // ---------------------------------------------------------------------------------------------
 // Usage text (Slack mrkdwn).
@@ -187,7 +195,7 @@ const HELP_TOPICS: HelpTopic[] = [
     topic: "lists",
     title: "Lists",
     lines: [
-      "`/contacts lists` — static lists",
+      "`/contacts lists [<part of a name>]` — static lists, the first 50 by name",
       '`/contacts list create "<name>"` — create a list',
       '`/contacts list add "<name>" <email>…` — add contacts to a list',
     ],
@@ -297,6 +305,11 @@ const TOPIC_OF: Record<string, string> = {
   dates: "filters",
 };
 
+/** `table[key]` for the table's own keys only: "constructor" or "__proto__" typed as a word is not a key. */
+function lookup<T>(table: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 function renderTopic(topic: HelpTopic): string {
   return [`*${topic.title}*`, ...topic.lines].join("\n");
 }
@@ -315,8 +328,8 @@ function canonicalSubcommand(word: string): string {
 export function usageFor(subcommand: string): string {
   const words = normalizeQuotes(subcommand).trim().split(/\s+/).map(canonicalSubcommand);
   const joined = words.slice(0, 2).join("-");
-  const key = TOPIC_OF[joined] !== undefined ? joined : (words[0] ?? "");
-  const topicName = TOPIC_OF[key];
+  const key = lookup(TOPIC_OF, joined) !== undefined ? joined : (words[0] ?? "");
+  const topicName = lookup(TOPIC_OF, key);
   const topic = HELP_TOPICS.find((candidate) => candidate.topic === topicName);
   if (topic === undefined || topic.topic === "help") return USAGE;
   return renderTopic(topic);
@@ -347,24 +360,45 @@ function fail(topic: string | null, message: string): never {
  */
 export function normalizeCommandText(text: string): string {
   return normalizeQuotes(text)
-    .replace(/<mailto:([^|>\s]+)(?:\|[^>]*)?>/gi, "$1")
-    .replace(/<((?:https?|ftp):\/\/[^|>\s]+)\|([^>]*)>/gi, "$2")
-    .replace(/<((?:https?|ftp):\/\/[^|>\s]+)>/gi, "$1")
-    .replace(/<@([A-Z0-9]+)(?:\|[^>]*)?>/gi, "<@$1>")
-    .replace(/<#([A-Z0-9]+)(?:\|[^>]*)?>/gi, "<#$1>")
+    .replace(SLACK_MARKUP, (whole, inner: string) => unwrapSlackMarkup(inner) ?? whole)
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")
     .replace(/&amp;/g, "&")
     .trim();
 }
 
+/**
+ * One `<…>` of Slack markup. Slack escapes `<` and `>` in what people type, so the inside never
+ * holds either: matching up to the nearest one keeps this linear (a pattern like `<http://[^>]+>`
+ * rescans the rest of the text from every `<` that is never closed).
+ */
+const SLACK_MARKUP = /<([^<>]*)>/g;
+
+/** What a `<target|label>` stands for in command text, or null to leave it as typed. */
+function unwrapSlackMarkup(inner: string): string | null {
+  const bar = inner.indexOf("|");
+  const target = bar < 0 ? inner : inner.slice(0, bar);
+  if (/^mailto:\S+$/i.test(target)) return target.slice("mailto:".length);
+  if (/^(?:https?|ftp):\/\/\S+$/i.test(target)) return bar < 0 ? target : inner.slice(bar + 1);
+  if (/^[@#][A-Z0-9]+$/i.test(target)) return `<${target}>`;
+  return null;
+}
+
+/** `text` without trailing `;` and `.` (a loop: the regex `/[;.]+$/` is quadratic on `;;;…;x`). */
+function trimTrailingPunctuation(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text.charAt(end - 1) === ";" || text.charAt(end - 1) === ".")) end--;
+  return text.slice(0, end);
+}
+
 function readEmail(word: string): string | null {
-  const email = word
-    .trim()
-    .replace(/^<(?:mailto:)?(.*)>$/i, "$1")
-    .replace(/^mailto:/i, "")
-    .replace(/[;.]+$/, "")
-    .toLowerCase();
+  if (word.length > MAX_EMAIL_WORD) return null;
+  const email = trimTrailingPunctuation(
+    word
+      .trim()
+      .replace(/^<(?:mailto:)?(.*)>$/i, "$1")
+      .replace(/^mailto:/i, ""),
+  ).toLowerCase();
   return emailSchema.safeParse(email).success ? email : null;
 }
 
@@ -483,11 +517,11 @@ function sliceBetween(text: string, from: Token | undefined, to?: Token): string
   return text.slice(from.start, to === undefined ? text.length : to.start).trim();
 }
 
-function noArguments(kind: "manage" | "tier" | "forecast" | "next-update" | "lists" | "requests" | "settings") {
+function noArguments(kind: "manage" | "tier" | "forecast" | "next-update" | "requests" | "settings") {
   return (args: Args): Command => {
     const extra = args.tokens[0];
     if (extra !== undefined) {
-      fail(TOPIC_OF[kind] ?? kind, `\`${kind}\` takes nothing after it (I got "${shorten(args.rest())}").`);
+      fail(lookup(TOPIC_OF, kind) ?? kind, `\`${kind}\` takes nothing after it (I got "${shorten(args.rest())}").`);
     }
     return { kind } as Command;
   };
@@ -514,7 +548,7 @@ function parseHelp(args: Args): Command {
   if (args.tokens.length === 0) return { kind: "help", topic: null };
   const words = args.tokens.map((token) => canonicalSubcommand(token.value));
   const joined = words.slice(0, 2).join("-");
-  const topic = TOPIC_OF[joined] ?? TOPIC_OF[words[0] ?? ""];
+  const topic = lookup(TOPIC_OF, joined) ?? lookup(TOPIC_OF, words[0] ?? "");
   if (topic === undefined) {
     fail(null, `There's no subcommand "${shorten(args.rest())}"${suggestion(words[0] ?? "")}`);
   }
@@ -656,12 +690,19 @@ function parseHistory(args: Args): Command {
 }
 
 function parseLists(args: Args): Command {
-  return noArguments("lists")(args);
+  if (args.tokens.length === 0) return { kind: "lists", contains: null };
+  const contains = readName(
+    args.tokens.map((token) => token.value),
+    "lists",
+    "list",
+    "lists webinar",
+  );
+  return { kind: "lists", contains };
 }
 
 function parseList(args: Args): Command {
   const [action, ...rest] = args.tokens;
-  if (action === undefined) return { kind: "lists" };
+  if (action === undefined) return { kind: "lists", contains: null };
   if (isKeyword(action, "create", "new")) {
     const name = readName(
       rest.map((token) => token.value),
@@ -843,7 +884,7 @@ function parseImport(args: Args): Command {
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if (token === undefined) break;
-    const status = readStatus(tokens.slice(i));
+    const status = readStatus(tokens.slice(i, i + 2));
     if (status !== null) {
       marketing = status.status === "marketing";
       i += status.used - 1;
@@ -909,7 +950,7 @@ const SETTING_KEYS =
 function parseSettings(args: Args): Command {
   const [keyToken, ...valueTokens] = args.tokens;
   if (keyToken === undefined) return { kind: "settings" };
-  const key = SETTING_ALIASES[canonicalSubcommand(keyToken.value)];
+  const key = lookup(SETTING_ALIASES, canonicalSubcommand(keyToken.value));
   if (key === undefined) {
     fail("settings", `"${shorten(keyToken.value)}" isn't a setting; settings are ${SETTING_KEYS}.`);
   }
@@ -1030,7 +1071,8 @@ function readReminders(text: string): number[] {
   if (["off", "none", "never"].includes(trimmed)) return [];
   const days: number[] = [];
   for (const part of trimmed.split(",")) {
-    const match = /^\s*(\d{1,3})\s*(?:d|days?)?\s*$/.exec(part);
+    // Trimmed first: two `\s*` side by side would backtrack quadratically over a run of spaces.
+    const match = /^(\d{1,3})\s*(?:d|days?)?$/.exec(part.trim());
     const value = match?.[1] === undefined ? Number.NaN : Number(match[1]);
     if (!Number.isInteger(value)) {
       fail("settings", `"${shorten(part.trim())}" isn't a number of days; write reminders like \`3d,1d\`.`);
@@ -1080,7 +1122,7 @@ function parseDefaults(tokens: Token[]): Command {
   const colon = sourceToken.value.indexOf(":");
   const source = (colon < 0 ? sourceToken.value : sourceToken.value.slice(0, colon)).toLowerCase();
   const sourceId = colon < 0 ? null : sourceToken.value.slice(colon + 1).trim();
-  const idRule = CONFIGURABLE_SOURCES[source];
+  const idRule = lookup(CONFIGURABLE_SOURCES, source);
   if (idRule === undefined) {
     const fixed = (CREATION_SOURCES as readonly string[]).includes(source);
     const configurable = "form, external-form, chatflow, integration:<app> and api";
@@ -1205,10 +1247,10 @@ export function parseCommand(text: string, ctx: DateContext): CommandResult {
 
 function parseCommandOrThrow(rawText: string, ctx: DateContext): Command {
   if (typeof rawText !== "string") fail(null, "I couldn't read that command.");
-  if (rawText.length > MAX_TEXT_LENGTH) {
+  if (rawText.length > MAX_COMMAND_LENGTH) {
     fail(
       null,
-      `That command is ${rawText.length.toLocaleString("en-US")} characters long; use an import for big changes.`,
+      `That command is ${rawText.length.toLocaleString("en-US")} characters long; commands take at most ${MAX_COMMAND_LENGTH.toLocaleString("en-US")}, so for big changes use a list, a filter or an import.`,
     );
   }
   const text = normalizeCommandText(rawText)
@@ -1217,7 +1259,7 @@ function parseCommandOrThrow(rawText: string, ctx: DateContext): Command {
   const lexed = lex(text);
   if (!lexed.ok) {
     const word = canonicalSubcommand(text.split(" ")[0] ?? "");
-    fail(TOPIC_OF[word] ?? null, lexed.error);
+    fail(lookup(TOPIC_OF, word) ?? null, lexed.error);
   }
   const tokens = lexed.tokens;
   const [first, second] = tokens;
@@ -1227,15 +1269,16 @@ function parseCommandOrThrow(rawText: string, ctx: DateContext): Command {
   let name = canonicalSubcommand(first.value);
   if (["?", "-h", "--help"].includes(name)) name = "help";
   let used = 1;
-  const joined = second === undefined || second.quoted ? undefined : JOINED[name + canonicalSubcommand(second.value)];
+  const joined =
+    second === undefined || second.quoted ? undefined : lookup(JOINED, name + canonicalSubcommand(second.value));
   if (joined !== undefined) {
     name = joined;
     used = 2;
-  } else if (JOINED[name.replace(/-/g, "")] !== undefined) {
-    name = JOINED[name.replace(/-/g, "")] ?? name;
+  } else if (lookup(JOINED, name.replace(/-/g, "")) !== undefined) {
+    name = lookup(JOINED, name.replace(/-/g, "")) ?? name;
   }
 
-  const handler = SUBCOMMANDS[name];
+  const handler = lookup(SUBCOMMANDS, name);
   if (handler === undefined) {
     fail(null, `"${shorten(first.value, 30)}" isn't a subcommand I know${suggestion(first.value)}`);
   }

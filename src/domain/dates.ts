@@ -28,6 +28,12 @@ export type RangeResult = { ok: true; from: Date | null; to: Date | null } | { o
 
 const EXAMPLES = `Try "yesterday", "last monday", "1 March" or "2026-03-01".`;
 
+/**
+ * Longest date phrase handed to chrono-node. Real ones are short ("at 9am next friday",
+ * "2026-03-01T09:00:00-05:00"); chrono's time grows faster than the text, so longer is refused.
+ */
+export const MAX_DATE_LENGTH = 60;
+
 /** Words that may surround a date without changing it ("on monday", "at 9am"). */
 const FILLER = /^[\s,.]*(?:(?:on|at|the)\b[\s,.]*)*$/i;
 
@@ -40,6 +46,13 @@ function quoteForError(text: string): string {
 
 function unreadable(text: string): { ok: false; error: string } {
   return { ok: false, error: `I couldn't read ${quoteForError(text)} as a date. ${EXAMPLES}` };
+}
+
+function tooLong(text: string): { ok: false; error: string } {
+  return {
+    ok: false,
+    error: `${quoteForError(text)} is ${text.length.toLocaleString("en-US")} characters long; a date takes at most ${MAX_DATE_LENGTH}. ${EXAMPLES}`,
+  };
 }
 
 /**
@@ -64,12 +77,12 @@ export function parseDate(
 function parseDateUnsafe(text: string, ctx: DateContext, edge: DayEdge, prefer?: DatePreference): DateResult {
   const trimmed = text.trim();
   if (trimmed === "") return { ok: false, error: `Give a date. ${EXAMPLES}` };
+  if (trimmed.length > MAX_DATE_LENGTH) return tooLong(trimmed);
   if (!isValidTimeZone(ctx.timeZone)) {
     return { ok: false, error: `"${ctx.timeZone}" is not a time zone I know, so I can't place dates in it.` };
   }
   const now = DateTime.fromJSDate(ctx.now, { zone: ctx.timeZone });
   if (!now.isValid) return { ok: false, error: "The current time is not a valid date." };
-  if (trimmed.length > 200) return unreadable(trimmed);
 
   const results = chrono.parse(trimmed, { instant: ctx.now, timezone: now.offset });
   const first = results[0];
@@ -167,44 +180,59 @@ export function parseCalendarDate(text: string, ctx: DateContext): CalendarDateR
   return { ok: true, date };
 }
 
-const RANGE_SINCE = /^(?:since|after|from)\s+(.+)$/is;
-const RANGE_UNTIL = /^(?:until|till|to|before)\s+(.+)$/is;
-const RANGE_FROM_TO = /^(?:from|between)\s+(.+?)\s+(?:to|until|till|and|-)\s+(.+)$/is;
+const SINCE_WORDS = new Set(["since", "after", "from"]);
+const UNTIL_WORDS = new Set(["until", "till", "to", "before"]);
+const FROM_WORDS = new Set(["from", "between"]);
+const RANGE_SEPARATORS = new Set(["to", "until", "till", "and", "-"]);
 
 /**
  * Reads a period for `usage`: "since <date>", "from <date> to <date>" (also "until <date>").
  * Empty text is no limit. A start is the start of its day, an end the end of its day, and
- * dates without a year are read as past ones.
+ * dates without a year are read as past ones. Read word by word, in one pass: a pattern such as
+ * `from\s+(.+?)\s+to\s+(.+)` backtracks quadratically over a run of spaces.
  */
 export function parseRange(text: string, ctx: DateContext): RangeResult {
   const trimmed = text.trim();
   if (trimmed === "") return { ok: true, from: null, to: null };
   const usage = `Give a period as "since <date>" or "from <date> to <date>", e.g. "from 1 March to yesterday".`;
+  if (trimmed.length > 2 * MAX_DATE_LENGTH + 20) {
+    return {
+      ok: false,
+      error: `That period is ${trimmed.length.toLocaleString("en-US")} characters long; each of its dates takes at most ${MAX_DATE_LENGTH}. ${usage}`,
+    };
+  }
+  const words = trimmed.split(/\s+/);
+  const head = (words[0] ?? "").toLowerCase();
 
-  const fromTo = RANGE_FROM_TO.exec(trimmed);
-  if (fromTo?.[1] !== undefined && fromTo[2] !== undefined) {
-    const from = parseDate(fromTo[1], ctx, "start", "past");
-    if (!from.ok) return from;
-    const to = parseDate(fromTo[2], ctx, "end", "past");
-    if (!to.ok) return to;
-    if (to.date.getTime() <= from.date.getTime()) {
-      return {
-        ok: false,
-        error: `The end of the period ("${fromTo[2].trim()}") must come after its start ("${fromTo[1].trim()}").`,
-      };
+  if (FROM_WORDS.has(head)) {
+    // The first separator with a date on each side, as in "from 1 March to yesterday".
+    const at = words.findIndex(
+      (word, index) => index >= 2 && index < words.length - 1 && RANGE_SEPARATORS.has(word.toLowerCase()),
+    );
+    if (at > 0) {
+      const fromText = words.slice(1, at).join(" ");
+      const toText = words.slice(at + 1).join(" ");
+      const from = parseDate(fromText, ctx, "start", "past");
+      if (!from.ok) return from;
+      const to = parseDate(toText, ctx, "end", "past");
+      if (!to.ok) return to;
+      if (to.date.getTime() <= from.date.getTime()) {
+        return {
+          ok: false,
+          error: `The end of the period ("${toText}") must come after its start ("${fromText}").`,
+        };
+      }
+      return { ok: true, from: from.date, to: to.date };
     }
-    return { ok: true, from: from.date, to: to.date };
   }
 
-  const since = RANGE_SINCE.exec(trimmed);
-  if (since?.[1] !== undefined) {
-    const from = parseDate(since[1], ctx, "start", "past");
+  if (SINCE_WORDS.has(head) && words.length > 1) {
+    const from = parseDate(words.slice(1).join(" "), ctx, "start", "past");
     return from.ok ? { ok: true, from: from.date, to: null } : from;
   }
 
-  const until = RANGE_UNTIL.exec(trimmed);
-  if (until?.[1] !== undefined) {
-    const to = parseDate(until[1], ctx, "end", "past");
+  if (UNTIL_WORDS.has(head) && words.length > 1) {
+    const to = parseDate(words.slice(1).join(" "), ctx, "end", "past");
     return to.ok ? { ok: true, from: null, to: to.date } : to;
   }
 

@@ -52,6 +52,14 @@ const DATE_FIELDS: readonly string[] = ["created", "last_engaged"];
 
 export const FILTER_EXAMPLE = `created > "6 months ago" and bounced = false`;
 
+/** Most conditions in one filter: every date in one costs a chrono-node call. */
+export const MAX_FILTER_CONDITIONS = 10;
+/**
+ * Longest filter text. Twice the longest command, so that a rule's stored filter (normalized:
+ * spaces around operators, quotes around values) always reads back.
+ */
+export const MAX_FILTER_LENGTH = 8_000;
+
 // ---------------------------------------------------------------------------------------------
 // Lexing, shared with the command grammar.
 
@@ -100,6 +108,7 @@ export function lex(text: string, options: { operators?: boolean } = {}): LexRes
     return match ? match[0] : null;
   };
   const endsWord = (i: number): boolean => i >= text.length || isSpace(text.charAt(i)) || atOperator(i) !== null;
+  const closingQuotes = closingApostrophes(text, endsWord);
 
   let i = 0;
   while (i < text.length) {
@@ -129,8 +138,7 @@ export function lex(text: string, options: { operators?: boolean } = {}): LexRes
         continue;
       }
       if (char === "'" && (i === start || text.charAt(i - 1) === ":")) {
-        let close = text.indexOf("'", i + 1);
-        while (close >= 0 && !endsWord(close + 1)) close = text.indexOf("'", close + 1);
+        const close = closingQuotes[i + 1] ?? -1;
         if (close >= 0) {
           value += text.slice(i + 1, close);
           quoted = true;
@@ -144,6 +152,24 @@ export function lex(text: string, options: { operators?: boolean } = {}): LexRes
     tokens.push({ value, raw: text.slice(start, i), quoted, operator: false, start, end: i });
   }
   return { ok: true, tokens };
+}
+
+/**
+ * For every position p, the first apostrophe at or after p that ends a word (or -1), found in one
+ * pass from the end: looking it up per opening quote keeps lexing linear however many `'x` words
+ * the text has.
+ */
+function closingApostrophes(text: string, endsWord: (i: number) => boolean): Int32Array {
+  const next = new Int32Array(text.length + 1).fill(-1);
+  for (let p = text.length - 1; p >= 0; p--) {
+    next[p] = text.charAt(p) === "'" && endsWord(p + 1) ? p : (next[p + 1] ?? -1);
+  }
+  return next;
+}
+
+/** User text quoted in an error, cut so the sentence stays readable (and fits a Slack block). */
+function shorten(text: string, max = 60): string {
+  return text.length > max ? `${text.slice(0, max - 3)}...` : text;
 }
 
 function shortQuote(text: string): string {
@@ -265,13 +291,13 @@ function readCondition(field: FilterField, op: FilterOp, rawValue: string, ctx: 
     if (stringField === "email" && op !== "contains" && !emailSchema.safeParse(normalized).success) {
       return {
         ok: false,
-        error: `"${value}" isn't an email address; use \`email contains ${displayValue(value)}\` to match part of one.`,
+        error: `"${shorten(value)}" isn't an email address; use \`email contains ${displayValue(shorten(value))}\` to match part of one.`,
       };
     }
     if (stringField === "source" && op !== "contains") {
       const known =
         (CREATION_SOURCES as readonly string[]).includes(normalized) || /^integration:\S+$/.test(normalized);
-      if (!known) return { ok: false, error: `"${value}" isn't a source; sources are ${sourceList()}.` };
+      if (!known) return { ok: false, error: `"${shorten(value)}" isn't a source; sources are ${sourceList()}.` };
     }
     return {
       ok: true,
@@ -286,7 +312,7 @@ function readCondition(field: FilterField, op: FilterOp, rawValue: string, ctx: 
   const flag = readBoolean(booleanField, value);
   if (flag === null) {
     const allowed = booleanField === "marketing" ? "true, false, marketing or non-marketing" : "true, false, yes or no";
-    return { ok: false, error: `\`${field}\` takes ${allowed}, not "${value}".` };
+    return { ok: false, error: `\`${field}\` takes ${allowed}, not "${shorten(value)}".` };
   }
   return {
     ok: true,
@@ -305,6 +331,12 @@ export function parseFilter(text: string, ctx: DateContext): FilterResult {
 }
 
 function parseFilterUnsafe(text: string, ctx: DateContext): FilterResult {
+  if (text.length > MAX_FILTER_LENGTH) {
+    return {
+      ok: false,
+      error: `That filter is ${text.length.toLocaleString("en-US")} characters long; a filter takes at most ${MAX_FILTER_LENGTH.toLocaleString("en-US")}.`,
+    };
+  }
   const normalized = normalizeQuotes(text).trim();
   if (normalized === "") {
     return { ok: false, error: `The filter is empty. Try \`${FILTER_EXAMPLE}\`.` };
@@ -319,11 +351,17 @@ function parseFilterUnsafe(text: string, ctx: DateContext): FilterResult {
   while (i < tokens.length) {
     const fieldToken = tokens[i];
     if (fieldToken === undefined) break;
+    if (conditions.length === MAX_FILTER_CONDITIONS) {
+      return {
+        ok: false,
+        error: `A filter takes at most ${MAX_FILTER_CONDITIONS} conditions; narrow it with a list instead (\`list = "Name"\`).`,
+      };
+    }
     const field = readField(fieldToken);
     if (field === null) {
       return {
         ok: false,
-        error: `"${fieldToken.value}" isn't a field I can filter on; fields are ${fieldList()}.`,
+        error: `"${shorten(fieldToken.value)}" isn't a field I can filter on; fields are ${fieldList()}.`,
       };
     }
     i++;
@@ -335,7 +373,7 @@ function parseFilterUnsafe(text: string, ctx: DateContext): FilterResult {
         error:
           after === undefined
             ? `\`${field}\` needs an operator and a value, e.g. \`${exampleFor(field)}\`.`
-            : `"${after.raw}" isn't an operator; use =, !=, <, > or contains, e.g. \`${exampleFor(field)}\`.`,
+            : `"${shorten(after.raw)}" isn't an operator; use =, !=, <, > or contains, e.g. \`${exampleFor(field)}\`.`,
       };
     }
     if ("error" in op) return { ok: false, error: op.error };
@@ -352,7 +390,7 @@ function parseFilterUnsafe(text: string, ctx: DateContext): FilterResult {
         }
         return {
           ok: false,
-          error: `Join conditions with \`and\` (near "${normalized.slice(valueTokens[0]?.start ?? token.start)}").`,
+          error: `Join conditions with \`and\` (near "${shorten(normalized.slice(valueTokens[0]?.start ?? token.start))}").`,
         };
       }
       valueTokens.push(token);
@@ -366,7 +404,7 @@ function parseFilterUnsafe(text: string, ctx: DateContext): FilterResult {
     if (afterValue !== undefined && !isKeyword(afterValue, "and")) {
       return {
         ok: false,
-        error: `Join conditions with \`and\` (near "${normalized.slice(afterValue.start)}").`,
+        error: `Join conditions with \`and\` (near "${shorten(normalized.slice(afterValue.start))}").`,
       };
     }
     const condition = readCondition(field, op.op, valueTokens.map((token) => token.value).join(" "), ctx);

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, sql } from "drizzle-orm";
+import { and, count, desc, eq, gte, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { auditEvents } from "../db/schema.ts";
 
@@ -30,18 +30,48 @@ export async function recordAudit(ex: Executor, entry: AuditEntry): Promise<void
   });
 }
 
-/** Audit events of an account, newest first; of one contact when `contactId` is given. */
-export async function auditHistory(
-  ex: Executor,
-  opts: { accountId: number; contactId?: number | null; since?: Date | null; limit?: number },
-): Promise<AuditEvent[]> {
+/** What a reader sees of an audit event (not the contact ids it touched, which may be many). */
+export type AuditSummary = Pick<AuditEvent, "id" | "at" | "effectiveAt" | "actor" | "kind" | "summary" | "count">;
+
+interface AuditQuery {
+  accountId: number;
+  contactId?: number | null;
+  since?: Date | null;
+}
+
+function auditConditions(opts: AuditQuery): SQL[] {
   const conditions = [eq(auditEvents.accountId, opts.accountId)];
   if (opts.since) conditions.push(gte(auditEvents.at, opts.since));
   if (opts.contactId != null) conditions.push(sql`${opts.contactId}::bigint = any(${auditEvents.contactIds})`);
+  return conditions;
+}
+
+/** Audit events of an account, newest first; of one contact when `contactId` is given. */
+export async function auditHistory(ex: Executor, opts: AuditQuery & { limit?: number }): Promise<AuditSummary[]> {
   return ex
-    .select()
+    .select({
+      id: auditEvents.id,
+      at: auditEvents.at,
+      effectiveAt: auditEvents.effectiveAt,
+      actor: auditEvents.actor,
+      kind: auditEvents.kind,
+      summary: auditEvents.summary,
+      count: auditEvents.count,
+    })
     .from(auditEvents)
-    .where(and(...conditions))
+    .where(and(...auditConditions(opts)))
     .orderBy(desc(auditEvents.at), desc(auditEvents.id))
     .limit(opts.limit ?? 50);
+}
+
+/** How many audit events match, counted up to `upTo` (a larger number reads as "more than `upTo`"). */
+export async function countAuditEvents(ex: Executor, opts: AuditQuery & { upTo: number }): Promise<number> {
+  const matching = ex
+    .select({ one: sql`1` })
+    .from(auditEvents)
+    .where(and(...auditConditions(opts)))
+    .limit(opts.upTo + 1)
+    .as("matching");
+  const [row] = await ex.select({ n: count() }).from(matching);
+  return row?.n ?? 0;
 }

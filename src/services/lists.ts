@@ -15,6 +15,34 @@ export async function allLists(svc: Services, actor: Actor) {
     .orderBy(lists.name);
 }
 
+/** Most lists `lists` shows; it says how many there are and how to narrow. */
+export const LISTS_PAGE = 50;
+
+/** The first LISTS_PAGE lists by name (those whose name contains `contains`, if given) and how many match. */
+export async function listPage(
+  svc: Services,
+  actor: Actor,
+  opts: { contains: string | null } = { contains: null },
+): Promise<{ lists: { name: string; size: number }[]; total: number }> {
+  const matching = and(
+    eq(lists.accountId, actor.accountId),
+    opts.contains === null ? undefined : sql`position(lower(${opts.contains}) in lower(${lists.name})) > 0`,
+  );
+  // Members are counted for the lists shown only.
+  const page = await svc.db
+    .select({
+      name: lists.name,
+      size: sql<number>`(select count(*) from ${listMembers} where ${listMembers.listId} = ${lists.id})::int`,
+    })
+    .from(lists)
+    .where(matching)
+    .orderBy(lists.name)
+    .limit(LISTS_PAGE);
+  if (page.length < LISTS_PAGE) return { lists: page, total: page.length };
+  const [row] = await svc.db.select({ n: count() }).from(lists).where(matching);
+  return { lists: page, total: row?.n ?? page.length };
+}
+
 export async function findList(svc: Services, accountId: number, name: string) {
   return svc.db.query.lists.findFirst({
     where: and(eq(lists.accountId, accountId), sql`lower(${lists.name}) = lower(${name})`),

@@ -1,11 +1,11 @@
-import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { rowsOf } from "../db/client.ts";
-import { accounts, contacts, tierChanges, users } from "../db/schema.ts";
+import { accounts, bulkRequests, contacts, tierChanges, users } from "../db/schema.ts";
 import { monthlyPriceCents, smallestTierHolding } from "../domain/pricing.ts";
 import { usagePercent } from "../domain/thresholds.ts";
 import type { BillingTerms, Plan, Term } from "../domain/types.ts";
 import { ensureUser } from "./accounts.ts";
-import { type AuditEvent, auditHistory } from "./audit.ts";
+import { type AuditSummary, auditHistory, countAuditEvents } from "./audit.ts";
 import { requireContacts } from "./contacts.ts";
 import type { Actor, Services } from "./context.ts";
 import { nextRenewalAt, nextUpdateAt } from "./instants.ts";
@@ -98,18 +98,49 @@ export async function nextUpdate(svc: Services, actor: Actor) {
   };
 }
 
+/** Most events `history` shows; it says how many more there are and how to narrow. */
+export const HISTORY_PAGE = 50;
+/** Events counted for "showing 50 of N"; beyond it the answer says "more than". */
+export const HISTORY_COUNT_CAP = 10_000;
+
+export interface HistoryPage {
+  email: string | null;
+  /** The newest HISTORY_PAGE events, newest first. */
+  events: AuditSummary[];
+  /** All matching events, counted up to HISTORY_COUNT_CAP + 1. */
+  total: number;
+}
+
 export async function history(
   svc: Services,
   actor: Actor,
   opts: { email: string | null; since: Date | null },
-): Promise<{ email: string | null; events: AuditEvent[] }> {
+): Promise<HistoryPage> {
   let contactId: number | null = null;
   if (opts.email) {
     const [c] = await requireContacts(svc.db, actor.accountId, [opts.email]);
     contactId = c?.id ?? null;
   }
-  const events = await auditHistory(svc.db, { accountId: actor.accountId, contactId, since: opts.since, limit: 50 });
-  return { email: opts.email, events };
+  const query = { accountId: actor.accountId, contactId, since: opts.since };
+  const events = await auditHistory(svc.db, { ...query, limit: HISTORY_PAGE });
+  const total =
+    events.length < HISTORY_PAGE
+      ? events.length
+      : await countAuditEvents(svc.db, { ...query, upTo: HISTORY_COUNT_CAP });
+  return { email: opts.email, events, total };
+}
+
+/** How many requests `requests` would list (open and approved ones; listRequests has expired the old ones). */
+export async function countRequests(
+  svc: Services,
+  actor: Actor,
+  statuses: string[] = ["open", "approved"],
+): Promise<number> {
+  const [row] = await svc.db
+    .select({ n: count() })
+    .from(bulkRequests)
+    .where(and(eq(bulkRequests.accountId, actor.accountId), inArray(bulkRequests.status, statuses)));
+  return row?.n ?? 0;
 }
 
 export async function tierChangeHistory(svc: Services, actor: Actor) {

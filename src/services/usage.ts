@@ -2,18 +2,27 @@ import { and, asc, eq, gte, lte, sql } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { accounts, usageSnapshots } from "../db/schema.ts";
 import { updateInstantsBetween } from "../domain/update-dates.ts";
+import { groupDays, usageWindow } from "../domain/usage-window.ts";
 import { billingTermsOf, getAccount } from "./accounts.ts";
-import type { Actor, Services } from "./context.ts";
+import { type Actor, Refusal, type Services } from "./context.ts";
 
 export interface UsagePoint {
-  /** Calendar day in the subsidiary zone, YYYY-MM-DD. */
+  /** Calendar day in the subsidiary zone, YYYY-MM-DD (the first day of its run when days are grouped). */
   day: string;
   marketingCount: number;
   tierLimit: number;
 }
 
 export interface UsageSeries {
+  /** At most MAX_USAGE_POINTS points: one per day, or per run of `bucketDays` days (their peak). */
   points: UsagePoint[];
+  /** Days per point; 1 unless the period is longer than MAX_USAGE_POINTS days. */
+  bucketDays: number;
+  /** Days with a recorded count (today's live count included). */
+  daysRecorded: number;
+  /** The last recorded day (today's live count when the period reaches today), and the highest. */
+  latest: UsagePoint | null;
+  peak: UsagePoint | null;
   /** Update instants inside the range (ISO), to mark on the chart. */
   updateDates: string[];
   timeZone: string;
@@ -54,7 +63,11 @@ export async function takeSnapshots(svc: Services, now = svc.clock.now()): Promi
   return all.length;
 }
 
-/** Daily marketing count against the tier for a range (default: the last 30 days), today's live count last. */
+/**
+ * Daily marketing count against the tier for a range (default: the last 30 days), today's live
+ * count last. At most 3 years back, and at most MAX_USAGE_POINTS points: a longer period is
+ * refused, a period of more days is grouped.
+ */
 export async function usageSeries(
   svc: Services,
   actor: Actor,
@@ -63,10 +76,9 @@ export async function usageSeries(
   const account = await getAccount(svc.db, actor.accountId);
   const zone = account.timeZone;
   const now = svc.clock.now();
-  const toDt = DateTime.fromJSDate(range.to ?? now).setZone(zone);
-  const fromDt = range.from ? DateTime.fromJSDate(range.from).setZone(zone) : toDt.minus({ days: 30 });
-  const from = fromDt.toISODate() ?? "";
-  const to = toDt.toISODate() ?? "";
+  const window = usageWindow(range, now, zone);
+  if (!window.ok) throw new Refusal(window.error, "invalid");
+  const { from, to, bucketDays } = window;
   const rows = await svc.db
     .select({
       day: usageSnapshots.day,
@@ -76,7 +88,7 @@ export async function usageSeries(
     .from(usageSnapshots)
     .where(and(eq(usageSnapshots.accountId, account.id), gte(usageSnapshots.day, from), lte(usageSnapshots.day, to)))
     .orderBy(asc(usageSnapshots.day));
-  const points: UsagePoint[] = rows.map((r) => ({
+  const daily: UsagePoint[] = rows.map((r) => ({
     day: r.day,
     marketingCount: r.marketingCount,
     tierLimit: r.tierLimit,
@@ -84,13 +96,25 @@ export async function usageSeries(
   const today = DateTime.fromJSDate(now).setZone(zone).toISODate() ?? "";
   if (today >= from && today <= to) {
     const live = { day: today, marketingCount: account.marketingCount, tierLimit: account.tierLimit };
-    if (points.at(-1)?.day === today) points[points.length - 1] = live;
-    else points.push(live);
+    if (daily.at(-1)?.day === today) daily[daily.length - 1] = live;
+    else daily.push(live);
   }
+  let peak: UsagePoint | null = null;
+  for (const p of daily) if (peak === null || p.marketingCount > peak.marketingCount) peak = p;
   const updateDates = updateInstantsBetween(
     billingTermsOf(account),
-    fromDt.startOf("day").toJSDate(),
-    toDt.endOf("day").toJSDate(),
+    DateTime.fromISO(from, { zone }).startOf("day").toJSDate(),
+    DateTime.fromISO(to, { zone }).endOf("day").toJSDate(),
   ).map((d) => d.toISOString());
-  return { points, updateDates, timeZone: zone, from, to };
+  return {
+    points: groupDays(daily, from, bucketDays),
+    bucketDays,
+    daysRecorded: daily.length,
+    latest: daily.at(-1) ?? null,
+    peak,
+    updateDates,
+    timeZone: zone,
+    from,
+    to,
+  };
 }

@@ -1,8 +1,7 @@
 // The usage chart in Slack: rendered here, uploaded with files.getUploadURLExternal/completeUploadExternal.
 
 import type { Answer } from "../commands/run.ts";
-import type { UsageSeries } from "../services/usage.ts";
-import { renderUsageChart } from "./chart.ts";
+import { type ChartSeries, renderUsageChart } from "./chart.ts";
 import type { SlackClient as WebClient } from "./client.ts";
 
 /**
@@ -15,7 +14,7 @@ export async function usageChartPng(
   channel: string,
   userId: string,
 ): Promise<string> {
-  const series = answer.data as unknown as UsageSeries;
+  const series = answer.data as unknown as ChartSeries;
   const png = await renderUsageChart(series);
   let target = channel;
   if (!channel.startsWith("D")) {

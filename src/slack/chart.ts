@@ -1,8 +1,11 @@
 // The usage chart: vega-lite → vega → SVG → PNG, all in-process (no browser, no network).
 import { existsSync } from "node:fs";
-import { Resvg } from "@resvg/resvg-js";
+import { setImmediate as yieldToEventLoop } from "node:timers/promises";
+import { renderAsync } from "@resvg/resvg-js";
+import { DateTime } from "luxon";
 import * as vega from "vega";
 import { compile, type TopLevelSpec } from "vega-lite";
+import { groupDays, MAX_USAGE_POINTS } from "../domain/usage-window.ts";
 import type { UsageSeries } from "../services/usage.ts";
 
 // resvg draws no text without a font; these are common on Linux, macOS and in Debian-based images.
@@ -17,13 +20,41 @@ const FONT_CANDIDATES = [
 
 const FONT_FILES = FONT_CANDIDATES.filter((f) => existsSync(f));
 
+/** What the chart draws: the points of a usage answer (`bucketDays` days per point, 1 if absent). */
+export type ChartSeries = Pick<UsageSeries, "points" | "updateDates" | "timeZone" | "from" | "to"> & {
+  bucketDays?: number;
+};
+
+/** Most update-date rules drawn: 3 years of monthly update dates, with room to spare. */
+const MAX_UPDATE_RULES = 60;
+
+/**
+ * The points drawn: at most MAX_USAGE_POINTS whatever the caller passes (the usage service
+ * already groups longer periods), so one chart's rendering time stays bounded.
+ */
+export function chartPoints(series: ChartSeries): { points: UsageSeries["points"]; bucketDays: number } {
+  const points = series.points;
+  const first = points[0];
+  const last = points.at(-1);
+  if (points.length <= MAX_USAGE_POINTS || first === undefined || last === undefined) {
+    return { points, bucketDays: series.bucketDays ?? 1 };
+  }
+  const span = Math.round(DateTime.fromISO(last.day).diff(DateTime.fromISO(first.day), "days").days) + 1;
+  const bucketDays = Math.max(2, Math.ceil(span / MAX_USAGE_POINTS));
+  return { points: groupDays(points, first.day, bucketDays), bucketDays };
+}
+
 /** The vega-lite spec: daily marketing count (line), tier limit (step line), update dates (rules). */
-export function usageChartSpec(series: UsageSeries): TopLevelSpec {
-  const points = series.points.flatMap((p) => [
+export function usageChartSpec(series: ChartSeries): TopLevelSpec {
+  const drawn = chartPoints(series);
+  const points = drawn.points.flatMap((p) => [
     { day: p.day, value: p.marketingCount, series: "Marketing contacts" },
     { day: p.day, value: p.tierLimit, series: "Tier limit" },
   ]);
-  const updates = series.updateDates.map((iso) => ({ day: iso.slice(0, 10), label: "update" }));
+  const updates = series.updateDates
+    .slice(0, MAX_UPDATE_RULES)
+    .map((iso) => ({ day: iso.slice(0, 10), label: "update" }));
+  const grouped = drawn.bucketDays > 1 ? ` Each point is the peak of ${drawn.bucketDays} days.` : "";
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     width: 720,
@@ -33,7 +64,7 @@ export function usageChartSpec(series: UsageSeries): TopLevelSpec {
     config: { font: "DejaVu Sans", axis: { labelFontSize: 11, titleFontSize: 12 } },
     title: {
       text: `Marketing contacts against the tier, ${series.from} to ${series.to}`,
-      subtitle: "Dotted green lines: update dates (pending contacts become non-marketing)",
+      subtitle: `Dotted green lines: update dates (pending contacts become non-marketing).${grouped}`,
       fontSize: 14,
     },
     layer: [
@@ -44,7 +75,7 @@ export function usageChartSpec(series: UsageSeries): TopLevelSpec {
       },
       {
         data: { values: points },
-        mark: { type: "line", point: series.points.length <= 40, interpolate: "step-after" },
+        mark: { type: "line", point: drawn.points.length <= 40, interpolate: "step-after" },
         encoding: {
           x: {
             field: "day",
@@ -77,9 +108,14 @@ export function usageChartSpec(series: UsageSeries): TopLevelSpec {
   } as TopLevelSpec;
 }
 
-export async function usageChartSvg(series: UsageSeries): Promise<string> {
+export async function usageChartSvg(series: ChartSeries): Promise<string> {
+  // Each step gives the event loop back, so Slack acks and the scheduler wait one step at most.
   const vgSpec = compile(usageChartSpec(series)).spec;
-  const view = new vega.View(vega.parse(vgSpec), { renderer: "none" });
+  await yieldToEventLoop();
+  const runtime = vega.parse(vgSpec);
+  await yieldToEventLoop();
+  const view = new vega.View(runtime, { renderer: "none" });
+  await yieldToEventLoop();
   try {
     return await view.toSVG();
   } finally {
@@ -87,10 +123,13 @@ export async function usageChartSvg(series: UsageSeries): Promise<string> {
   }
 }
 
-/** The chart as PNG bytes. */
-export async function renderUsageChart(series: UsageSeries): Promise<Buffer> {
+/**
+ * The chart as PNG bytes (about 2,000 × 850 pixels whatever the period). The SVG is built on the event loop
+ * (tens of milliseconds for MAX_USAGE_POINTS points); rasterizing runs on libuv's thread pool.
+ */
+export async function renderUsageChart(series: ChartSeries): Promise<Buffer> {
   const svg = await usageChartSvg(series);
-  const resvg = new Resvg(svg, {
+  const image = await renderAsync(svg, {
     background: "white",
     fitTo: { mode: "zoom", value: 2 },
     font: {
@@ -100,5 +139,5 @@ export async function renderUsageChart(series: UsageSeries): Promise<Buffer> {
       sansSerifFamily: "DejaVu Sans",
     },
   });
-  return Buffer.from(resvg.render().asPng());
+  return Buffer.from(image.asPng());
 }

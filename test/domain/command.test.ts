@@ -126,12 +126,12 @@ describe("set", () => {
     });
   });
 
-  it("takes up to 1,000 emails", () => {
-    const emails = Array.from({ length: 1000 }, (_, i) => `c${i}@example.com`);
-    const command = parsed(`set non-marketing ${emails.join(" ")}`);
-    expect(command.kind === "set" && command.emails.length).toBe(1000);
-    const tooMany = refused(`set non-marketing ${emails.join(" ")} one-more@example.com`);
-    expect(tooMany.error).toContain("at most 1,000");
+  it("takes up to 400 emails", () => {
+    const emails = Array.from({ length: 400 }, (_, i) => `${i.toString(36)}@x.io`);
+    const command = parsed(`set non-marketing ${emails.join(",")}`);
+    expect(command.kind === "set" && command.emails.length).toBe(400);
+    const tooMany = refused(`set non-marketing ${emails.join(",")},zz@x.io`);
+    expect(tooMany.error).toContain("at most 400");
   });
 
   it("refuses a missing status, missing emails and invalid emails", () => {
@@ -258,7 +258,7 @@ describe("subcommands without arguments", () => {
     expect(parsed("next-update")).toEqual({ kind: "next-update" });
     expect(parsed("next update")).toEqual({ kind: "next-update" });
     expect(parsed("Next_Update")).toEqual({ kind: "next-update" });
-    expect(parsed("lists")).toEqual({ kind: "lists" });
+    expect(parsed("lists")).toEqual({ kind: "lists", contains: null });
     expect(parsed("requests")).toEqual({ kind: "requests" });
     expect(parsed("settings")).toEqual({ kind: "settings" });
     expect(parsed("rules")).toEqual({ kind: "rules" });
@@ -326,6 +326,12 @@ describe("history", () => {
 });
 
 describe("lists", () => {
+  it("narrows `lists` to names containing the words after it", () => {
+    expect(parsed("list")).toEqual({ kind: "lists", contains: null });
+    expect(parsed("lists webinar")).toEqual({ kind: "lists", contains: "webinar" });
+    expect(parsed('lists "Spring  webinar"')).toEqual({ kind: "lists", contains: "Spring webinar" });
+  });
+
   it("creates a list, quoted or not", () => {
     expect(parsed('list create "Spring webinar"')).toEqual({ kind: "list-create", name: "Spring webinar" });
     expect(parsed("list create Webinar")).toEqual({ kind: "list-create", name: "Webinar" });
@@ -786,6 +792,14 @@ describe("never throws", () => {
       ),
       { numRuns: 1000 },
     );
+  });
+
+  it("does not take words that name JavaScript object properties for subcommands, settings or sources", () => {
+    expect(refused("constructor").error).toContain(`"constructor" isn't a subcommand I know`);
+    expect(refused("help constructor").error).toContain(`There's no subcommand "constructor"`);
+    expect(refused("settings constructor 3d").error).toContain(`"constructor" isn't a setting`);
+    expect(refused("settings __proto__ 3d").error).toContain(`"__proto__" isn't a setting`);
+    expect(refused("settings defaults constructor marketing").error).toContain(`"constructor" isn't a source`);
   });
 
   it("survives an unknown time zone and huge input", () => {

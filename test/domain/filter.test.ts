@@ -147,6 +147,18 @@ describe("parseFilter", () => {
     expect(errorOf('list = "A" bounced = true')).toContain("Join conditions with `and`");
   });
 
+  it("takes at most 10 conditions and quotes at most 60 characters of a value in an error", () => {
+    const ten = Array.from({ length: 10 }, (_, i) => `domain = d${i}.com`).join(" and ");
+    expect(conditions(ten)).toHaveLength(10);
+    expect(errorOf(`${ten} and bounced = true`)).toBe(
+      'A filter takes at most 10 conditions; narrow it with a list instead (`list = "Name"`).',
+    );
+    const long = errorOf(`email = ${"x".repeat(5_000)}`);
+    expect(long).toContain(`"${"x".repeat(57)}..." isn't an email address`);
+    expect(long.length).toBeLessThan(200);
+    expect(errorOf("x".repeat(9_000))).toBe("That filter is 9,000 characters long; a filter takes at most 8,000.");
+  });
+
   it("never throws, and normalized text always parses back to the same conditions", () => {
     const word = fc.stringMatching(/^[a-z][a-z0-9.]{0,8}$/);
     const condition = fc.oneof(
