@@ -22,7 +22,7 @@ import { billingTermsOf, ensureUser, getAccount } from "./accounts.ts";
 import { recordAudit } from "./audit.ts";
 import { type BulkRequestView, createBulkRequest, expireRequests } from "./bulk.ts";
 import { type Actor, Refusal, type Services } from "./context.ts";
-import { filterCondition, idsCondition, unlessCondition } from "./selectors.ts";
+import { type ContactScope, filterCondition, scopeCondition, unlessCondition } from "./selectors.ts";
 import { changeContacts, upgradeNeeded } from "./tier.ts";
 
 export type Rule = typeof automationRules.$inferSelect;
@@ -228,7 +228,7 @@ async function countApplicable(
   accountId: number,
   action: MarketingStatus,
   filter: Filter,
-  scope: number[] | null,
+  scope: ContactScope,
   precedence: SQL,
 ) {
   const [row] = await rowsOf<{ n: number; new_marketing: number }>(
@@ -236,7 +236,7 @@ async function countApplicable(
     sql`select count(*)::int as n, count(*) filter (where not ${contacts.marketing})::int as new_marketing
         from ${contacts}
         where ${contacts.accountId} = ${accountId} and ${applicableSql(action)} and ${filterCondition(filter)}
-          and ${scope === null ? sql`true` : idsCondition(scope)} and ${precedence}`,
+          and ${scopeCondition(scope)} and ${precedence}`,
   );
   return { n: row?.n ?? 0, newMarketing: row?.new_marketing ?? 0 };
 }
@@ -272,7 +272,7 @@ export interface RulePause {
   ruleId: number;
   name: string;
   filter: Filter;
-  scope: number[] | null;
+  scope: ContactScope;
   /** Filters of the older opposite rules that win over this one (rule precedence). */
   unless: Filter[];
   reason: string;
@@ -288,11 +288,11 @@ export async function applyRulesInTx(
   tx: Tx,
   accountId: number,
   at: Date,
-  scope: number[] | null,
+  scope: ContactScope,
 ): Promise<{ runs: RuleRun[]; pauses: RulePause[] }> {
   const runs: RuleRun[] = [];
   const pauses: RulePause[] = [];
-  if (scope !== null && scope.length === 0) return { runs, pauses };
+  if (Array.isArray(scope) && scope.length === 0) return { runs, pauses };
   const enabled = await enabledRules(tx, accountId, at);
   for (const { rule, filter } of enabled) {
     if (rule.pausedReason !== null) continue;
@@ -300,7 +300,7 @@ export async function applyRulesInTx(
     const unless = olderOpposites(enabled, rule).map((o) => o.filter);
     const precedence = unlessCondition(unless);
     const where = sql`${contacts.accountId} = ${accountId} and ${applicableSql(rule.action)} and ${filterCondition(filter)}
-      and ${scope === null ? sql`true` : idsCondition(scope)} and ${precedence}`;
+      and ${scopeCondition(scope)} and ${precedence}`;
     if (rule.action === "marketing") {
       const account = await getAccount(tx, accountId);
       const counted = await countApplicable(tx, accountId, "marketing", filter, scope, precedence);

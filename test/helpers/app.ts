@@ -1,7 +1,7 @@
 // The real Slack app in HTTP mode on a free port, against the fake Slack and a fresh database.
 import { and, eq } from "drizzle-orm";
 import pino from "pino";
-import type { Config } from "../../src/config.ts";
+import type { Config, ImportLimits } from "../../src/config.ts";
 import { accounts, users } from "../../src/db/schema.ts";
 import { type CustomRouteLike, createSlackApp, type SlackApp } from "../../src/slack/app.ts";
 import { FakeSlack } from "./fake-slack.ts";
@@ -59,7 +59,14 @@ export interface TestApp {
 }
 
 export async function startTestApp(
-  opts: { now?: string; account?: AccountSetup; approvalsChannel?: string | null; apiRoutes?: CustomRouteLike[] } = {},
+  opts: {
+    now?: string;
+    account?: AccountSetup;
+    approvalsChannel?: string | null;
+    apiRoutes?: CustomRouteLike[];
+    /** TIERKEEPER_IMPORT_MAX_MB / _ROWS as bytes and rows; unset → the defaults. */
+    imports?: ImportLimits;
+  } = {},
 ): Promise<TestApp> {
   const env = await testEnv(opts.now);
   const fake = await new FakeSlack().start();
@@ -69,6 +76,7 @@ export async function startTestApp(
     port: 0,
     admins: [],
     logLevel: "silent",
+    imports: opts.imports,
   };
   const slack = createSlackApp({ svc: env.svc, config, logger: pino({ level: "silent" }), apiRoutes: opts.apiRoutes });
   const { port } = await slack.start(0);
