@@ -8,6 +8,31 @@ const optionalText = z
   .transform((v) => (v === "" ? undefined : v))
   .optional();
 
+/** A whole number from 1 to `max`, written with digits only. */
+function wholeNumber(what: string, max: number) {
+  return z
+    .string()
+    .regex(/^\d{1,10}$/, { message: `must be ${what}` })
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .min(1, { message: `must be ${what}, at least 1` })
+        .max(max, { message: `must be ${what}, at most ${max}` }),
+    );
+}
+
+/** One megabyte, as TIERKEEPER_IMPORT_MAX_MB counts it. */
+export const MB = 1024 * 1024;
+
+/** How large a CSV import may be (SPEC §3): the file's bytes (a file shared in Slack) and its rows (any import). */
+export interface ImportLimits {
+  maxBytes: number;
+  maxRows: number;
+}
+
+export const DEFAULT_IMPORT_LIMITS: ImportLimits = { maxBytes: 50 * MB, maxRows: 1_000_000 };
+
 const envSchema = z.object({
   DATABASE_URL: optionalText.pipe(
     z
@@ -48,6 +73,12 @@ const envSchema = z.object({
       .optional(),
   ),
   LOG_LEVEL: optionalText.pipe(z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(", ")}` }).optional()),
+  TIERKEEPER_IMPORT_MAX_MB: optionalText.pipe(
+    wholeNumber("a whole number of megabytes, e.g. 50", 1_000_000).optional(),
+  ),
+  TIERKEEPER_IMPORT_MAX_ROWS: optionalText.pipe(
+    wholeNumber("a whole number of rows, e.g. 1000000", 1_000_000_000).optional(),
+  ),
 });
 
 export interface Config {
@@ -67,6 +98,8 @@ export interface Config {
   pricingFile?: string;
   fixedNow?: Date;
   logLevel: (typeof LOG_LEVELS)[number];
+  /** TIERKEEPER_IMPORT_MAX_MB and TIERKEEPER_IMPORT_MAX_ROWS; absent → DEFAULT_IMPORT_LIMITS. */
+  imports?: ImportLimits;
 }
 
 export class ConfigError extends Error {
@@ -122,5 +155,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pricingFile: e.TIERKEEPER_PRICING,
     fixedNow: e.TIERKEEPER_NOW ? new Date(e.TIERKEEPER_NOW) : undefined,
     logLevel: e.LOG_LEVEL ?? "info",
+    imports: {
+      maxBytes: e.TIERKEEPER_IMPORT_MAX_MB ? e.TIERKEEPER_IMPORT_MAX_MB * MB : DEFAULT_IMPORT_LIMITS.maxBytes,
+      maxRows: e.TIERKEEPER_IMPORT_MAX_ROWS ?? DEFAULT_IMPORT_LIMITS.maxRows,
+    },
   };
 }

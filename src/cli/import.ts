@@ -1,11 +1,15 @@
 // `tierkeeper import <file.csv>`: streams the file into importCsv, with a progress bar on a terminal.
+// The row limit (TIERKEEPER_IMPORT_MAX_ROWS) applies as in Slack: it bounds the one transaction
+// that saves the file. The size limit (TIERKEEPER_IMPORT_MAX_MB) does not: it keeps the bot from
+// downloading whatever a Slack user shares, while this file is one the operator has on disk.
 import { createReadStream, statSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import cliProgress from "cli-progress";
 import { importAnswer } from "../commands/intake-handlers.ts";
+import { DEFAULT_IMPORT_LIMITS, loadConfig } from "../config.ts";
 import { ensureUser, resolveAccount } from "../services/accounts.ts";
 import { Refusal, type Services } from "../services/context.ts";
-import { importCsv } from "../services/import.ts";
+import { ImportTooLargeError, importCsv } from "../services/import.ts";
 import { toPlainText } from "./commands.ts";
 import type { CliContext } from "./context.ts";
 
@@ -42,6 +46,7 @@ async function importInto(
           cliProgress.Presets.shades_classic,
         )
       : null;
+  const maxRows = loadConfig().imports?.maxRows ?? DEFAULT_IMPORT_LIMITS.maxRows;
   try {
     const account = await resolveAccount(svc, opts.team);
     const user = await ensureUser(svc, account.id, opts.userId);
@@ -50,6 +55,7 @@ async function importInto(
       list: opts.list ?? null,
       marketing: Boolean(opts.marketing),
       fileName: basename(file),
+      maxRows,
       onProgress: bar ? (p) => bar.update(p.bytes, { rows: p.rows.toLocaleString("en-US") }) : undefined,
       onSaving: bar
         ? (n) => {
@@ -66,8 +72,13 @@ async function importInto(
   } catch (e) {
     bar?.stop();
     if (e instanceof Refusal) {
-      if (opts.json) ctx.io.out(JSON.stringify({ ok: false, text: e.message, data: { error: e.message } }, null, 2));
-      else ctx.io.err(e.message);
+      // The operator can raise the row limit; say where.
+      const text =
+        e instanceof ImportTooLargeError && e.limit === "rows"
+          ? `${e.message} TIERKEEPER_IMPORT_MAX_ROWS sets the limit.`
+          : e.message;
+      if (opts.json) ctx.io.out(JSON.stringify({ ok: false, text, data: { error: text } }, null, 2));
+      else ctx.io.err(text);
       return 1;
     }
     throw e;

@@ -4,12 +4,13 @@
 // whole file or, if it can't be read to the end, nothing. Imported contacts start non-marketing
 // (R15); "set all as marketing" becomes ONE bulk request for the imported contacts (R14), never a
 // silent upgrade.
-import type { Readable } from "node:stream";
+import { Readable } from "node:stream";
 import { eq, type SQL, sql } from "drizzle-orm";
 import Papa from "papaparse";
 import { z } from "zod";
+import { DEFAULT_IMPORT_LIMITS, MB } from "../config.ts";
 import { copyField, copyInto, rowsOf, type Tx, timestamptz } from "../db/client.ts";
-import { imports } from "../db/schema.ts";
+import { contacts, imports } from "../db/schema.ts";
 import { canSetMarketing } from "../domain/permissions.ts";
 import { initialStatusFor } from "../domain/sources.ts";
 import { ensureUser, getAccount } from "./accounts.ts";
@@ -35,6 +36,19 @@ export class ImportFileError extends Refusal {
   }
 }
 
+/** The file is over an import limit: its size (TIERKEEPER_IMPORT_MAX_MB) or its rows (TIERKEEPER_IMPORT_MAX_ROWS). */
+export class ImportTooLargeError extends ImportFileError {
+  constructor(
+    message: string,
+    readonly limit: "bytes" | "rows",
+  ) {
+    super(message);
+  }
+}
+
+/** A size as users read it: megabytes, rounded up to one decimal (a file just over the limit never shows as equal to it). */
+const megabytes = (bytes: number) => `${(Math.ceil((bytes / MB) * 10) / 10).toLocaleString("en-US")} MB`;
+
 export interface ImportOptions {
   /** A static list to add every imported contact to; created if missing. */
   list?: string | null;
@@ -46,6 +60,8 @@ export interface ImportOptions {
   pagesPerStatement?: number;
   /** The file is read; its `contacts` valid rows are now being written in one transaction. */
   onSaving?: (contacts: number) => void;
+  /** Data rows one import takes (TIERKEEPER_IMPORT_MAX_ROWS); a file with more imports nothing. */
+  maxRows?: number;
 }
 
 export interface Rejection {
@@ -323,13 +339,23 @@ async function* stagedText(
   columns: ColumnMap,
   rejections: RejectionLog,
   counted: { rows: number; staged: number },
+  maxRows: number,
   onBatch: () => void,
 ): AsyncGenerator<Buffer> {
+  const countRow = () => {
+    if (++counted.rows > maxRows) {
+      const n = maxRows.toLocaleString("en-US");
+      throw new ImportTooLargeError(
+        `The file has more than ${n} rows, the most one import takes: split it into files of at most ${n} rows and import each one. Nothing was imported.`,
+        "rows",
+      );
+    }
+  };
   for await (const batch of batches) {
     let text = "";
     for (const rec of batch) {
       if (rec.unclosedQuote !== undefined) {
-        counted.rows++;
+        countRow();
         rejections.add({
           line: rec.line,
           email: null,
@@ -341,7 +367,7 @@ async function* stagedText(
         continue;
       }
       if (rec.fields.every((v) => v.trim() === "")) continue;
-      counted.rows++;
+      countRow();
       const row = readRow(rec.fields, columns, rec.line);
       if ("reason" in row) {
         rejections.add(row);
@@ -423,7 +449,9 @@ export async function importCsv(
       svc.db,
       staging,
       STAGING_COLUMNS,
-      stagedText(split.rows(), columns, rejections, counted, () => opts.onProgress?.({ rows: counted.rows, bytes })),
+      stagedText(split.rows(), columns, rejections, counted, opts.maxRows ?? DEFAULT_IMPORT_LIMITS.maxRows, () =>
+        opts.onProgress?.({ rows: counted.rows, bytes }),
+      ),
     );
     counted.staged -= await dropDuplicates(svc, staging, rejections);
     opts.onSaving?.(counted.staged);
@@ -513,20 +541,62 @@ export async function importCsv(
   };
 }
 
+export interface SlackFileOptions extends ImportOptions {
+  /** The file's size as Slack gives it (the event's file object), if it does. */
+  size?: number | null;
+  /** Bytes one shared file may have (TIERKEEPER_IMPORT_MAX_MB). */
+  maxBytes?: number;
+}
+
 /**
  * What the Slack app calls for a CSV file shared with the bot: `download` opens the file (e.g.
  * a fetch of `url_private_download` with the bot token), and the import runs like the CLI's.
+ * A file whose size is over `maxBytes` is refused before `download` is called; a download that
+ * goes past `maxBytes` anyway (a size that lied) is cut off there, and nothing is imported.
  */
 export async function importFromSlackFile(
   svc: Services,
   actor: Actor,
   download: () => Promise<Readable>,
-  opts: ImportOptions = {},
+  opts: SlackFileOptions = {},
 ): Promise<ImportReport> {
   if (opts.fileName && !/\.(csv|txt)$/i.test(opts.fileName)) {
     throw new ImportFileError(`${opts.fileName} is not a CSV file. Share a .csv export (CSV UTF-8) with the bot.`);
   }
-  return importCsv(svc, actor, await download(), opts);
+  const maxBytes = opts.maxBytes ?? DEFAULT_IMPORT_LIMITS.maxBytes;
+  const name = opts.fileName ?? "The file";
+  const advice = "split it into smaller CSV files and share each one. Nothing was imported.";
+  if (opts.size != null && opts.size > maxBytes) {
+    throw new ImportTooLargeError(
+      `${name} is ${megabytes(opts.size)}, over the ${megabytes(maxBytes)} one import takes: ${advice}`,
+      "bytes",
+    );
+  }
+  const input = await download();
+  const tooLarge = () =>
+    new ImportTooLargeError(
+      `${name} is larger than the ${megabytes(maxBytes)} one import takes (I stopped downloading it there): ${advice}`,
+      "bytes",
+    );
+  return importCsv(svc, actor, Readable.from(capBytes(input, maxBytes, tooLarge)), opts);
+}
+
+/** The chunks of `input` until more than `maxBytes` have come: then `tooLarge()` is thrown and the rest never read. */
+async function* capBytes(
+  input: Readable,
+  maxBytes: number,
+  tooLarge: () => Error,
+): AsyncGenerator<Uint8Array | string> {
+  let total = 0;
+  try {
+    for await (const chunk of input as AsyncIterable<Uint8Array | string>) {
+      total += typeof chunk === "string" ? Buffer.byteLength(chunk) : chunk.byteLength;
+      if (total > maxBytes) throw tooLarge();
+      yield chunk;
+    }
+  } finally {
+    input.destroy();
+  }
 }
 
 interface ValidRow {
@@ -695,16 +765,18 @@ async function upsertStaged(
     sql`select (pg_relation_size(${p.staging}) / current_setting('block_size')::int)::int as pages`,
   );
   const totals = { created: 0, updated: 0 };
-  const touched: number[] = [];
+  // The audit rows of the contacts created or changed: they hold every id, so the rules' scope is
+  // a SQL condition over them, never an array of (up to millions of) ids in JavaScript.
+  const auditIds: number[] = [];
   const step = Math.max(1, Math.trunc(p.pagesPerStatement));
   for (let page = 0; page < (size?.pages ?? 0); page += step) {
     const rows = sql.raw(
       `(select * from ${p.staging} where ctid >= '(${page},0)'::tid and ctid < '(${page + step},0)'::tid)`,
     );
-    const chunk = await upsertChunk(tx, { ...p, rows, withRules });
+    const chunk = await upsertChunk(tx, { ...p, rows });
     totals.created += chunk.created;
     totals.updated += chunk.updated;
-    if (chunk.touched) touched.push(...chunk.touched.map(Number));
+    for (const id of chunk.auditIds) auditIds.push(id);
     // The file's contacts, whether created, changed or already as in the file.
     const fileContacts = sql`select s.email, s.line, c.id from ${rows} s
       join contacts c on c.account_id = ${accountId} and c.email = s.email`;
@@ -717,7 +789,10 @@ async function upsertStaged(
     }
     if (list) list.added += await addToList(tx, p, list.id, fileContacts);
   }
-  const rules = withRules ? await applyRulesInTx(svc, tx, accountId, p.at, touched) : { runs: [], pauses: [] };
+  const rules =
+    withRules && auditIds.length > 0
+      ? await applyRulesInTx(svc, tx, accountId, p.at, touchedBy(accountId, auditIds))
+      : { runs: [], pauses: [] };
   return {
     ...totals,
     list,
@@ -726,11 +801,19 @@ async function upsertStaged(
   };
 }
 
+/**
+ * The contacts the audit rows `auditIds` (an import's contact.created / contact.updated rows) hold,
+ * as a condition on `contacts`. It still holds after the import commits, for a paused rule's request.
+ * `is true` keeps it a hashed subplan checked while scanning the account's contacts: as a join,
+ * the planner (guessing 10 ids per array) would probe the primary key once per id, 3× slower at 300,000.
+ */
+function touchedBy(accountId: number, auditIds: number[]): SQL {
+  return sql`(${contacts.id} in (select unnest(a.contact_ids) from audit_events a
+    where a.account_id = ${accountId} and a.id in (select jsonb_array_elements_text(${JSON.stringify(auditIds)}::jsonb)::bigint))) is true`;
+}
+
 /** One upsert statement over `rows` of staging, with its audit rows written by the same statement. */
-async function upsertChunk(
-  tx: Tx,
-  p: { actor: Actor; at: Date; startsMarketing: boolean; what: string; rows: SQL; withRules: boolean },
-) {
+async function upsertChunk(tx: Tx, p: { actor: Actor; at: Date; startsMarketing: boolean; what: string; rows: SQL }) {
   const { accountId, userId } = p.actor;
   const at = timestamptz(p.at);
   const [out] = await rowsOf<{
@@ -739,7 +822,6 @@ async function upsertChunk(
     updated: number;
     created_audit: number | null;
     updated_audit: number | null;
-    touched: number[] | null;
   }>(
     tx,
     sql`with up as (
@@ -766,8 +848,7 @@ async function upsertChunk(
       returning id
     )
     select created, created_marketing, updated,
-      (select id::float8 from created_audit) as created_audit, (select id::float8 from updated_audit) as updated_audit,
-      case when ${p.withRules} then (coalesce(created_ids, '{}') || coalesce(updated_ids, '{}'))::float8[] end as touched
+      (select id::float8 from created_audit) as created_audit, (select id::float8 from updated_audit) as updated_audit
     from agg`,
   );
   const created = out?.created ?? 0;
@@ -776,7 +857,8 @@ async function upsertChunk(
     await setSummary(tx, out.created_audit, createdSummary(created, out.created_marketing, p.what));
   }
   if (out?.updated_audit != null) await setSummary(tx, out.updated_audit, updatedSummary(updated, p.what));
-  return { created, updated, touched: out?.touched ?? null };
+  const auditIds = [out?.created_audit, out?.updated_audit].filter((id): id is number => id != null).map(Number);
+  return { created, updated, auditIds };
 }
 
 /** Adds the file's contacts to the list (those not in it yet), with one audit row; returns how many. */

@@ -32,7 +32,7 @@ import { recordAudit } from "./audit.ts";
 import { type BulkRequestView, createBulkRequestIn, expireRequests, getRequest } from "./bulk.ts";
 import { type Actor, Refusal, type Services } from "./context.ts";
 import { queueMessage } from "./outbox.ts";
-import { filterCondition, idsCondition, unlessCondition } from "./selectors.ts";
+import { type ContactScope, filterCondition, scopeCondition, unlessCondition } from "./selectors.ts";
 import { changeContacts, upgradeNeeded } from "./tier.ts";
 
 export type Rule = typeof automationRules.$inferSelect;
@@ -394,7 +394,7 @@ async function countApplicable(
   accountId: number,
   action: MarketingStatus,
   filter: Filter,
-  scope: number[] | null,
+  scope: ContactScope,
   precedence: SQL,
 ) {
   const [row] = await rowsOf<{ n: number; new_marketing: number }>(
@@ -402,7 +402,7 @@ async function countApplicable(
     sql`select count(*)::int as n, count(*) filter (where not ${contacts.marketing})::int as new_marketing
         from ${contacts}
         where ${contacts.accountId} = ${accountId} and ${applicableSql(action)} and ${filterCondition(filter)}
-          and ${scope === null ? sql`true` : idsCondition(scope)} and ${precedence}`,
+          and ${scopeCondition(scope)} and ${precedence}`,
   );
   return { n: row?.n ?? 0, newMarketing: row?.new_marketing ?? 0 };
 }
@@ -461,7 +461,7 @@ async function pauseIntoRequest(
   svc: Services,
   tx: Tx,
   rule: Rule,
-  target: { filter: Filter; scope: number[] | null; unless: Filter[] },
+  target: { filter: Filter; scope: ContactScope; unless: Filter[] },
   reason: string,
 ): Promise<{ rule: Rule; requestId: string | null }> {
   const requestId = await createBulkRequestIn(
@@ -539,11 +539,11 @@ export async function applyRulesInTx(
   tx: Tx,
   accountId: number,
   at: Date,
-  scope: number[] | null,
+  scope: ContactScope,
 ): Promise<{ runs: RuleRun[]; pauses: RulePause[] }> {
   const runs: RuleRun[] = [];
   const pauses: RulePause[] = [];
-  if (scope !== null && scope.length === 0) return { runs, pauses };
+  if (Array.isArray(scope) && scope.length === 0) return { runs, pauses };
   const enabled = await enabledRules(tx, accountId, at);
   for (const { rule, filter } of enabled) {
     if (rule.pausedReason !== null) continue;
@@ -551,7 +551,7 @@ export async function applyRulesInTx(
     const unless = olderOpposites(enabled, rule).map((o) => o.filter);
     const precedence = unlessCondition(unless);
     const where = sql`${contacts.accountId} = ${accountId} and ${applicableSql(rule.action)} and ${filterCondition(filter)}
-      and ${scope === null ? sql`true` : idsCondition(scope)} and ${precedence}`;
+      and ${scopeCondition(scope)} and ${precedence}`;
     const account = await getAccount(tx, accountId);
     const counted = await countApplicable(tx, accountId, rule.action, filter, scope, precedence);
     if (counted.n === 0) continue;

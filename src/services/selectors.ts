@@ -16,7 +16,7 @@ export type Selector =
       type: "rule";
       name: string;
       filter: Filter;
-      contactIds: number[] | null;
+      contactIds: ContactScope;
       /** Filters of older rules with the opposite action: contacts they match are left out (rule precedence). */
       unless?: Filter[];
     };
@@ -60,9 +60,20 @@ export function selectorCondition(selector: Selector): SQL {
       return sql`exists (select 1 from import_rows r where r.import_id = ${selector.importId} and r.contact_id = ${contacts.id})`;
     case "rule": {
       const matched = sql`(${filterCondition(selector.filter)} and ${unlessCondition(selector.unless ?? [])})`;
-      return selector.contactIds === null ? matched : sql`(${matched} and ${idsCondition(selector.contactIds)})`;
+      return selector.contactIds === null ? matched : sql`(${matched} and ${scopeCondition(selector.contactIds)})`;
     }
   }
+}
+
+/**
+ * Which contacts a rule run looks at: all of them (null), these ids, or a SQL condition on
+ * `contacts` (an import's contacts: an id list that size would be one huge parameter).
+ */
+export type ContactScope = number[] | SQL | null;
+
+export function scopeCondition(scope: ContactScope): SQL {
+  if (scope === null) return sql`true`;
+  return Array.isArray(scope) ? idsCondition(scope) : scope;
 }
 
 /** `contacts.id` among `ids`, as one JSON parameter (both drivers bind it the same way). */

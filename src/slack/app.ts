@@ -102,7 +102,14 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
   });
   // Embedded PGlite serializes queries on the main thread: two at a time keep acks fast; a server takes more.
   const work = pLimit(config.databaseUrl.startsWith("postgres") ? 8 : 2);
-  registerListeners(app, { svc, logger, work, botToken: config.slack.botToken, apiUrl: config.slack.apiUrl });
+  registerListeners(app, {
+    svc,
+    logger,
+    work,
+    botToken: config.slack.botToken,
+    apiUrl: config.slack.apiUrl,
+    importLimits: config.imports,
+  });
   return {
     app,
     client: app.client,

@@ -4,6 +4,7 @@ import { Readable } from "node:stream";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { z } from "zod";
 import { importAnswer } from "../commands/intake-handlers.ts";
+import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from "../config.ts";
 import { parseCommand } from "../domain/command.ts";
 import { Refusal } from "../services/context.ts";
 import { ImportFileError, importFromSlackFile } from "../services/import.ts";
@@ -24,6 +25,8 @@ export const fileShareSchema = z.object({
         id: z.string(),
         name: z.string().optional().default("file"),
         url_private_download: z.url().optional(),
+        /** Bytes, as Slack gives them: a file over the import limit is refused before it is downloaded. */
+        size: z.number().int().nonnegative().optional(),
       }),
     )
     .min(1),
@@ -41,7 +44,7 @@ export function trustedFileUrl(url: string, apiUrl: string | undefined): boolean
 }
 
 export async function importSharedFile(
-  deps: SlackDeps & { botToken: string; apiUrl?: string },
+  deps: SlackDeps & { botToken: string; apiUrl?: string; importLimits?: ImportLimits },
   client: SlackClient,
   teamId: string,
   share: FileShare,
@@ -66,17 +69,27 @@ export async function importSharedFile(
     await say("I can't download that file from Slack. Share the CSV file itself (not a link) in this DM.");
     return;
   }
+  const limits = deps.importLimits ?? DEFAULT_IMPORT_LIMITS;
   try {
     const report = await importFromSlackFile(
       deps.svc,
       session.actor,
       async () => {
         const res = await fetch(url, { headers: { authorization: `Bearer ${deps.botToken}` } });
-        if (!res.ok || !res.body)
+        if (!res.ok || !res.body) {
+          await res.body?.cancel().catch(() => {});
           throw new ImportFileError(`Slack did not give me the file (HTTP ${res.status}). Share it again.`);
+        }
         return Readable.fromWeb(res.body as unknown as WebReadableStream);
       },
-      { list: parsed.command.list, marketing: parsed.command.marketing, fileName: file.name },
+      {
+        list: parsed.command.list,
+        marketing: parsed.command.marketing,
+        fileName: file.name,
+        size: file.size,
+        maxBytes: limits.maxBytes,
+        maxRows: limits.maxRows,
+      },
     );
     const answer = importAnswer(report, session.timeZone);
     await say(answer.text, capBlocks(answer.blocks));
@@ -89,7 +102,7 @@ export async function importSharedFile(
     }
   } catch (e) {
     if (e instanceof Refusal || e instanceof ImportFileError) {
-      await say(`:warning: ${e.message} Nothing was imported.`);
+      await say(`:warning: ${e.message}${/nothing was imported/i.test(e.message) ? "" : " Nothing was imported."}`);
       return;
     }
     throw e;

@@ -7,7 +7,11 @@ import { eventually, startTestApp, type TestApp } from "../helpers/app.ts";
 
 let app: TestApp;
 beforeAll(async () => {
-  app = await startTestApp({ now: "2026-05-15T14:00:00Z", account: { tierLimit: 2000 } });
+  app = await startTestApp({
+    now: "2026-05-15T14:00:00Z",
+    account: { tierLimit: 2000 },
+    imports: { maxBytes: 1024 * 1024, maxRows: 50 },
+  });
 });
 afterAll(async () => {
   await app?.close();
@@ -22,6 +26,7 @@ const CSV = [
 ].join("\n");
 
 function share(id: string, name: string, text: string, url?: string) {
+  const file = { id, name, url_private_download: url ?? app.fake.shareFile(id, CSV) };
   return app.event({
     type: "message",
     subtype: "file_share",
@@ -30,7 +35,7 @@ function share(id: string, name: string, text: string, url?: string) {
     user: "UMEMBER1",
     text,
     ts: `${Date.now() / 1000}`,
-    files: [{ id, name, url_private_download: url ?? app.fake.shareFile(id, CSV) }],
+    files: [{ ...file, size: app.fake.fileSize(id) }],
   });
 }
 
@@ -96,5 +101,49 @@ describe("a CSV shared with the bot in a DM", () => {
     expect(app.fake.downloads.some((d) => d.id === "FPDF" || d.id === "steal.csv")).toBe(false);
     expect(trustedFileUrl("https://files.slack.com/files-pri/T1-F1/download/a.csv", undefined)).toBe(true);
     expect(trustedFileUrl("https://evil.example/a.csv", "https://slack.com/api/")).toBe(false);
+  });
+
+  it("a file over the size limit is refused before it is downloaded, with its size and the limit", async () => {
+    await share("FBIG", "big.csv", "", app.fake.shareFile("FBIG", Buffer.alloc(3 * 1024 * 1024 + 100, "a")));
+    await eventually(() => dmPosts().some((t) => /big.csv is/.test(t)));
+    expect(dmPosts().find((t) => /big.csv is/.test(t))).toBe(
+      ":warning: big.csv is 3.1 MB, over the 1 MB one import takes: split it into smaller CSV files and share each one. Nothing was imported.",
+    );
+    expect(app.fake.downloads.some((d) => d.id === "FBIG")).toBe(false);
+  });
+
+  it("a download that runs past the limit although Slack gave a small size is cut off, and nothing is imported", async () => {
+    let text = "Email,First Name\n";
+    for (let i = 0; i < 40; i++) text += `liar${i}@webinar.io,L${i}\n`;
+    const content = Buffer.concat([Buffer.from(text), Buffer.alloc(32 * 1024 * 1024, "x")]);
+    const url = app.fake.shareFile("FLIAR", content, { claimedSize: 2048 });
+    await share("FLIAR", "small.csv", "", url);
+    await eventually(() => dmPosts().some((t) => /small.csv is larger/.test(t)), 20_000);
+    expect(dmPosts().find((t) => /small.csv is larger/.test(t))).toBe(
+      ":warning: small.csv is larger than the 1 MB one import takes (I stopped downloading it there): split it into smaller CSV files and share each one. Nothing was imported.",
+    );
+    // The fake wrote what the socket buffers took after the cut, not the 32 MB.
+    await eventually(() => app.fake.downloads.some((d) => d.id === "FLIAR"));
+    expect(app.fake.downloads.find((d) => d.id === "FLIAR")?.bytesSent).toBeLessThan(16 * 1024 * 1024);
+    const liars = await rowsOf<{ n: number }>(
+      app.env.svc.db,
+      sql`select count(*)::int as n from contacts where account_id = ${app.accountId} and email like 'liar%'`,
+    );
+    expect(liars[0]?.n).toBe(0);
+  });
+
+  it("a file with more rows than the limit imports nothing and says the limit", async () => {
+    let text = "Email\n";
+    for (let i = 0; i < 51; i++) text += `many${i}@webinar.io\n`;
+    await share("FROWS", "many.csv", "", app.fake.shareFile("FROWS", text));
+    await eventually(() => dmPosts().some((t) => /more than 50 rows/.test(t)));
+    expect(dmPosts().find((t) => /more than 50 rows/.test(t))).toBe(
+      ":warning: The file has more than 50 rows, the most one import takes: split it into files of at most 50 rows and import each one. Nothing was imported.",
+    );
+    const many = await rowsOf<{ n: number }>(
+      app.env.svc.db,
+      sql`select count(*)::int as n from contacts where account_id = ${app.accountId} and email like 'many%'`,
+    );
+    expect(many[0]?.n).toBe(0);
   });
 });

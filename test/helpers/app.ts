@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import pino from "pino";
 import type { HttpLimits } from "../../src/api/http-guard.ts";
 import { apiRoutes } from "../../src/api/routes.ts";
-import type { Config } from "../../src/config.ts";
+import type { Config, ImportLimits } from "../../src/config.ts";
 import { accounts, users } from "../../src/db/schema.ts";
 import { type CustomRouteLike, createSlackApp, type SlackApp } from "../../src/slack/app.ts";
 import { FakeSlack } from "./fake-slack.ts";
@@ -69,6 +69,8 @@ export async function startTestApp(
     /** Serve the intake API beside /slack/events, as `tierkeeper start` does in HTTP mode. */
     intakeApi?: boolean;
     httpLimits?: Partial<HttpLimits>;
+    /** TIERKEEPER_IMPORT_MAX_MB / _ROWS as bytes and rows; unset → the defaults. */
+    imports?: ImportLimits;
   } = {},
 ): Promise<TestApp> {
   const env = await testEnv(opts.now);
@@ -80,6 +82,7 @@ export async function startTestApp(
     host: "127.0.0.1",
     admins: [],
     logLevel: "silent",
+    imports: opts.imports,
   };
   const logger = pino({ level: "silent" });
   const routes = [

@@ -20,7 +20,10 @@ export class FakeSlack {
   readonly uploads: { id: string; bytes: Buffer }[] = [];
   /** Files users shared, served at /download/<id>; the Authorization each download carried. */
   readonly files = new Map<string, Buffer>();
-  readonly downloads: { id: string; authorization: string | undefined }[] = [];
+  /** The size Slack gives for a file (event, files.info) when it is not the real one: a lying host. */
+  readonly claimedSizes = new Map<string, number>();
+  /** Each download, with the bytes the fake wrote before it ended or the client went away. */
+  readonly downloads: { id: string; authorization: string | undefined; bytesSent: number }[] = [];
   /** Messages posted to response_url (see `responseUrl`), in order, with when they arrived. */
   readonly responses: { id: string; body: Record<string, unknown>; at: number }[] = [];
   private server: Server | null = null;
@@ -82,10 +85,20 @@ export class FakeSlack {
     );
   }
 
-  /** A file a user shares: its download URL (on this fake's host, as Slack's would be on files.slack.com). */
-  shareFile(id: string, content: string | Buffer): string {
+  /**
+   * A file a user shares: its download URL (on this fake's host, as Slack's would be on files.slack.com).
+   * `claimedSize` makes Slack lie: events and files.info give it, and the download is sent without a
+   * Content-Length, in chunks, until the client stops reading.
+   */
+  shareFile(id: string, content: string | Buffer, opts: { claimedSize?: number } = {}): string {
     this.files.set(id, typeof content === "string" ? Buffer.from(content) : content);
+    if (opts.claimedSize !== undefined) this.claimedSizes.set(id, opts.claimedSize);
     return `${this.url.replace(/\/api\/$/, "")}/download/${id}`;
+  }
+
+  /** The size Slack gives for a shared file: the claimed one, or the real one. */
+  fileSize(id: string): number | undefined {
+    return this.claimedSizes.get(id) ?? this.files.get(id)?.length;
   }
 
   /** The next `times` calls to `method` fail this way. */
@@ -126,13 +139,37 @@ export class FakeSlack {
     }
     if (path.startsWith("/download/")) {
       const id = path.slice("/download/".length);
-      this.downloads.push({ id, authorization: req.headers.authorization });
+      const download = { id, authorization: req.headers.authorization, bytesSent: 0 };
+      this.downloads.push(download);
       const bytes = this.files.get(id);
       if (!bytes) {
         res.writeHead(404).end();
         return;
       }
-      res.writeHead(200, { "content-type": "text/csv" }).end(bytes);
+      if (!this.claimedSizes.has(id)) {
+        download.bytesSent = bytes.length;
+        res.writeHead(200, { "content-type": "text/csv" }).end(bytes);
+        return;
+      }
+      // Chunked, with backpressure: stops writing when the client goes away.
+      res.writeHead(200, { "content-type": "text/csv" });
+      let gone = false;
+      let wake = () => {};
+      res.on("drain", () => wake());
+      res.on("close", () => {
+        gone = true;
+        wake();
+      });
+      for (let at = 0; at < bytes.length && !gone; at += 64 * 1024) {
+        const chunk = bytes.subarray(at, at + 64 * 1024);
+        download.bytesSent += chunk.length;
+        if (!res.write(chunk)) {
+          await new Promise<void>((resolve) => {
+            wake = resolve;
+          });
+        }
+      }
+      if (!gone) res.end();
       return;
     }
     if (path.startsWith("/upload/")) {
@@ -212,6 +249,7 @@ export class FakeSlack {
             id: body.file,
             name: "contacts.csv",
             url_private_download: `http://${req.headers.host}/download/${body.file}`,
+            size: this.fileSize(String(body.file)),
           },
         };
       default:

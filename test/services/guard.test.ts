@@ -7,16 +7,19 @@ import { runCommand } from "../../src/commands/run.ts";
 import { rowsOf } from "../../src/db/client.ts";
 import { automationRules, bulkRequests, tierChanges, users } from "../../src/db/schema.ts";
 import { parseFilter } from "../../src/domain/filter.ts";
-import {
-  approveRequest,
-  getRequest,
-  requestBulkChange,
-  runDueScheduledRequests,
-} from "../../src/services/bulk.ts";
+import { approveRequest, getRequest, requestBulkChange, runDueScheduledRequests } from "../../src/services/bulk.ts";
 import { setStatus } from "../../src/services/contacts.ts";
 import { pendingNotifications } from "../../src/services/outbox.ts";
 import { MAX_RULES, runRules } from "../../src/services/rules.ts";
-import { accountRow, contactRow, makeAccount, recount, seedContacts, type TestEnv, testEnv } from "../helpers/services.ts";
+import {
+  accountRow,
+  contactRow,
+  makeAccount,
+  recount,
+  seedContacts,
+  type TestEnv,
+  testEnv,
+} from "../helpers/services.ts";
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -52,7 +55,9 @@ describe("rules are standing bulk changes (R16)", () => {
     await seedContacts(env, accountId, 5101, { marketing: true });
     const added = await run(member, 'rules add "Everyone" when email contains @ then non-marketing');
     expect(added.ok).toBe(true);
-    expect(added.text).toMatch(/doesn't run yet: waiting for approval to start: it would set 5,101 contacts non-marketing/);
+    expect(added.text).toMatch(
+      /doesn't run yet: waiting for approval to start: it would set 5,101 contacts non-marketing/,
+    );
     const request = added.request!;
     expect(request).toMatchObject({ count: 5101, action: "non-marketing", requestedBy: "UMEMBER1", status: "open" });
     expect(request.impact.marketingCountAfter).toBe(0);
@@ -151,9 +156,7 @@ describe("rules are standing bulk changes (R16)", () => {
     expect(paused.pausedReason).toMatch(/no longer has marketing contacts access/);
     expect(paused.pausedRequestId).toBeNull();
     const notices = await pendingNotifications(env.svc, accountId);
-    expect(notices).toEqual([
-      expect.objectContaining({ kind: "rule-paused", channel: "C_APPROVALS" }),
-    ]);
+    expect(notices).toEqual([expect.objectContaining({ kind: "rule-paused", channel: "C_APPROVALS" })]);
     // It stays paused, even when the access comes back, until someone with access takes it over.
     await run(admin, "access grant UMEMBER1");
     await runRules(env.svc);
@@ -199,7 +202,9 @@ describe("no upgrade without an approver who confirmed it (R9, R14)", () => {
     await seedContacts(env, accountId, 1, { prefix: "x" });
     const r = await run(member, "set marketing x00001@test.io");
     expect(r.ok).toBe(true);
-    expect(r.text).toMatch(/would upgrade the tier from 2,000 to 7,000 contacts .* needs an admin's approval: request R/);
+    expect(r.text).toMatch(
+      /would upgrade the tier from 2,000 to 7,000 contacts .* needs an admin's approval: request R/,
+    );
     expect(r.request).toBeDefined();
     expect((await accountRow(env, accountId)).tierLimit).toBe(2000);
     expect((await contactRow(env, accountId, "x00001@test.io"))?.marketing).toBe(false);
@@ -298,7 +303,9 @@ describe("no upgrade without an approver who confirmed it (R9, R14)", () => {
       at: new Date("2026-05-16T14:00:00Z"),
     });
     await approveRequest(env.svc, admin, made.request!.id, 20);
-    expect((await env.svc.db.select().from(bulkRequests).where(eq(bulkRequests.id, made.request!.id)))[0]?.confirmedLimit).toBe(7000);
+    expect(
+      (await env.svc.db.select().from(bulkRequests).where(eq(bulkRequests.id, made.request!.id)))[0]?.confirmedLimit,
+    ).toBe(7000);
     env.clock.set("2026-05-16T14:00:00Z");
     const ran = await runDueScheduledRequests(env.svc);
     expect(ran.find((r) => r.id === made.request!.id)).toMatchObject({ changed: 20, reopened: null });

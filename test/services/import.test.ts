@@ -9,9 +9,10 @@ import { importAnswer } from "../../src/commands/intake-handlers.ts";
 import { rowsOf } from "../../src/db/client.ts";
 import { auditEvents, bulkRequests, imports, listMembers, lists } from "../../src/db/schema.ts";
 import { parseFilter } from "../../src/domain/filter.ts";
-import { approveRequest } from "../../src/services/bulk.ts";
-import { ImportFileError, importCsv, importFromSlackFile } from "../../src/services/import.ts";
-import { addRule } from "../../src/services/rules.ts";
+import { approveRequest, requestBulkChange } from "../../src/services/bulk.ts";
+import { setStatus } from "../../src/services/contacts.ts";
+import { ImportFileError, ImportTooLargeError, importCsv, importFromSlackFile } from "../../src/services/import.ts";
+import { addRule, runRules } from "../../src/services/rules.ts";
 import {
   accountRow,
   contactRow,
@@ -381,6 +382,183 @@ describe("CSV import", () => {
     expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 50_000 });
   }, 120_000);
 });
+
+describe("import limits", () => {
+  const MB = 1024 * 1024;
+  const rowsCsv = (n: number, prefix = "r") => {
+    let text = "Email,First Name\n";
+    for (let i = 0; i < n; i++) text += `${prefix}${i}@limits.example,N${i}\n`;
+    return text;
+  };
+
+  it("a file with more rows than the limit imports nothing and says the limit; one at the limit imports", async () => {
+    const { accountId, member } = await makeAccount(env);
+    const p = importCsv(env.svc, member, csv(`${rowsCsv(6)}\n\n`), { maxRows: 5, fileName: "six.csv" });
+    await expect(p).rejects.toBeInstanceOf(ImportTooLargeError);
+    await expect(p).rejects.toThrow(
+      "The file has more than 5 rows, the most one import takes: split it into files of at most 5 rows and import each one. Nothing was imported.",
+    );
+    expect(await contactCount(accountId)).toBe(0);
+    const [failed] = await env.svc.db.select().from(imports).where(eq(imports.accountId, accountId));
+    expect(failed?.error).toMatch(/more than 5 rows/);
+    // Empty lines are not rows: five contacts and blank lines fit.
+    const ok = await importCsv(env.svc, member, csv(`${rowsCsv(5)}\n\n`), { maxRows: 5 });
+    expect(ok).toMatchObject({ rows: 5, created: 5 });
+  });
+
+  it("a shared file whose size is over the limit is refused before any byte is downloaded", async () => {
+    const { accountId, member } = await makeAccount(env);
+    let downloads = 0;
+    const download = async () => {
+      downloads++;
+      return csv(rowsCsv(3));
+    };
+    const p = importFromSlackFile(env.svc, member, download, {
+      fileName: "big.csv",
+      size: 73.4 * MB,
+      maxBytes: 50 * MB,
+    });
+    await expect(p).rejects.toBeInstanceOf(ImportTooLargeError);
+    await expect(p).rejects.toThrow(
+      "big.csv is 73.4 MB, over the 50 MB one import takes: split it into smaller CSV files and share each one. Nothing was imported.",
+    );
+    // Without a limit given, the default (50 MB) holds.
+    await expect(
+      importFromSlackFile(env.svc, member, download, { fileName: "big.csv", size: 51 * MB }),
+    ).rejects.toThrow(/big.csv is 51 MB, over the 50 MB/);
+    expect(downloads).toBe(0);
+    expect(await contactCount(accountId)).toBe(0);
+    expect(await env.svc.db.select().from(imports).where(eq(imports.accountId, accountId))).toEqual([]);
+  });
+
+  it("a download that runs past the limit (the size lied) is cut off there, and nothing is imported", async () => {
+    const { accountId, member } = await makeAccount(env);
+    let served = 0;
+    async function* lying() {
+      yield Buffer.from(rowsCsv(1000, "lie"));
+      // 8 MB more: one line that never ends, so without the cut the rows above would import.
+      for (let i = 0; i < 128; i++) {
+        served += 64 * 1024;
+        yield Buffer.alloc(64 * 1024, "x");
+      }
+    }
+    const p = importFromSlackFile(env.svc, member, async () => Readable.from(lying()), {
+      fileName: "small.csv",
+      size: 2000,
+      maxBytes: 1 * MB,
+    });
+    await expect(p).rejects.toThrow(
+      "small.csv is larger than the 1 MB one import takes (I stopped downloading it there): split it into smaller CSV files and share each one. Nothing was imported.",
+    );
+    expect(served).toBeLessThan(2 * MB);
+    expect(await contactCount(accountId)).toBe(0);
+    const staging = await rowsOf(
+      env.svc.db,
+      sql`select tablename from pg_tables where tablename like 'import_staging_%'`,
+    );
+    expect(staging).toEqual([]);
+  });
+
+  it("while a file is read and staged, the account is not locked: status changes, approvals and rules go on", async () => {
+    const { accountId, admin, member } = await makeAccount(env, { directLimit: 1 });
+    await seedContacts(env, accountId, 3, { prefix: "busy" });
+    const filter = parseFilter("lifecycle = customer", { now: env.clock.now(), timeZone: "UTC" });
+    if (!filter.ok) throw new Error(filter.error);
+    await addRule(env.svc, admin, { name: "customers", filter: filter.filter, action: "marketing", timeZone: "UTC" });
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let staged = false;
+    async function* slowFile() {
+      yield Buffer.from(rowsCsv(2000, "slow"));
+      await gate; // the rest of the file is still on its way
+      yield Buffer.from(rowsCsv(2000, "late").split("\n").slice(1).join("\n"));
+    }
+    const importing = importCsv(env.svc, member, Readable.from(slowFile()), {
+      onProgress: (p) => {
+        if (p.rows > 0) staged = true;
+      },
+    });
+    let done = false;
+    void importing.then(() => {
+      done = true;
+    });
+    for (let i = 0; i < 500 && !staged; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(staged).toBe(true);
+    const within = <T>(p: Promise<T>) =>
+      Promise.race([
+        p,
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error("blocked by the import")), 5000)),
+      ]);
+    // The same account's status change, a bulk request's approval and a scheduled rules run all complete.
+    const set = await within(setStatus(env.svc, member, "marketing", ["busy00001@test.io"]));
+    expect(set.changed).toBe(1);
+    const asked = await within(
+      requestBulkChange(env.svc, member, {
+        action: "marketing",
+        selector: { type: "emails", emails: ["busy00002@test.io", "busy00003@test.io"] },
+        at: null,
+      }),
+    );
+    await within(approveRequest(env.svc, admin, asked.request!.id, 2));
+    await within(runRules(env.svc));
+    expect(done).toBe(false);
+    expect(await recount(env, accountId)).toEqual({ m: 3, p: 0, t: 3 });
+    release();
+    expect(await importing).toMatchObject({ created: 4000, rows: 4000 });
+  });
+});
+
+describe("large imports with an automation rule", () => {
+  async function customersRule(actor: { accountId: number; userId: string }) {
+    const filter = parseFilter("lifecycle = customer", { now: env.clock.now(), timeZone: "America/New_York" });
+    if (!filter.ok) throw new Error(filter.error);
+    await addRule(env.svc, actor, { name: "customers", filter: filter.filter, action: "marketing", timeZone: "UTC" });
+  }
+
+  it("a 300,000-row file imports with a rule enabled, the rule applied to every matching row", async () => {
+    const { accountId, admin, member } = await makeAccount(env, { tierLimit: 200_000, directLimit: 200_000 });
+    await customersRule(admin);
+    const r = await importCsv(env.svc, member, Readable.from(generatedCsv(300_000)), { fileName: "huge.csv" });
+    expect(r).toMatchObject({ rows: 300_000, created: 300_000, rejected: 0, ruleChanges: 30_000 });
+    expect(await recount(env, accountId)).toEqual({ m: 30_000, p: 0, t: 300_000 });
+    expect((await contactRow(env, accountId, "u299990@h.io"))?.marketing).toBe(true);
+    expect((await contactRow(env, accountId, "u299991@h.io"))?.marketing).toBe(false);
+  }, 240_000);
+
+  it("a rule that pauses during an import asks for the imported contacts it matches, not the unchanged ones", async () => {
+    const { accountId, admin, member } = await makeAccount(env, { tierLimit: 200_000, directLimit: 10 });
+    // Already as in the file: not created or changed by the import, so the import's rule run leaves them out.
+    await importCsv(
+      env.svc,
+      member,
+      csv("Email,Lifecycle Stage\nsame1@x.example,customer\nsame2@x.example,customer\n"),
+    );
+    await customersRule(admin);
+    let text = "Email,Lifecycle Stage\nsame1@x.example,customer\nsame2@x.example,customer\n";
+    for (let i = 0; i < 3000; i++) text += `p${i}@x.example,${i % 3 === 0 ? "customer" : "lead"}\n`;
+    const r = await importCsv(env.svc, member, csv(text), { pagesPerStatement: 2 });
+    expect(r).toMatchObject({ created: 3000, unchanged: 2, ruleChanges: 0 });
+    expect(r.ruleRequests).toHaveLength(1);
+    expect(r.ruleRequests[0]).toMatchObject({ action: "marketing", count: 1000, origin: "rule:customers" });
+    expect(r.ruleRequests[0]?.selectorText).toMatch(/just created or changed/);
+    expect(await recount(env, accountId)).toEqual({ m: 0, p: 0, t: 3002 });
+  });
+});
+
+/** `rows` contacts, every tenth a customer, in 64 KB chunks: short rows, so one statement upserts many. */
+function* generatedCsv(rows: number) {
+  let text = "Email,Lifecycle Stage\n";
+  for (let i = 0; i < rows; i++) {
+    text += `u${String(i).padStart(6, "0")}@h.io,${i % 10 === 0 ? "customer" : "lead"}\n`;
+    if (text.length >= 65_536) {
+      yield Buffer.from(text, "utf8");
+      text = "";
+    }
+  }
+  if (text) yield Buffer.from(text, "utf8");
+}
 
 function* chunks(buf: Buffer, size: number) {
   for (let i = 0; i < buf.length; i += size) yield buf.subarray(i, i + size);

@@ -1,11 +1,15 @@
 // Events: the App Home tab is published whenever a user opens it.
 import type { App } from "@slack/bolt";
+import type { ImportLimits } from "../../config.ts";
 import { asView } from "../client.ts";
 import { fileShareSchema, importSharedFile } from "../file-import.ts";
 import { homeView } from "../home.ts";
 import { type SlackDeps, sessionFor } from "../session.ts";
 
-export function register(app: App, deps: SlackDeps & { botToken?: string; apiUrl?: string }): void {
+export function register(
+  app: App,
+  deps: SlackDeps & { botToken?: string; apiUrl?: string; importLimits?: ImportLimits },
+): void {
   // A CSV shared with the bot in its DM is imported (SPEC §3); other messages are not ours to answer.
   app.event("message", async ({ event, body, client }) => {
     if (!("subtype" in event) || event.subtype !== "file_share" || !deps.botToken) return;

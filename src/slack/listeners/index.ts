@@ -1,4 +1,5 @@
 import type { App } from "@slack/bolt";
+import type { ImportLimits } from "../../config.ts";
 import type { SlackDeps } from "../session.ts";
 import * as actions from "./actions.ts";
 import * as commands from "./commands.ts";
@@ -6,7 +7,10 @@ import * as events from "./events.ts";
 import * as views from "./views.ts";
 
 /** Every listener, by Slack surface. */
-export function registerListeners(app: App, deps: SlackDeps & { botToken?: string; apiUrl?: string }): void {
+export function registerListeners(
+  app: App,
+  deps: SlackDeps & { botToken?: string; apiUrl?: string; importLimits?: ImportLimits },
+): void {
   commands.register(app, deps);
   actions.register(app, deps);
   views.register(app, deps);
