@@ -90,9 +90,9 @@ describe("listings are cut to a page and say so", () => {
     const { accountId, admin, member } = await makeAccount(env);
     await rowsOf(
       env.svc.db,
-      sql`insert into automation_rules (account_id, name, filter, time_zone, action, enabled, created_by, created_at)
+      sql`insert into automation_rules (account_id, name, filter, time_zone, action, enabled, created_by, owner_id, created_at)
           select ${accountId}, 'Rule ' || i, 'email contains ' || repeat('x', 3000), 'America/New_York',
-            'non-marketing', false, 'UADMIN1', timestamptz '2026-01-01T00:00:00Z' + i * interval '1 minute'
+            'non-marketing', false, 'UADMIN1', 'UADMIN1', timestamptz '2026-01-01T00:00:00Z' + i * interval '1 minute'
           from generate_series(1, 120) i`,
     );
     const rules = await run(member, "rules");
