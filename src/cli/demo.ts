@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { rowsOf, timestamptz } from "../db/client.ts";
-import { accounts, contacts } from "../db/schema.ts";
+import { accounts, contactStatus, contacts } from "../db/schema.ts";
 import { calendarDateIn } from "../domain/update-dates.ts";
 import { resolveAccount } from "../services/accounts.ts";
 import { recordAudit } from "../services/audit.ts";
@@ -23,7 +23,11 @@ export async function seedDemo(
   }
   const now = svc.clock.now();
   await svc.db.transaction(async (tx) => {
-    if (opts.reset) await tx.delete(contacts).where(eq(contacts.accountId, account.id));
+    if (opts.reset) {
+      // Statuses first, in one statement (the counters follow), then the contacts.
+      await tx.delete(contactStatus).where(eq(contactStatus.accountId, account.id));
+      await tx.delete(contacts).where(eq(contacts.accountId, account.id));
+    }
     const start = calendarDateIn(new Date(now.getTime() - 250 * 86_400_000), account.timeZone);
     await tx
       .update(accounts)
@@ -34,13 +38,11 @@ export async function seedDemo(
     const lifecycles = sql`(array['subscriber','lead','marketingqualifiedlead','salesqualifiedlead','opportunity','customer'])`;
     await rowsOf(
       tx,
-      sql`insert into contacts (account_id, email, first_name, last_name, marketing, pending_since, source, lifecycle,
+      sql`insert into contacts (account_id, email, first_name, last_name, source, lifecycle,
             bounced, unsubscribed, created_at, updated_at, last_engaged_at)
           select ${account.id},
             'contact' || lpad(i::text, 5, '0') || '@' || ${domains}[1 + i % 5],
             'First' || i, 'Last' || i,
-            i <= 5400,
-            case when i <= 300 then ${timestamptz(now)} - (i || ' minutes')::interval end,
             ${sources}[1 + i % 8],
             ${lifecycles}[1 + i % 6],
             i between 5000 and 5120,
@@ -56,7 +58,6 @@ export async function seedDemo(
         email: "ada@example.com",
         firstName: "Ada",
         lastName: "Lovelace",
-        marketing: true,
         source: "form",
         sourceId: "contact-us",
         lifecycle: "customer",
@@ -67,8 +68,6 @@ export async function seedDemo(
         email: "grace@example.com",
         firstName: "Grace",
         lastName: "Hopper",
-        marketing: true,
-        pendingSince: now,
         source: "import",
         lifecycle: "lead",
         createdAt: now,
@@ -78,18 +77,33 @@ export async function seedDemo(
         email: "alan@example.com",
         firstName: "Alan",
         lastName: "Turing",
-        marketing: false,
         source: "manual",
         lifecycle: "lead",
         createdAt: now,
       },
     ]);
+    // Statuses: 5,400 of the generated contacts are marketing, the first 300 of them waiting to become
+    // non-marketing at the next update date; Ada is marketing, Grace marketing until the next update.
+    await rowsOf(
+      tx,
+      sql`update contact_status s set marketing = true,
+            pending_since = case
+              when c.email = 'grace@example.com' then ${timestamptz(now)}
+              when c.email ~ '^contact[0-9]{5}@' and substr(c.email, 8, 5)::int <= 300
+                then ${timestamptz(now)} - (substr(c.email, 8, 5)::int || ' minutes')::interval
+            end
+          from contacts c
+          where c.id = s.contact_id and c.account_id = ${account.id}
+            and (c.email in ('ada@example.com', 'grace@example.com')
+              or (c.email ~ '^contact[0-9]{5}@' and substr(c.email, 8, 5)::int <= 5400))`,
+    );
     await rowsOf(
       tx,
       sql`with l as (insert into lists (account_id, name, created_by) values (${account.id}, 'Spring webinar', ${opts.adminId}), (${account.id}, 'Newsletter', ${opts.adminId}) returning id, name)
           insert into list_members (list_id, contact_id)
           select l.id, c.id from l join contacts c on c.account_id = ${account.id}
-          where (l.name = 'Spring webinar' and c.id % 17 = 0) or (l.name = 'Newsletter' and c.marketing and c.id % 3 = 0)`,
+          join contact_status s on s.contact_id = c.id
+          where (l.name = 'Spring webinar' and c.id % 17 = 0) or (l.name = 'Newsletter' and s.marketing and c.id % 3 = 0)`,
     );
     await recordAudit(tx, {
       accountId: account.id,

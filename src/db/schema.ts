@@ -79,6 +79,11 @@ export const users = pgTable(
   (t) => [primaryKey({ columns: [t.accountId, t.userId] })],
 );
 
+/**
+ * A contact's identity and fields: written by imports and the intake, never by a status change.
+ * Its marketing status lives in `contact_status` (one narrow row each), so bulk changes and the
+ * update-date rollover rewrite 40-byte rows and no index, not this wide row.
+ */
 export const contacts = pgTable(
   "contacts",
   {
@@ -90,9 +95,6 @@ export const contacts = pgTable(
     email: text().notNull(),
     firstName: text(),
     lastName: text(),
-    marketing: boolean().notNull().default(false),
-    /** "Marketing until next update" flag (R3): set while a non-marketing change waits. */
-    pendingSince: ts(),
     source: text().notNull().default("manual"),
     sourceId: text(),
     lifecycle: text(),
@@ -105,9 +107,33 @@ export const contacts = pgTable(
   },
   (t) => [
     uniqueIndex("contacts_account_email_key").on(t.accountId, t.email),
-    index("contacts_pending_idx").on(t.accountId, t.pendingSince).where(sql`${t.pendingSince} is not null`),
-    check("contacts_pending_only_when_marketing", sql`${t.pendingSince} is null or ${t.marketing}`),
     check("contacts_email_lower", sql`${t.email} = lower(${t.email})`),
+  ],
+);
+
+/**
+ * The marketing status of each contact (R1–R3, R6), apart from its fields. Every status change
+ * updates only these rows; no index covers `marketing` or `pending_since`, and the table is kept
+ * half full (fillfactor 50, see drizzle/0008), so each update is a HOT update on its own page: no
+ * index entry, no growth, and the page is pruned on the next visit. The per-account counters are
+ * maintained from this table by statement-level triggers.
+ */
+export const contactStatus = pgTable(
+  "contact_status",
+  {
+    contactId: bigint({ mode: "number" })
+      .primaryKey()
+      .references(() => contacts.id, { onDelete: "cascade" }),
+    accountId: bigint({ mode: "number" })
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    marketing: boolean().notNull().default(false),
+    /** "Marketing until next update" flag (R3): set while a non-marketing change waits. */
+    pendingSince: ts(),
+  },
+  (t) => [
+    index("contact_status_account_idx").on(t.accountId),
+    check("contact_status_pending_only_when_marketing", sql`${t.pendingSince} is null or ${t.marketing}`),
   ],
 );
 

@@ -262,8 +262,8 @@ export async function checkSpike(svc: Services, accountId: number, at = svc.cloc
 export async function spikeSources(ex: Executor, accountId: number, since: Date, at: Date): Promise<SpikeSource[]> {
   return rowsOf<SpikeSource>(
     ex,
-    sql`select c.source, count(*)::int as count from contacts c
-        where c.account_id = ${accountId} and c.marketing and (
+    sql`select c.source, count(*)::int as count from contacts c join contact_status s on s.contact_id = c.id
+        where c.account_id = ${accountId} and s.marketing and (
           c.id in (select unnest(a.contact_ids) from audit_events a
                    where a.account_id = ${accountId} and a.kind = 'status.made-marketing'
                      and a.at > ${timestamptz(since)} and a.at <= ${timestamptz(at)})

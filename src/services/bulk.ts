@@ -11,7 +11,7 @@ import { type Account, billingTermsOf, ensureUser, getAccount, ladderOf, rightsO
 import { recordAudit } from "./audit.ts";
 import { type Actor, Refusal, type Services, type UpgradeRecord } from "./context.ts";
 import { queueMessage } from "./outbox.ts";
-import { describeSelector, type Selector, selectorCondition } from "./selectors.ts";
+import { applicable, CONTACTS_WITH_STATUS, describeSelector, type Selector, selectorCondition } from "./selectors.ts";
 import { changeContacts, UpgradeNeedsApproval, upgradeNeeded } from "./tier.ts";
 
 export type BulkRequest = typeof bulkRequests.$inferSelect;
@@ -47,13 +47,6 @@ const ID_ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789";
 function newRequestId(): string {
   const bytes = randomBytes(6);
   return `R${[...bytes].map((b) => ID_ALPHABET[b % ID_ALPHABET.length]).join("")}`;
-}
-
-/** SQL: contacts the action would actually change. */
-function applicable(action: MarketingStatus) {
-  return action === "marketing"
-    ? sql`(${contacts.marketing} = false or ${contacts.pendingSince} is not null)`
-    : sql`(${contacts.marketing} = true and ${contacts.pendingSince} is null)`;
 }
 
 export interface CreateBulkInput {
@@ -159,14 +152,14 @@ async function createBulkRequestInTx(svc: Services, tx: Tx, actor: Actor, input:
     tx,
     sql`with ins as (
       insert into bulk_request_contacts (request_id, contact_id)
-      select ${id}, ${contacts.id} from ${contacts}
+      select ${id}, ${contacts.id} from ${CONTACTS_WITH_STATUS}
       where ${contacts.accountId} = ${actor.accountId} and ${applicable(input.action)} and ${selectorCondition(input.selector)}
       returning contact_id
     )
     select count(*)::int as n,
-      count(*) filter (where not c.marketing)::int as new_marketing,
-      count(*) filter (where c.pending_since is not null)::int as cancel
-    from ins join contacts c on c.id = ins.contact_id`,
+      count(*) filter (where not s.marketing)::int as new_marketing,
+      count(*) filter (where s.pending_since is not null)::int as cancel
+    from ins join contact_status s on s.contact_id = ins.contact_id`,
   );
   const count = counted?.n ?? 0;
   if (count === 0) throw new NothingToRequest();
@@ -401,8 +394,8 @@ async function decide(svc: Services, actor: Actor, rawId: string, decision: Deci
         // it is checked again when it runs (runDueScheduledRequests).
         const [n] = await rowsOf<{ n: number }>(
           tx,
-          sql`select count(*)::int as n from bulk_request_contacts r join contacts c on c.id = r.contact_id
-              where r.request_id = ${id} and c.marketing = false`,
+          sql`select count(*)::int as n from bulk_request_contacts r join contact_status s on s.contact_id = r.contact_id
+              where r.request_id = ${id} and s.marketing = false`,
         );
         const upgrade = upgradeNeeded(svc, account, account.marketingCount + (n?.n ?? 0), at);
         if (upgrade) {
@@ -479,22 +472,20 @@ async function applyRequest(
 ): Promise<{ changed: number; effectiveAt: Date }> {
   const marketing = row.action === "marketing";
   const effectiveAt = marketing ? at : nextUpdateInstant(billingTermsOf(account), at);
-  const set = marketing
-    ? sql`marketing = true, pending_since = null, updated_at = ${timestamptz(at)}`
-    : sql`pending_since = ${timestamptz(at)}, updated_at = ${timestamptz(at)}`;
+  const set = marketing ? sql`marketing = true, pending_since = null` : sql`pending_since = ${timestamptz(at)}`;
   const where = marketing
-    ? sql`(c.marketing = false or c.pending_since is not null)`
-    : sql`(c.marketing = true and c.pending_since is null)`;
+    ? sql`(s.marketing = false or s.pending_since is not null)`
+    : sql`(s.marketing = true and s.pending_since is null)`;
   const summary = marketing
     ? `Set marketing by request ${row.id}`
     : `Set non-marketing by request ${row.id}: marketing until the next update date`;
   const [res] = await rowsOf<{ n: number }>(
     tx,
     sql`with upd as (
-      update contacts c set ${set}
+      update contact_status s set ${set}
       from bulk_request_contacts r
-      where r.request_id = ${row.id} and c.id = r.contact_id and ${where}
-      returning c.id
+      where r.request_id = ${row.id} and s.contact_id = r.contact_id and ${where}
+      returning s.contact_id as id
     ), audit as (
       insert into audit_events (account_id, at, effective_at, actor, kind, summary, count, contact_ids, detail)
       select ${account.id}, ${timestamptz(at)}, ${timestamptz(effectiveAt)}, ${actorId}, ${marketing ? "status.made-marketing" : "status.flagged-pending"},

@@ -1,6 +1,6 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, getTableColumns, inArray } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
-import { contacts, listMembers, lists } from "../db/schema.ts";
+import { contacts, listMembers, lists, contactStatus as statuses } from "../db/schema.ts";
 import { canAdminister, canSetMarketing } from "../domain/permissions.ts";
 import {
   canReceiveMarketing,
@@ -15,13 +15,15 @@ import { createBulkRequest } from "./bulk.ts";
 import { type Actor, Refusal, type Services, type UpgradeRecord } from "./context.ts";
 import { changeContacts, UpgradeNeedsApproval } from "./tier.ts";
 
-export type Contact = typeof contacts.$inferSelect;
+/** A contact's fields with its marketing status (kept in `contact_status`). */
+export type Contact = typeof contacts.$inferSelect & { marketing: boolean; pendingSince: Date | null };
 
 export async function findContacts(ex: Executor, accountId: number, emails: string[]): Promise<Contact[]> {
   if (emails.length === 0) return [];
   return ex
-    .select()
+    .select({ ...getTableColumns(contacts), marketing: statuses.marketing, pendingSince: statuses.pendingSince })
     .from(contacts)
+    .innerJoin(statuses, eq(statuses.contactId, contacts.id))
     .where(and(eq(contacts.accountId, accountId), inArray(contacts.email, emails)));
 }
 
@@ -190,17 +192,17 @@ export async function setStatus(
         const toMarketing = [...made, ...cancelled].map((x) => x.id);
         if (toMarketing.length > 0) {
           await tx
-            .update(contacts)
-            .set({ marketing: true, pendingSince: null, updatedAt: at })
-            .where(inArray(contacts.id, toMarketing));
+            .update(statuses)
+            .set({ marketing: true, pendingSince: null })
+            .where(inArray(statuses.contactId, toMarketing));
         }
         if (flagged.length > 0) {
           await tx
-            .update(contacts)
-            .set({ pendingSince: at, updatedAt: at })
+            .update(statuses)
+            .set({ pendingSince: at })
             .where(
               inArray(
-                contacts.id,
+                statuses.contactId,
                 flagged.map((x) => x.id),
               ),
             );
@@ -265,10 +267,12 @@ export async function deleteContacts(svc: Services, actor: Actor, emails: string
     actor.accountId,
     `delete by ${actor.userId}`,
     async (tx, _a, at) => {
-      const deleted = await tx
-        .delete(contacts)
-        .where(and(eq(contacts.accountId, actor.accountId), inArray(contacts.email, unique)))
-        .returning({ id: contacts.id, email: contacts.email, marketing: contacts.marketing });
+      const found = await findContacts(tx, actor.accountId, unique);
+      const ids = found.map((c) => c.id);
+      // The status rows first (one statement for the counters), then the contacts.
+      await tx.delete(statuses).where(inArray(statuses.contactId, ids));
+      await tx.delete(contacts).where(inArray(contacts.id, ids));
+      const deleted = found.map((c) => ({ id: c.id, email: c.email, marketing: c.marketing }));
       await recordAudit(tx, {
         accountId: actor.accountId,
         at,

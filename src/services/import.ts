@@ -818,22 +818,20 @@ async function upsertChunk(tx: Tx, p: { actor: Actor; at: Date; startsMarketing:
   const at = timestamptz(p.at);
   const [out] = await rowsOf<{
     created: number;
-    created_marketing: number;
     updated: number;
     created_audit: number | null;
     updated_audit: number | null;
   }>(
     tx,
     sql`with up as (
-      insert into contacts as c (account_id, email, first_name, last_name, lifecycle, source, properties, marketing,
+      insert into contacts as c (account_id, email, first_name, last_name, lifecycle, source, properties,
         created_at, updated_at)
-      select ${accountId}, email, first_name, last_name, lifecycle, 'import', properties, ${p.startsMarketing}, ${at}, ${at}
+      select ${accountId}, email, first_name, last_name, lifecycle, 'import', properties, ${at}, ${at}
       from ${p.rows} s
       ${CONTACT_CONFLICT}
-      returning c.id, c.marketing, (c.xmax::text = '0') as inserted
+      returning c.id, (c.xmax::text = '0') as inserted
     ), agg as (
       select count(*) filter (where inserted)::int as created,
-        count(*) filter (where inserted and marketing)::int as created_marketing,
         count(*) filter (where not inserted)::int as updated,
         array_agg(id) filter (where inserted) as created_ids,
         array_agg(id) filter (where not inserted) as updated_ids
@@ -847,14 +845,22 @@ async function upsertChunk(tx: Tx, p: { actor: Actor; at: Date; startsMarketing:
       select ${accountId}, ${at}, ${userId}, 'contact.updated', '', updated, updated_ids from agg where updated > 0
       returning id
     )
-    select created, created_marketing, updated,
+    select created, updated,
       (select id::float8 from created_audit) as created_audit, (select id::float8 from updated_audit) as updated_audit
     from agg`,
   );
   const created = out?.created ?? 0;
   const updated = out?.updated ?? 0;
+  if (out?.created_audit != null && p.startsMarketing) {
+    // New contacts got their status row non-marketing; this import's source starts them marketing (R15).
+    await rowsOf(
+      tx,
+      sql`update contact_status set marketing = true where contact_id in
+          (select unnest(contact_ids) from audit_events where id = ${out.created_audit})`,
+    );
+  }
   if (out?.created_audit != null) {
-    await setSummary(tx, out.created_audit, createdSummary(created, out.created_marketing, p.what));
+    await setSummary(tx, out.created_audit, createdSummary(created, p.startsMarketing ? created : 0, p.what));
   }
   if (out?.updated_audit != null) await setSummary(tx, out.updated_audit, updatedSummary(updated, p.what));
   const auditIds = [out?.created_audit, out?.updated_audit].filter((id): id is number => id != null).map(Number);

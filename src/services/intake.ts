@@ -46,9 +46,10 @@ export interface UpsertedContact {
 
 /**
  * What an upsert into `contacts as c` does when the email exists, shared by the intake API and CSV
- * imports: fields that come in empty never clear stored ones, properties merge, the status and
- * creation source stay, except that a marketing form promotes a non-marketing contact (R15); a
- * row that would change nothing is not touched, so re-imports are no-ops.
+ * imports: fields that come in empty never clear stored ones, properties merge, the creation
+ * source stays; a row that would change nothing is not touched, so re-imports are no-ops. The
+ * status is not here: it lives in `contact_status` (a marketing form's promotion, R15, is a
+ * separate statement on it).
  */
 export const CONTACT_CONFLICT = sql.raw(`on conflict (account_id, email) do update set
         first_name = coalesce(excluded.first_name, c.first_name),
@@ -56,13 +57,11 @@ export const CONTACT_CONFLICT = sql.raw(`on conflict (account_id, email) do upda
         lifecycle = coalesce(excluded.lifecycle, c.lifecycle),
         properties = case when excluded.properties is null then c.properties
           else coalesce(c.properties, '{}'::jsonb) || excluded.properties end,
-        marketing = c.marketing or (excluded.marketing and excluded.source in ('form', 'external-form')),
         updated_at = excluded.updated_at
       where (excluded.first_name is not null and excluded.first_name is distinct from c.first_name)
         or (excluded.last_name is not null and excluded.last_name is distinct from c.last_name)
         or (excluded.lifecycle is not null and excluded.lifecycle is distinct from c.lifecycle)
-        or (excluded.properties is not null and not (coalesce(c.properties, '{}'::jsonb) @> excluded.properties))
-        or (not c.marketing and excluded.marketing and excluded.source in ('form', 'external-form'))`);
+        or (excluded.properties is not null and not (coalesce(c.properties, '{}'::jsonb) @> excluded.properties))`);
 
 /**
  * Upserts contacts by email in ONE multi-row INSERT … ON CONFLICT. New contacts start with the
@@ -103,42 +102,64 @@ export async function upsertContacts(
     inserted: boolean;
     marketing: boolean;
     pending: boolean;
-    was_marketing: boolean | null;
   }>(
     tx,
     sql`with input as (
       select * from jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as x(
         email text, first_name text, last_name text, lifecycle text, source text, source_id text,
-        properties jsonb, marketing boolean)
+        properties jsonb)
     ), up as (
       insert into contacts as c (account_id, email, first_name, last_name, lifecycle, source, source_id,
-        properties, marketing, created_at, updated_at)
-      select ${accountId}, email, first_name, last_name, lifecycle, source, source_id, properties, marketing,
+        properties, created_at, updated_at)
+      select ${accountId}, email, first_name, last_name, lifecycle, source, source_id, properties,
         ${timestamptz(at)}, ${timestamptz(at)}
       from input
       ${CONTACT_CONFLICT}
-      returning c.id, c.email, c.marketing, c.pending_since is not null as pending, (c.xmax::text = '0') as inserted
+      returning c.id, c.email, (c.xmax::text = '0') as inserted
     )
-    select 'upserted' as kind, up.id::float8 as id, up.email, up.inserted, up.marketing, up.pending, p.marketing as was_marketing
-      from up left join contacts p on p.account_id = ${accountId} and p.email = up.email
+    select 'upserted' as kind, up.id::float8 as id, up.email, up.inserted, false as marketing, false as pending from up
     union all
-    select 'prior', p.id::float8, p.email, false, p.marketing, p.pending_since is not null, p.marketing
-      from contacts p where p.account_id = ${accountId} and p.email in (select email from input)`,
+    select 'prior', p.id::float8, p.email, false, s.marketing, s.pending_since is not null
+      from contacts p join contact_status s on s.contact_id = p.id
+      where p.account_id = ${accountId} and p.email in (select email from input)`,
   );
-  const byEmail = new Map<string, UpsertedContact>();
+  const prior = new Map<string, { id: number; marketing: boolean; pending: boolean }>();
+  const upserted = new Map<string, { id: number; inserted: boolean }>();
   for (const r of out) {
-    if (r.kind === "prior" && byEmail.has(r.email)) continue;
-    const upserted = r.kind === "upserted";
-    byEmail.set(r.email, {
-      id: Number(r.id),
-      email: r.email,
-      created: upserted && r.inserted,
-      updated: upserted && !r.inserted,
-      marketing: r.marketing,
-      pending: r.pending,
-      promoted: upserted && !r.inserted && r.was_marketing === false && r.marketing,
-    });
+    if (r.kind === "prior") prior.set(r.email, { id: Number(r.id), marketing: r.marketing, pending: r.pending });
+    else upserted.set(r.email, { id: Number(r.id), inserted: r.inserted });
   }
+  // New contacts start with their source's status (R15); an existing non-marketing contact who
+  // submits a marketing form becomes marketing. Both are one statement on contact_status.
+  const results = input.flatMap((i): UpsertedContact[] => {
+    const before = prior.get(i.email);
+    const touched = upserted.get(i.email);
+    const id = before?.id ?? touched?.id;
+    if (id === undefined) return [];
+    const created = touched?.inserted === true;
+    const promoted =
+      !created && before?.marketing === false && i.marketing && (i.source === "form" || i.source === "external-form");
+    return [
+      {
+        id,
+        email: i.email,
+        created,
+        updated: (touched !== undefined && !created) || promoted,
+        marketing: created ? i.marketing : (before?.marketing ?? false) || promoted,
+        pending: !created && !promoted && (before?.pending ?? false),
+        promoted,
+      },
+    ];
+  });
+  const makeMarketing = results.filter((r) => r.marketing && (r.created || r.promoted)).map((r) => r.id);
+  if (makeMarketing.length > 0) {
+    await rowsOf(
+      tx,
+      sql`update contact_status set marketing = true, pending_since = null
+          where contact_id in (select jsonb_array_elements_text(${JSON.stringify(makeMarketing)}::jsonb)::bigint)`,
+    );
+  }
+  const byEmail = new Map(results.map((r) => [r.email, r]));
   return rows.flatMap((r) => {
     const u = byEmail.get(r.email);
     return u ? [u] : [];
@@ -406,8 +427,9 @@ export async function intakeContacts(
         const madeMarketing = upserted.filter((u) => (u.created && u.marketing) || u.promoted);
         await rowsOf(
           tx,
-          sql`update contacts set marketing = false, updated_at = ${timestamptz(at)}
-              where ${idsCondition(madeMarketing.map((u) => u.id))} and pending_since is null`,
+          sql`update contact_status set marketing = false
+              where contact_id in (select jsonb_array_elements_text(${JSON.stringify(madeMarketing.map((u) => u.id))}::jsonb)::bigint)
+                and pending_since is null`,
         );
         const ids = new Set(madeMarketing.map((u) => u.id));
         upserted = upserted.map((u) => (ids.has(u.id) ? { ...u, marketing: false, promoted: false } : u));
@@ -428,8 +450,8 @@ export async function intakeContacts(
     const ids = upserted.map((u) => u.id);
     const now = await rowsOf<{ id: number; marketing: boolean; pending: boolean }>(
       tx,
-      sql`select id::float8 as id, marketing, pending_since is not null as pending from contacts
-          where id in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)::bigint)`,
+      sql`select contact_id::float8 as id, marketing, pending_since is not null as pending from contact_status
+          where contact_id in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)::bigint)`,
     );
     const byId = new Map(now.map((r) => [Number(r.id), r]));
     return {
@@ -472,8 +494,9 @@ export async function intakeContacts(
 export async function intakeLookup(svc: Services, accountId: number, email: string) {
   const [row] = await rowsOf<{ email: string; marketing: boolean; pending: boolean }>(
     svc.db,
-    sql`select email, marketing, pending_since is not null as pending from contacts
-        where account_id = ${accountId} and email = ${email.trim().toLowerCase()}`,
+    sql`select c.email, s.marketing, s.pending_since is not null as pending
+        from contacts c join contact_status s on s.contact_id = c.id
+        where c.account_id = ${accountId} and c.email = ${email.trim().toLowerCase()}`,
   );
   if (!row) return null;
   const status: MarketingStatus = row.marketing ? "marketing" : "non-marketing";

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { rowsOf } from "../db/client.ts";
-import { accounts, bulkRequests, contacts, tierChanges, users } from "../db/schema.ts";
+import { accounts, bulkRequests, contactStatus, contacts, tierChanges, users } from "../db/schema.ts";
 import { monthlyPriceCents, smallestTierHolding } from "../domain/pricing.ts";
 import { usagePercent } from "../domain/thresholds.ts";
 import type { BillingTerms, Plan, Term } from "../domain/types.ts";
@@ -157,7 +157,14 @@ export async function unengagedCounts(svc: Services, actor: Actor) {
   const rows = await svc.db
     .select({ bounced: contacts.bounced, unsubscribed: contacts.unsubscribed, n: count() })
     .from(contacts)
-    .where(and(eq(contacts.accountId, actor.accountId), eq(contacts.marketing, true), isNull(contacts.pendingSince)))
+    .innerJoin(contactStatus, eq(contactStatus.contactId, contacts.id))
+    .where(
+      and(
+        eq(contacts.accountId, actor.accountId),
+        eq(contactStatus.marketing, true),
+        isNull(contactStatus.pendingSince),
+      ),
+    )
     .groupBy(contacts.bounced, contacts.unsubscribed);
   let bounced = 0;
   let unsubscribed = 0;

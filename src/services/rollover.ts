@@ -31,9 +31,9 @@ export async function rolloverInstant(svc: Services, accountId: number, u: Date)
     const [res] = await rowsOf<{ n: number }>(
       tx,
       sql`with upd as (
-        update contacts set marketing = false, pending_since = null, updated_at = ${timestamptz(now)}
+        update contact_status set marketing = false, pending_since = null
         where account_id = ${accountId} and pending_since is not null and pending_since <= ${timestamptz(u)}
-        returning id
+        returning contact_id as id
       ), audit as (
         insert into audit_events (account_id, at, effective_at, actor, kind, summary, count, contact_ids)
         select ${accountId}, ${timestamptz(now)}, ${timestamptz(u)}, 'system', 'status.became-non-marketing',

@@ -22,7 +22,7 @@
 // with the opposite action matches. `rules add` and `rules test` say how many contacts that is.
 import { and, asc, count, eq, isNotNull, type SQL, sql } from "drizzle-orm";
 import { type Executor, rowsOf, type Tx, timestamptz } from "../db/client.ts";
-import { automationRules, bulkRequests, contacts } from "../db/schema.ts";
+import { automationRules, bulkRequests, contactStatus, contacts } from "../db/schema.ts";
 import { type Filter, parseFilter } from "../domain/filter.ts";
 import { canAdminister, canSetMarketing } from "../domain/permissions.ts";
 import type { MarketingStatus } from "../domain/types.ts";
@@ -32,7 +32,14 @@ import { recordAudit } from "./audit.ts";
 import { type BulkRequestView, createBulkRequestIn, expireRequests, getRequest } from "./bulk.ts";
 import { type Actor, Refusal, type Services } from "./context.ts";
 import { queueMessage } from "./outbox.ts";
-import { type ContactScope, filterCondition, scopeCondition, unlessCondition } from "./selectors.ts";
+import {
+  applicable,
+  CONTACTS_WITH_STATUS,
+  type ContactScope,
+  filterCondition,
+  scopeCondition,
+  unlessCondition,
+} from "./selectors.ts";
 import { changeContacts, upgradeNeeded } from "./tier.ts";
 
 export type Rule = typeof automationRules.$inferSelect;
@@ -365,12 +372,6 @@ function ruleFilter(rule: Rule, now: Date): Filter {
   return parsed.filter;
 }
 
-function applicableSql(action: MarketingStatus) {
-  return action === "marketing"
-    ? sql`(${contacts.marketing} = false or ${contacts.pendingSince} is not null)`
-    : sql`(${contacts.marketing} = true and ${contacts.pendingSince} is null)`;
-}
-
 /** The account's enabled rules (paused ones too: they run again once approved), oldest first, with their filters as of `now`. */
 async function enabledRules(ex: Executor, accountId: number, now: Date): Promise<{ rule: Rule; filter: Filter }[]> {
   const rows = await ex
@@ -399,9 +400,9 @@ async function countApplicable(
 ) {
   const [row] = await rowsOf<{ n: number; new_marketing: number }>(
     ex,
-    sql`select count(*)::int as n, count(*) filter (where not ${contacts.marketing})::int as new_marketing
-        from ${contacts}
-        where ${contacts.accountId} = ${accountId} and ${applicableSql(action)} and ${filterCondition(filter)}
+    sql`select count(*)::int as n, count(*) filter (where not ${contactStatus.marketing})::int as new_marketing
+        from ${CONTACTS_WITH_STATUS}
+        where ${contacts.accountId} = ${accountId} and ${applicable(action)} and ${filterCondition(filter)}
           and ${scopeCondition(scope)} and ${precedence}`,
   );
   return { n: row?.n ?? 0, newMarketing: row?.new_marketing ?? 0 };
@@ -550,7 +551,7 @@ export async function applyRulesInTx(
     const actor = ruleActor(rule.name);
     const unless = olderOpposites(enabled, rule).map((o) => o.filter);
     const precedence = unlessCondition(unless);
-    const where = sql`${contacts.accountId} = ${accountId} and ${applicableSql(rule.action)} and ${filterCondition(filter)}
+    const where = sql`${contacts.accountId} = ${accountId} and ${applicable(rule.action)} and ${filterCondition(filter)}
       and ${scopeCondition(scope)} and ${precedence}`;
     const account = await getAccount(tx, accountId);
     const counted = await countApplicable(tx, accountId, rule.action, filter, scope, precedence);
@@ -569,8 +570,8 @@ export async function applyRulesInTx(
     }
     const set =
       rule.action === "marketing"
-        ? sql`marketing = true, pending_since = null, updated_at = ${timestamptz(at)}`
-        : sql`pending_since = ${timestamptz(at)}, updated_at = ${timestamptz(at)}`;
+        ? sql`marketing = true, pending_since = null`
+        : sql`pending_since = ${timestamptz(at)}`;
     const effectiveAt = rule.action === "marketing" ? at : nextUpdateInstant(billingTermsOf(account), at);
     const summary =
       rule.action === "marketing"
@@ -579,7 +580,8 @@ export async function applyRulesInTx(
     const [res] = await rowsOf<{ n: number }>(
       tx,
       sql`with upd as (
-        update ${contacts} set ${set} where ${where} returning ${contacts.id} as id
+        update ${contactStatus} set ${set} from ${contacts}
+        where ${contacts.id} = ${contactStatus.contactId} and ${where} returning ${contactStatus.contactId} as id
       ), audit as (
         insert into audit_events (account_id, at, effective_at, actor, kind, summary, count, contact_ids, detail)
         select ${accountId}, ${timestamptz(at)}, ${timestamptz(effectiveAt)}, ${actor},

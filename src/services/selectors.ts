@@ -1,6 +1,6 @@
 import { and, not, or, type SQL, sql } from "drizzle-orm";
 import { timestamptz } from "../db/client.ts";
-import { contacts, listMembers, lists } from "../db/schema.ts";
+import { contactStatus, contacts, listMembers, lists } from "../db/schema.ts";
 import type { Filter, FilterCondition } from "../domain/filter.ts";
 
 /** Which contacts a bulk request targets (SPEC §2 selectors). */
@@ -40,7 +40,20 @@ export function describeSelector(selector: Selector): string {
   }
 }
 
-/** A SQL condition on `contacts` for the selector (one statement selects them all). */
+/**
+ * `contacts` joined with each contact's status: the FROM of every query whose conditions read both
+ * (selectors, filters and `applicable` read `contacts.*` and `contact_status.*` by these names).
+ */
+export const CONTACTS_WITH_STATUS = sql`${contacts} join ${contactStatus} on ${contactStatus.contactId} = ${contacts.id}`;
+
+/** SQL: the contacts (with their status) that setting `action` would actually change. */
+export function applicable(action: "marketing" | "non-marketing"): SQL {
+  return action === "marketing"
+    ? sql`(${contactStatus.marketing} = false or ${contactStatus.pendingSince} is not null)`
+    : sql`(${contactStatus.marketing} = true and ${contactStatus.pendingSince} is null)`;
+}
+
+/** A SQL condition on `contacts` (joined with `contact_status`) for the selector (one statement selects them all). */
 export function selectorCondition(selector: Selector): SQL {
   switch (selector.type) {
     case "list":
@@ -110,7 +123,7 @@ function conditionSql(c: FilterCondition): SQL {
           ? contacts.bounced
           : c.field === "unsubscribed"
             ? contacts.unsubscribed
-            : contacts.marketing;
+            : contactStatus.marketing;
       const eqv = sql`${col} = ${c.value}`;
       return c.op === "!=" ? sql`${col} <> ${c.value}` : eqv;
     }

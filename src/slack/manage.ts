@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { and, count, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { money, n, pct, updateWhen } from "../commands/format.ts";
-import { contacts } from "../db/schema.ts";
+import { contactStatus, contacts } from "../db/schema.ts";
 import { FILTER_EXAMPLE, type Filter, parseFilter } from "../domain/filter.ts";
 import { monthlyPriceCents, smallestTierHolding } from "../domain/pricing.ts";
 import { usagePercent } from "../domain/thresholds.ts";
@@ -247,11 +247,12 @@ export async function previewNonMarketing(svc: Services, actor: Actor, selector:
   const [row] = await svc.db
     .select({ n: count() })
     .from(contacts)
+    .innerJoin(contactStatus, eq(contactStatus.contactId, contacts.id))
     .where(
       and(
         eq(contacts.accountId, actor.accountId),
-        eq(contacts.marketing, true),
-        isNull(contacts.pendingSince),
+        eq(contactStatus.marketing, true),
+        isNull(contactStatus.pendingSince),
         selectorCondition(selector),
       ),
     );

@@ -27,25 +27,40 @@ describe("account counters", () => {
       .values({ teamId: "T1", contractStart: "2026-01-15", tierLimit: 2000 })
       .returning();
     const id = a!.id;
+    const setStatus = (email: string, set: { marketing?: boolean; pendingSince?: Date | null }) =>
+      database.db.execute(
+        sql`update contact_status s set marketing = coalesce(${set.marketing ?? null}::boolean, s.marketing),
+              pending_since = ${set.pendingSince === undefined ? sql`s.pending_since` : sql`${set.pendingSince?.toISOString() ?? null}::timestamptz`}
+            from contacts c where c.id = s.contact_id and c.email = ${email}`,
+      );
+    // Every new contact gets its status row (non-marketing) in the same statement.
     await database.db.insert(contacts).values([
-      { accountId: id, email: "a@x.com", marketing: true },
-      { accountId: id, email: "b@x.com", marketing: true },
-      { accountId: id, email: "c@x.com", marketing: false },
+      { accountId: id, email: "a@x.com" },
+      { accountId: id, email: "b@x.com" },
+      { accountId: id, email: "c@x.com" },
     ]);
+    expect(await counts(id)).toEqual({ m: 0, p: 0, t: 3 });
+    await setStatus("a@x.com", { marketing: true });
+    await setStatus("b@x.com", { marketing: true });
     expect(await counts(id)).toEqual({ m: 2, p: 0, t: 3 });
-    await database.db.update(contacts).set({ pendingSince: new Date() }).where(eq(contacts.email, "a@x.com"));
+    await setStatus("a@x.com", { pendingSince: new Date() });
     expect(await counts(id)).toEqual({ m: 2, p: 1, t: 3 });
+    // An upsert that changes fields only leaves the counts alone; a new contact adds to the total.
     await database.db
       .insert(contacts)
       .values([
-        { accountId: id, email: "c@x.com", marketing: true },
-        { accountId: id, email: "d@x.com", marketing: true },
+        { accountId: id, email: "c@x.com", firstName: "C" },
+        { accountId: id, email: "d@x.com" },
       ])
       .onConflictDoUpdate({
         target: [contacts.accountId, contacts.email],
-        set: { marketing: sql`excluded.marketing` },
+        set: { firstName: sql`excluded.first_name` },
       });
+    expect(await counts(id)).toEqual({ m: 2, p: 1, t: 4 });
+    await setStatus("c@x.com", { marketing: true });
+    await setStatus("d@x.com", { marketing: true });
     expect(await counts(id)).toEqual({ m: 4, p: 1, t: 4 });
+    // Deleting a contact deletes its status (cascade), and the counts follow.
     await database.db.delete(contacts).where(eq(contacts.email, "a@x.com"));
     expect(await counts(id)).toEqual({ m: 3, p: 0, t: 3 });
   });

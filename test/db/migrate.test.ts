@@ -24,9 +24,9 @@ describe("migrations at start", () => {
         expect(applied[0]?.n).toBe(journal.entries.length);
         const triggers = await rowsOf<{ n: number }>(
           first!.db,
-          sql`select count(*)::int as n from pg_trigger where tgname like 'tk_contacts_count_%'`,
+          sql`select count(*)::int as n from pg_trigger where tgname like 'tk_status_count_%' or tgname = 'tk_contacts_status_ins'`,
         );
-        expect(triggers[0]?.n).toBe(3);
+        expect(triggers[0]?.n).toBe(4);
         await Promise.all(opened.map((d) => d.close()));
       } finally {
         await admin.unsafe(`drop database if exists "${name}" with (force)`);

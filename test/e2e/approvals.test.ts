@@ -29,7 +29,7 @@ const marketingAmong = async (pattern: string) =>
   (
     await rowsOf<{ n: number }>(
       app.env.svc.db,
-      sql`select count(*)::int as n from contacts where account_id = ${app.accountId} and email like ${pattern} and marketing`,
+      sql`select count(*)::int as n from contacts c join contact_status s on s.contact_id = c.id where c.account_id = ${app.accountId} and c.email like ${pattern} and s.marketing`,
     )
   )[0]?.n;
 
@@ -120,7 +120,7 @@ describe("approvals in Slack (R14)", () => {
     expect(dmsTo("UADMIN1").length - dmsBefore).toBe(1);
     const [pending] = await rowsOf<{ n: number }>(
       app.env.svc.db,
-      sql`select count(*)::int as n from contacts where account_id = ${app.accountId} and pending_since is not null`,
+      sql`select count(*)::int as n from contact_status where account_id = ${app.accountId} and pending_since is not null`,
     );
     expect(pending?.n).toBe(99);
     const lastUpdate = app.fake

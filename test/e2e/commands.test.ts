@@ -64,7 +64,7 @@ describe("/contacts over signed HTTP", () => {
     expect(textOf(r)).toContain("stays marketing until the next update date");
     const [c] = await rowsOf<{ pending: boolean }>(
       app.env.svc.db,
-      sql`select pending_since is not null as pending from contacts where email = 'm00002@test.io'`,
+      sql`select s.pending_since is not null as pending from contacts c join contact_status s on s.contact_id = c.id where c.email = 'm00002@test.io'`,
     );
     expect(c?.pending).toBe(true);
   });

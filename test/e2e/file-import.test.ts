@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "../../src/db/client.ts";
-import { bulkRequests, contacts } from "../../src/db/schema.ts";
+import { bulkRequests, contactStatus, contacts } from "../../src/db/schema.ts";
 import { trustedFileUrl } from "../../src/slack/file-import.ts";
 import { eventually, startTestApp, type TestApp } from "../helpers/app.ts";
 
@@ -55,8 +55,9 @@ describe("a CSV shared with the bot in a DM", () => {
     expect(report).toMatch(/line 4/);
     expect(app.fake.downloads.find((d) => d.id === "FCSV1")?.authorization).toBe("Bearer xoxb-test-token");
     const rows = await app.env.svc.db
-      .select({ email: contacts.email, marketing: contacts.marketing, source: contacts.source })
+      .select({ email: contacts.email, marketing: contactStatus.marketing, source: contacts.source })
       .from(contacts)
+      .innerJoin(contactStatus, eq(contactStatus.contactId, contacts.id))
       .where(eq(contacts.accountId, app.accountId));
     expect(rows.sort((a, b) => a.email.localeCompare(b.email))).toEqual([
       { email: "ana@webinar.io", marketing: false, source: "import" },
@@ -88,8 +89,8 @@ describe("a CSV shared with the bot in a DM", () => {
     await eventually(() => app.fake.callsTo("chat.postMessage").some((c) => c.body.channel === "CAPPROVALS"));
     const marketing = await app.env.svc.db
       .select({ n: sql<number>`count(*)::int` })
-      .from(contacts)
-      .where(and(eq(contacts.accountId, app.accountId), eq(contacts.marketing, true)));
+      .from(contactStatus)
+      .where(and(eq(contactStatus.accountId, app.accountId), eq(contactStatus.marketing, true)));
     expect(marketing[0]?.n).toBe(0);
   });
 

@@ -22,7 +22,7 @@ const pending = async (email: string) =>
   (
     await rowsOf<{ p: boolean }>(
       app.env.svc.db,
-      sql`select pending_since is not null as p from contacts where email = ${email}`,
+      sql`select s.pending_since is not null as p from contacts c join contact_status s on s.contact_id = c.id where c.email = ${email}`,
     )
   )[0]?.p;
 const requestCount = async () =>

@@ -1,7 +1,7 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, getTableColumns, sql } from "drizzle-orm";
 import { ManualClock } from "../../src/clock.ts";
 import { rowsOf, timestamptz } from "../../src/db/client.ts";
-import { accounts, contacts, users } from "../../src/db/schema.ts";
+import { accounts, contactStatus, contacts, users } from "../../src/db/schema.ts";
 import { DEFAULT_PRICING } from "../../src/domain/pricing.ts";
 import type { Plan, Term } from "../../src/domain/types.ts";
 import { type Actor, ChangeEvents, type Services } from "../../src/services/context.ts";
@@ -81,11 +81,24 @@ export async function seedContacts(
   const prefix = opts.prefix ?? "c";
   await rowsOf(
     env.svc.db,
-    sql`insert into contacts (account_id, email, marketing, pending_since, bounced, source)
-        select ${accountId}, ${prefix} || lpad(i::text, 5, '0') || '@test.io', ${opts.marketing ?? false},
-          ${timestamptz(opts.pendingSince ?? null)}, ${opts.bounced ?? false}, ${opts.source ?? "manual"}
-        from generate_series(1, ${n}) i`,
+    sql`with added as (
+          insert into contacts (account_id, email, bounced, source)
+          select ${accountId}, ${prefix} || lpad(i::text, 5, '0') || '@test.io', ${opts.bounced ?? false}, ${opts.source ?? "manual"}
+          from generate_series(1, ${n}) i
+          returning id
+        )
+        select count(*) from added`,
   );
+  // Each new contact got its status row, non-marketing; set the status asked for in one statement.
+  if (opts.marketing || opts.pendingSince) {
+    await rowsOf(
+      env.svc.db,
+      sql`update contact_status s set marketing = true, pending_since = ${timestamptz(opts.pendingSince ?? null)}
+          from contacts c
+          where c.id = s.contact_id and c.account_id = ${accountId}
+            and c.email ~ ${`^${prefix.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&")}[0-9]{5}@test[.]io$`}`,
+    );
+  }
 }
 
 export async function accountRow(env: TestEnv, accountId: number) {
@@ -93,10 +106,16 @@ export async function accountRow(env: TestEnv, accountId: number) {
   return a!;
 }
 
+/** A contact's fields with its status (marketing, pendingSince), or undefined. */
 export async function contactRow(env: TestEnv, accountId: number, email: string) {
   const [c] = await env.svc.db
-    .select()
+    .select({
+      ...getTableColumns(contacts),
+      marketing: contactStatus.marketing,
+      pendingSince: contactStatus.pendingSince,
+    })
     .from(contacts)
+    .innerJoin(contactStatus, eq(contactStatus.contactId, contacts.id))
     .where(sql`${contacts.accountId} = ${accountId} and ${contacts.email} = ${email}`);
   return c;
 }
@@ -105,8 +124,8 @@ export async function contactRow(env: TestEnv, accountId: number, email: string)
 export async function recount(env: TestEnv, accountId: number) {
   const [r] = await rowsOf<{ m: number; p: number; t: number }>(
     env.svc.db,
-    sql`select count(*) filter (where marketing)::int as m, count(*) filter (where pending_since is not null)::int as p,
-        count(*)::int as t from contacts where account_id = ${accountId}`,
+    sql`select count(*) filter (where s.marketing)::int as m, count(*) filter (where s.pending_since is not null)::int as p,
+        count(*)::int as t from contacts c left join contact_status s on s.contact_id = c.id where c.account_id = ${accountId}`,
   );
   return r!;
 }

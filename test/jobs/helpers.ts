@@ -22,7 +22,7 @@ export async function addMarketing(env: TestEnv, accountId: number, count: numbe
       await rowsOf(
         tx,
         sql`with upd as (
-        update contacts set marketing = true where account_id = ${accountId} and email like ${`${prefix}%`} returning id
+        update contact_status s set marketing = true from contacts c where c.id = s.contact_id and c.account_id = ${accountId} and c.email like ${`${prefix}%`} returning s.contact_id as id
       ) insert into audit_events (account_id, at, actor, kind, summary, count, contact_ids)
         select ${accountId}, ${timestamptz(at)}, 'test', 'status.made-marketing', 'test', count(*), array_agg(id) from upd`,
       );

@@ -151,7 +151,7 @@ describe("the guard holds over any sequence of commands, users, rules, keys and 
         // c00001…c00016; the first 8 are marketing, 2 short of the tier.
         await seedContacts(env, accountId, 16);
         await env.svc.db.execute(
-          sql`update contacts set marketing = true where account_id = ${accountId} and email <= 'c00008@test.io'`,
+          sql`update contact_status s set marketing = true from contacts c where c.id = s.contact_id and c.account_id = ${accountId} and c.email <= 'c00008@test.io'`,
         );
         const keys = [
           await createApiKey(env.svc, { accountId, userId: "UADMIN1" }),
