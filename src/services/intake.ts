@@ -14,7 +14,6 @@ import { type BulkRequestView, createBulkRequestIn, getRequest } from "./bulk.ts
 import type { Services } from "./context.ts";
 import { queueMessage } from "./outbox.ts";
 import { applyRulesInTx, finishRulePauses, refreshPausedRules } from "./rules.ts";
-import { idsCondition } from "./selectors.ts";
 import { sourceOverridesOf } from "./source-defaults.ts";
 import { changeContacts, upgradeNeeded } from "./tier.ts";
 
