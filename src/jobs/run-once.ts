@@ -3,7 +3,12 @@ import "../commands/forecast.ts"; // registers `/contacts forecast` (extraHandle
 import { n } from "../commands/format.ts";
 import { accounts, jobFires } from "../db/schema.ts";
 import { checkSpike, checkTierAlerts, pruneCountSamples } from "../services/alerts.ts";
-import { expireRequests, getRequest, runDueScheduledRequests } from "../services/bulk.ts";
+import {
+  expireRequests,
+  getRequest,
+  pruneDecidedRequestContacts,
+  runDueScheduledRequests,
+} from "../services/bulk.ts";
 import type { Services } from "../services/context.ts";
 import { processForecastAlerts } from "../services/forecast.ts";
 import { deliverDue, takeQueuedForPrinting } from "../services/outbox.ts";
@@ -105,6 +110,10 @@ export async function runDueWork(svc: Services, deps: { slack: WebClient | null 
   await step("request expiry", async () => {
     const expired = await expireRequests(svc);
     if (expired > 0) out(`${expired} request(s) expired after 7 days without a decision.`);
+  });
+  await step("housekeeping", async () => {
+    // Bounded per tick: the contact lists of decided requests (they changed all they ever will).
+    await pruneDecidedRequestContacts(svc);
   });
   await step("snapshots", async () => {
     await takeSnapshots(svc);

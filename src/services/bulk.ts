@@ -628,3 +628,33 @@ async function reopenRequest(svc: Services, accountId: number, id: string, why: 
     );
   });
 }
+
+/** Requests in these states never change contacts again: their fixed contact lists can go. */
+const FINAL_STATES = ["executed", "rejected", "expired", "cancelled"] as const;
+
+/**
+ * Storage: deletes the fixed contact lists of decided requests, at most `batch` rows per call (the
+ * scheduler calls it every minute), so a request of a million contacts leaves nothing behind once
+ * decided, without one long delete. What a request changed stays in its audit rows. Returns the
+ * rows deleted.
+ */
+export async function pruneDecidedRequestContacts(svc: Services, batch = 50_000): Promise<number> {
+  const [row] = await rowsOf<{ n: number }>(
+    svc.db,
+    sql`with doomed as (
+      select r.request_id, r.contact_id from bulk_request_contacts r
+      join bulk_requests b on b.id = r.request_id
+      where b.status in (${sql.join(
+        FINAL_STATES.map((s) => sql`${s}`),
+        sql`, `,
+      )})
+      limit ${batch}
+    ), gone as (
+      delete from bulk_request_contacts d using doomed
+      where d.request_id = doomed.request_id and d.contact_id = doomed.contact_id
+      returning 1
+    )
+    select count(*)::int as n from gone`,
+  );
+  return row?.n ?? 0;
+}

@@ -1,11 +1,13 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rowsOf } from "../../src/db/client.ts";
 import { auditEvents, bulkRequests } from "../../src/db/schema.ts";
 import { parseFilter } from "../../src/domain/filter.ts";
 import {
   approveRequest,
   expireRequests,
   NeedsConfirmation,
+  pruneDecidedRequestContacts,
   rejectRequest,
   requestBulkChange,
   runDueScheduledRequests,
@@ -206,5 +208,42 @@ describe("bulk requests (R14)", () => {
     expect(r.executed).toBeNull();
     expect(r.request?.status).toBe("open");
     expect(r.request?.count).toBe(1);
+  });
+
+  it("a decided request's fixed contact list is removed in bounded batches; an open or scheduled one keeps it", async () => {
+    const { accountId, admin, member } = await makeAccount(env, { tierLimit: 7000 });
+    await seedContacts(env, accountId, 30, { prefix: "prune", marketing: true });
+    const all = { type: "filter" as const, filter: { conditions: [], text: "every contact" } };
+    const listed = async (id: string) => {
+      const [r] = await rowsOf<{ n: number }>(
+        env.svc.db,
+        sql`select count(*)::int as n from bulk_request_contacts where request_id = ${id}`,
+      );
+      return r?.n ?? 0;
+    };
+    const decided = await requestBulkChange(env.svc, member, { action: "non-marketing", selector: all, at: null });
+    await approveRequest(env.svc, admin, decided.request!.id, null);
+    const open = await requestBulkChange(env.svc, member, { action: "marketing", selector: all, at: null });
+    expect(await listed(decided.request!.id)).toBe(30);
+    // Each call deletes at most its batch; called until nothing is left (other tests' requests share the database).
+    let calls = 0;
+    for (
+      let n = await pruneDecidedRequestContacts(env.svc, 20);
+      n > 0;
+      n = await pruneDecidedRequestContacts(env.svc, 20)
+    ) {
+      expect(n).toBeLessThanOrEqual(20);
+      calls++;
+    }
+    expect(calls).toBeGreaterThanOrEqual(2);
+    expect(await listed(decided.request!.id)).toBe(0);
+    expect(await listed(open.request!.id)).toBe(30);
+    // The request and its audit still say what it changed.
+    expect(
+      (await env.svc.db.select().from(bulkRequests).where(eq(bulkRequests.id, decided.request!.id)))[0],
+    ).toMatchObject({
+      status: "executed",
+      count: 30,
+    });
   });
 });
