@@ -7,6 +7,7 @@ import { runJobsOnce } from "../jobs/run-once.ts";
 import { ensureUser, resolveAccount } from "../services/accounts.ts";
 import { Refusal } from "../services/context.ts";
 import { changeRole } from "../services/roles.ts";
+import { unescapeMrkdwn } from "../slack/mrkdwn.ts";
 import type { CliContext } from "./context.ts";
 import { seedDemo } from "./demo.ts";
 import { importFile } from "./import.ts";
@@ -69,7 +70,8 @@ export function registerCommands(program: Command, ctx: CliContext): void {
     .action(async () => {
       await ctx.withServices(async (svc) => {
         const lines = await runJobsOnce(svc);
-        ctx.io.out(lines.length ? lines.join("\n") : "Nothing was due.");
+        // Queued messages are mrkdwn: names in them print as typed.
+        ctx.io.out(lines.length ? lines.map(unescapeMrkdwn).join("\n") : "Nothing was due.");
       });
     });
 
@@ -134,11 +136,16 @@ export function registerCommands(program: Command, ctx: CliContext): void {
     });
 }
 
-/** Slack mrkdwn to terminal text: drop emoji codes and bold/code markers, show mentions as ids. */
+/**
+ * Slack mrkdwn to terminal text: drop emoji codes and bold markers, show mentions as ids, and
+ * unescape last, so what users typed prints as typed (escaped, it never looked like a mention).
+ */
 export function toPlainText(text: string): string {
-  return text
-    .replace(/:[a-z0-9_+-]+: ?/g, "")
-    .replace(/<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g, "$1")
-    .replace(/<#([A-Z0-9]+)(?:\|([^>]*))?>/g, (_m, id, name) => (name ? `#${name}` : id))
-    .replace(/(^|[\s(])\*([^*\n]+)\*/g, "$1$2");
+  return unescapeMrkdwn(
+    text
+      .replace(/:[a-z0-9_+-]+: ?/g, "")
+      .replace(/<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g, "$1")
+      .replace(/<#([A-Z0-9]+)(?:\|([^>]*))?>/g, (_m, id, name) => (name ? `#${name}` : id))
+      .replace(/(^|[\s(])\*([^*\n]+)\*/g, "$1$2"),
+  );
 }

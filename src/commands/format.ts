@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { escapeMrkdwn } from "../slack/mrkdwn.ts";
 
 export const n = (x: number) => x.toLocaleString("en-US");
 
@@ -28,4 +29,17 @@ export function updateWhen(d: Date, subsidiaryZone: string, userZone: string): s
 export function day(d: Date | string, zone: string): string {
   const dt = typeof d === "string" ? DateTime.fromISO(d, { zone }) : DateTime.fromJSDate(d).setZone(zone);
   return dt.toFormat("ccc d LLL yyyy");
+}
+
+/** Audit kinds whose summary is only our words and validated user ids, with mentions meant as mentions. */
+const MARKUP_SUMMARY = /^(?:user\.|request\.reopened$)/;
+
+/**
+ * An audit summary for mrkdwn. Summaries mix our words with names people typed (lists, rules,
+ * reasons, file names), so they are escaped whole; only role changes and reopened requests, which
+ * name users by validated id and hold no typed text, keep their `<@U…>` mentions.
+ */
+export function eventSummary(kind: string, summary: string): string {
+  const safe = escapeMrkdwn(summary);
+  return MARKUP_SUMMARY.test(kind) ? safe.replace(/&lt;@([UW][A-Z0-9]+)&gt;/g, "<@$1>") : safe;
 }

@@ -6,6 +6,7 @@ import type { ImportReport } from "../services/import.ts";
 import { addRule, changeRule, editRule, listRules, type Rule, testRule } from "../services/rules.ts";
 import { setSourceDefault, showSourceDefaults } from "../services/source-defaults.ts";
 import { type Block, context, fields, header, listSections, section, truncate } from "../slack/blocks.ts";
+import { escapeMrkdwn } from "../slack/mrkdwn.ts";
 import { n, pct, when } from "./format.ts";
 import { requestBlocks, requestSummary } from "./present-requests.ts";
 import { type Answer, answer, extraHandlers, type Handler, mention, refusal } from "./run.ts";
@@ -15,13 +16,18 @@ const PAGE = 50;
 /** Longest line of a listing (a rule's filter may be long). */
 const MAX_LINE = 500;
 
+/** A rule's name and filter as typed, escaped for mrkdwn. */
+const ruleName = (r: Pick<Rule, "name">) => escapeMrkdwn(r.name);
+const ruleFilter = (r: Pick<Rule, "filter">) => escapeMrkdwn(r.filter);
+
+// A paused rule's reason is ours (counts, limits, its owner as `<@U…>`), never typed text: shown as it is.
 function ruleLine(r: Rule): string {
   const state = !r.enabled
     ? "disabled"
     : r.pausedReason
       ? `paused (${r.pausedReason}${r.pausedRequestId ? `; request ${r.pausedRequestId}` : ""})`
       : "enabled";
-  return truncate(`"${r.name}": when ${r.filter} then ${r.action} — ${state}`, MAX_LINE);
+  return truncate(`"${ruleName(r)}": when ${ruleFilter(r)} then ${r.action} — ${state}`, MAX_LINE);
 }
 
 const ruleData = (r: Rule) => ({
@@ -66,10 +72,10 @@ export const rulesHandler: Handler = async (svc, inv, c) => {
         ? await editRule(svc, actor, c.name, input)
         : await addRule(svc, actor, { name: c.name, ...input });
       const t = await testRule(svc, actor, rule.name);
-      const what = `Rule "${rule.name}" ${c.change ? "changed" : "added"}: when ${rule.filter} then ${rule.action}.`;
+      const what = `Rule "${ruleName(rule)}" ${c.change ? "changed" : "added"}: when ${ruleFilter(rule)} then ${rule.action}.`;
       const text = request
         ? `${what} It doesn't run yet: ${rule.pausedReason ?? "it needs approval"}. An admin approves request ${request.id} to start it.${overriddenText(t.overridden)}`
-        : `${what} It runs on new and changed contacts and on a schedule; a run that would change more contacts than the direct-change limit or upgrade the tier asks for approval first.${overriddenText(t.overridden)} Try \`rules test ${quoteName(rule.name)}\`.`;
+        : `${what} It runs on new and changed contacts and on a schedule; a run that would change more contacts than the direct-change limit or upgrade the tier asks for approval first.${overriddenText(t.overridden)} Try \`rules test ${escapeMrkdwn(quoteName(rule.name))}\`.`;
       return {
         ...answer(
           text,
@@ -88,8 +94,8 @@ export const rulesHandler: Handler = async (svc, inv, c) => {
         const t = await testRule(svc, actor, c.name);
         const text =
           t.count === 0
-            ? `Rule "${t.rule.name}" would change no contact now.`
-            : `Rule "${t.rule.name}" would set ${n(t.count)} contacts ${t.rule.action} now${t.rule.action === "marketing" ? ` (${n(t.becomeMarketing)} of them start counting toward the tier)` : " (they stay marketing until the next update date)"}.${t.wouldPause ? ` A run would pause and ask for approval: ${t.wouldPause}.` : ""}`;
+            ? `Rule "${ruleName(t.rule)}" would change no contact now.`
+            : `Rule "${ruleName(t.rule)}" would set ${n(t.count)} contacts ${t.rule.action} now${t.rule.action === "marketing" ? ` (${n(t.becomeMarketing)} of them start counting toward the tier)` : " (they stay marketing until the next update date)"}.${t.wouldPause ? ` A run would pause and ask for approval: ${t.wouldPause}.` : ""}`;
         const full = `${text}${overriddenText(t.overridden)}`;
         return answer(full, [section(full)], {
           rule: ruleData(t.rule),
@@ -100,7 +106,7 @@ export const rulesHandler: Handler = async (svc, inv, c) => {
         });
       }
       const { rule, request } = await changeRule(svc, actor, c.name, c.op);
-      const done = `Rule "${rule.name}" ${c.op === "remove" ? "removed" : c.op === "enable" ? "enabled" : "disabled"}.`;
+      const done = `Rule "${ruleName(rule)}" ${c.op === "remove" ? "removed" : c.op === "enable" ? "enabled" : "disabled"}.`;
       const text = request
         ? `${done} It doesn't run yet: ${rule.pausedReason ?? "it needs approval"}. An admin approves request ${request.id} to start it.`
         : done;
@@ -128,7 +134,7 @@ const quoteName = (name: string) => (/\s/.test(name) ? `"${name}"` : name);
 function overriddenText(overridden: { rule: string; action: string; count: number }[]): string {
   if (overridden.length === 0) return "";
   const parts = overridden.map(
-    (o) => `${n(o.count)} contacts also match the older rule "${o.rule}" (then ${o.action})`,
+    (o) => `${n(o.count)} contacts also match the older rule "${escapeMrkdwn(o.rule)}" (then ${o.action})`,
   );
   return ` ${parts.join("; ")}: the older rule wins for them, so this one leaves them alone instead of flipping them every hour.`;
 }
@@ -203,7 +209,7 @@ export const defaultsHandler: Handler = async (svc, inv, c) => {
   if (c.kind !== "settings-defaults") return refusal(`defaults handler got ${c.kind}`);
   if (c.source !== null && c.value !== null) {
     const r = await setSourceDefault(svc, inv.actor, { source: c.source, sourceId: c.sourceId, value: c.value });
-    const text = `New contacts from ${r.source} now start ${r.after}${r.before ? ` (was ${r.before})` : ""}.${
+    const text = `New contacts from ${escapeMrkdwn(r.source)} now start ${r.after}${r.before ? ` (was ${r.before})` : ""}.${
       r.after === "marketing" && (c.source === "form" || c.source === "external-form")
         ? " An existing non-marketing contact who submits it becomes marketing (R15)."
         : ""
@@ -218,7 +224,7 @@ export const defaultsHandler: Handler = async (svc, inv, c) => {
       : null;
   const lines = shownRows.map(
     (r) =>
-      `${r.source}: ${r.status}${r.from === "account" ? " (set for this account)" : r.from === "override" ? " (override)" : ""}${r.note ? ` — ${r.note}` : ""}`,
+      `${escapeMrkdwn(r.source)}: ${r.status}${r.from === "account" ? " (set for this account)" : r.from === "override" ? " (override)" : ""}${r.note ? ` — ${r.note}` : ""}`,
   );
   const text = ["Creation-source defaults (R15):", ...lines, ...(note ? [note] : [])].join("\n");
   return answer(
@@ -246,10 +252,13 @@ export const importHandler: Handler = async () => ({
 /** The answer to an import, for Slack and the CLI. */
 export function importAnswer(r: ImportReport, timeZone: string): Answer {
   const lines = [
-    `Imported ${r.fileName ?? "the file"}: ${n(r.rows)} rows — ${n(r.created)} created, ${n(r.updated)} updated, ${n(r.unchanged)} unchanged, ${n(r.rejected)} rejected.`,
+    `Imported ${r.fileName === null ? "the file" : escapeMrkdwn(r.fileName)}: ${n(r.rows)} rows — ${n(r.created)} created, ${n(r.updated)} updated, ${n(r.unchanged)} unchanged, ${n(r.rejected)} rejected.`,
     "New contacts from an import are non-marketing (R15).",
   ];
-  if (r.list) lines.push(`List "${r.list.name}"${r.list.created ? " (new)" : ""}: ${n(r.list.added)} contacts added.`);
+  if (r.list)
+    lines.push(
+      `List "${escapeMrkdwn(r.list.name)}"${r.list.created ? " (new)" : ""}: ${n(r.list.added)} contacts added.`,
+    );
   if (r.ruleChanges > 0) lines.push(`Automation rules changed ${n(r.ruleChanges)} of the imported contacts.`);
   for (const req of r.ruleRequests)
     lines.push(`A rule paused and asks for approval: request ${req.id} (${requestSummary(req)}).`);
@@ -265,7 +274,10 @@ export function importAnswer(r: ImportReport, timeZone: string): Answer {
       );
     }
   }
-  const rejectLines = r.rejections.map((x) => `line ${x.line}${x.email ? ` (${x.email})` : ""}: ${x.reason}`);
+  // The rejected cells are quoted as the file has them.
+  const rejectLines = r.rejections.map(
+    (x) => `line ${x.line}${x.email ? ` (${escapeMrkdwn(x.email)})` : ""}: ${escapeMrkdwn(x.reason)}`,
+  );
   if (r.rejected > r.rejections.length)
     rejectLines.push(`… and ${n(r.rejected - r.rejections.length)} more rejected rows.`);
   const text = [...lines, ...(rejectLines.length ? ["Rejected rows:", ...rejectLines] : [])].join("\n");

@@ -1,13 +1,15 @@
 import type { BulkRequestView, DecisionResult } from "../services/bulk.ts";
 import { actions, type Block, button, context, fields, section } from "../slack/blocks.ts";
+import { escapeMrkdwn } from "../slack/mrkdwn.ts";
 import { day, money, n, pct, updateWhen, when } from "./format.ts";
 import type { Answer } from "./run.ts";
 
 export const APPROVE_ACTION = "request_approve";
 export const REJECT_ACTION = "request_reject";
 
+/** mrkdwn: the selector's description holds list names, filter text and emails as typed. */
 export function requestSummary(r: BulkRequestView): string {
-  return `set ${n(r.count)} contacts ${r.action} (${r.selectorText})`;
+  return `set ${n(r.count)} contacts ${r.action} (${escapeMrkdwn(r.selectorText)})`;
 }
 
 function impactLines(r: BulkRequestView, subsidiaryZone: string, tz: string): [string, string][] {
@@ -53,6 +55,7 @@ export function requestBlocks(
     fields(impactLines(r, zone, tz)),
   ];
   if (r.reopenedReason && r.status === "open") {
+    // The reason is ours (counts, limits, `<@U…>` of the people involved): no typed text in it.
     blocks.push(
       context(
         `:warning: Approved before, but it did not run at its time: ${r.reopenedReason}. It needs a new decision.`,
@@ -75,13 +78,16 @@ export function requestBlocks(
 
 /** Where a request came from when it was not typed by its requester: a rule they own, an API key they made. */
 function originNote(r: BulkRequestView): string {
-  if (r.origin?.startsWith("rule:")) return ` (their automation rule "${r.origin.slice("rule:".length)}")`;
-  if (r.origin?.startsWith("api:")) return ` (through their API key ${r.origin.slice("api:".length)})`;
+  if (r.origin?.startsWith("rule:"))
+    return ` (their automation rule "${escapeMrkdwn(r.origin.slice("rule:".length))}")`;
+  if (r.origin?.startsWith("api:")) return ` (through their API key ${escapeMrkdwn(r.origin.slice("api:".length))})`;
   return "";
 }
 
+/** mrkdwn: a rejection's reason is what the admin typed. */
 export function statusLine(r: BulkRequestView, tz: string): string {
   const by = r.decidedBy && r.decidedBy !== "auto" ? ` by <@${r.decidedBy}>` : "";
+  const reason = r.reason ? `: ${escapeMrkdwn(r.reason)}` : "";
   const at = r.decidedAt ? ` on ${when(r.decidedAt, tz)}` : "";
   switch (r.status) {
     case "executed":
@@ -89,11 +95,11 @@ export function statusLine(r: BulkRequestView, tz: string): string {
     case "approved":
       return `:alarm_clock: Approved${by}${at}; runs ${r.scheduledAt ? when(r.scheduledAt, tz) : "soon"}.`;
     case "rejected":
-      return `:x: Rejected${by}${at}${r.reason ? `: ${r.reason}` : ""}.`;
+      return `:x: Rejected${by}${at}${reason}.`;
     case "expired":
       return ":hourglass: Expired after 7 days without a decision.";
     case "cancelled":
-      return `:heavy_minus_sign: Withdrawn${at}${r.reason ? `: ${r.reason}` : ""}.`;
+      return `:heavy_minus_sign: Withdrawn${at}${reason}.`;
     default:
       return r.status;
   }

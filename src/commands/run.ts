@@ -16,10 +16,15 @@ import { countRequests, HISTORY_COUNT_CAP, history, nextUpdate, tierReport } fro
 import { billingContacts, changeRole } from "../services/roles.ts";
 import { changeSetting, scheduleDowngrade, showSettings } from "../services/settings.ts";
 import { type Block, context, divider, fields, header, listSections, section, truncate } from "../slack/blocks.ts";
-import { day, money, n, pct, updateWhen, when } from "./format.ts";
+import { escapeMrkdwn } from "../slack/mrkdwn.ts";
+import { day, eventSummary, money, n, pct, updateWhen, when } from "./format.ts";
 import { decisionAnswer, requestBlocks, requestSummary } from "./present-requests.ts";
 
-/** The one answer of a command, for Slack (blocks), the CLI (text) and scripts (data). */
+/**
+ * The one answer of a command, for Slack (blocks), the CLI (text) and scripts (data). `text` and
+ * the blocks are mrkdwn: whatever a user typed in them is escaped (escapeMrkdwn); the CLI prints
+ * `text` unescaped, as typed.
+ */
 export interface Answer {
   ok: boolean;
   text: string;
@@ -52,12 +57,26 @@ export function answer(text: string, blocks: Block[] = [section(text)], data: Re
   return { ok: true, text, blocks, data };
 }
 
-export function refusal(message: string, kind: "refused" | "invalid" = "refused", usage?: string): Answer {
-  const text = usage ? `${message}\n\n${usage}` : message;
-  const blocks = [section(`:warning: ${message}`)];
-  if (usage) blocks.push(context(usage));
+/**
+ * A refusal as an answer. `message` is plain text that may quote what the user typed (a parse
+ * error, a name that does not exist), so it is escaped whole unless `markup` says it is ours.
+ */
+export function refusal(
+  message: string,
+  kind: "refused" | "invalid" = "refused",
+  usage?: string,
+  markup = false,
+): Answer {
+  const shown = markup ? message : escapeMrkdwn(message);
+  const help = usage === undefined ? undefined : escapeMrkdwn(usage);
+  const text = help ? `${shown}\n\n${help}` : shown;
+  const blocks = [section(`:warning: ${shown}`)];
+  if (help) blocks.push(context(help));
   return { ok: false, text, blocks, data: { error: message }, refusal: kind };
 }
+
+/** A Refusal's sentence for mrkdwn (a reply, a DM): escaped, unless it is markup of ours. */
+export const refusalMrkdwn = (e: Refusal): string => (e.markup ? e.message : escapeMrkdwn(e.message));
 
 /** Parses and runs one `/contacts` command text as the actor. Never throws for bad input. */
 export async function runCommand(svc: Services, inv: Invocation): Promise<Answer> {
@@ -68,12 +87,12 @@ export async function runCommand(svc: Services, inv: Invocation): Promise<Answer
   } catch (e) {
     if (e instanceof NeedsConfirmation) {
       return {
-        ...refusal(e.message),
+        ...refusal(e.message, e.kind, undefined, e.markup),
         needsConfirmation: { requestId: e.request.id, count: e.request.count },
         data: { error: e.message, requestId: e.request.id, count: e.request.count, upgrade: e.upgrade },
       };
     }
-    if (e instanceof Refusal) return refusal(e.message, e.kind);
+    if (e instanceof Refusal) return refusal(e.message, e.kind, undefined, e.markup);
     throw e;
   }
 }
@@ -85,19 +104,23 @@ async function dispatch(svc: Services, inv: Invocation, c: Command): Promise<Ans
   if (extra) return extra(svc, inv, c);
   switch (c.kind) {
     case "help": {
-      const text = c.topic ? usageFor(c.topic) : USAGE;
-      return answer(text, [section(text)], { usage: text });
+      const usage = c.topic ? usageFor(c.topic) : USAGE;
+      // Our own words, with `<name>`-style placeholders that Slack must show as they are.
+      const text = escapeMrkdwn(usage);
+      return answer(text, [section(text)], { usage });
     }
     case "status": {
       const s = await contactStatus(svc, actor, c.email);
-      const listNames = s.lists.length ? shortList(s.lists, 20) : "none";
+      const email = escapeMrkdwn(s.email);
+      const listNames = s.lists.length ? shortList(s.lists.map(escapeMrkdwn), 20) : "none";
+      const source = escapeMrkdwn(`${s.source}${s.sourceId ? ` (${s.sourceId})` : ""}`);
       const pendingLine = s.effectiveAt
         ? `Marketing until the next update date: becomes non-marketing ${updateWhen(s.effectiveAt, s.timeZone, tz)}`
         : null;
       const text = [
-        `${s.email} is a ${s.status} contact${s.pending ? " (pending: marketing until next update)" : ""}.`,
+        `${email} is a ${s.status} contact${s.pending ? " (pending: marketing until next update)" : ""}.`,
         pendingLine,
-        `Source: ${s.source}${s.sourceId ? ` (${s.sourceId})` : ""}`,
+        `Source: ${source}`,
         `Lists: ${listNames}`,
         s.bounced || s.unsubscribed
           ? `Unengaged: ${[s.bounced && "bounced", s.unsubscribed && "unsubscribed"].filter(Boolean).join(", ")}`
@@ -108,12 +131,12 @@ async function dispatch(svc: Services, inv: Invocation, c: Command): Promise<Ans
       return answer(
         text,
         [
-          section(`*${s.email}* is a *${s.status}* contact${s.pending ? " — _marketing until next update_" : ""}.`),
+          section(`*${email}* is a *${s.status}* contact${s.pending ? " — _marketing until next update_" : ""}.`),
           ...(pendingLine ? [section(`:hourglass_flowing_sand: ${pendingLine}`)] : []),
           fields([
-            ["Source", `${s.source}${s.sourceId ? ` (${s.sourceId})` : ""}`],
+            ["Source", source],
             ["Lists", listNames],
-            ["Lifecycle", s.lifecycle ?? "—"],
+            ["Lifecycle", s.lifecycle === null ? "—" : escapeMrkdwn(s.lifecycle)],
             ["Created", when(s.createdAt, tz)],
           ]),
         ],
@@ -132,10 +155,12 @@ async function dispatch(svc: Services, inv: Invocation, c: Command): Promise<Ans
     }
     case "can-market": {
       const r = await canMarket(svc, actor, c.email);
-      const text = `${r.yes ? "Yes" : "No"} — ${r.email}: ${r.reason}`;
+      const email = escapeMrkdwn(r.email);
+      const reason = escapeMrkdwn(r.reason);
+      const text = `${r.yes ? "Yes" : "No"} — ${email}: ${reason}`;
       return answer(
         text,
-        [section(`${r.yes ? ":white_check_mark: *Yes*" : ":no_entry: *No*"} — *${r.email}*: ${r.reason}`)],
+        [section(`${r.yes ? ":white_check_mark: *Yes*" : ":no_entry: *No*"} — *${email}*: ${reason}`)],
         {
           email: r.email,
           canMarket: r.yes,
@@ -162,7 +187,7 @@ async function dispatch(svc: Services, inv: Invocation, c: Command): Promise<Ans
       const account = await getAccount(svc.db, actor.accountId);
       const lines = r.outcomes
         .slice(0, OUTCOMES_SHOWN)
-        .map((o) => `${o.email}: ${outcomeText(o.outcome, o.effectiveAt, account.timeZone, tz)}`);
+        .map((o) => `${escapeMrkdwn(o.email)}: ${outcomeText(o.outcome, o.effectiveAt, account.timeZone, tz)}`);
       if (r.outcomes.length > OUTCOMES_SHOWN) lines.push(moreOutcomes(r.outcomes.slice(OUTCOMES_SHOWN)));
       if (r.upgrade) {
         lines.push(
@@ -269,10 +294,11 @@ async function dispatch(svc: Services, inv: Invocation, c: Command): Promise<Ans
       const r = await history(svc, actor, { email: c.email, since: c.since });
       const lines = r.events.map((e) =>
         truncate(
-          `${when(e.at, tz)} — ${e.summary}${e.count > 1 ? ` (${n(e.count)} contacts)` : ""}${e.actor !== "system" ? ` by ${mention(e.actor)}` : ""}${e.effectiveAt && e.effectiveAt.getTime() !== e.at.getTime() ? `; effective ${when(e.effectiveAt, tz)}` : ""}`,
+          `${when(e.at, tz)} — ${eventSummary(e.kind, e.summary)}${e.count > 1 ? ` (${n(e.count)} contacts)` : ""}${e.actor !== "system" ? ` by ${mention(e.actor)}` : ""}${e.effectiveAt && e.effectiveAt.getTime() !== e.at.getTime() ? `; effective ${when(e.effectiveAt, tz)}` : ""}`,
           MAX_LINE,
         ),
       );
+      // Plain text in the header block; escaped where it is mrkdwn (the message's text).
       const title = `History${c.email ? ` of ${c.email}` : ""}${c.since ? ` since ${when(c.since, tz)}` : ""}`;
       const total = r.total > HISTORY_COUNT_CAP ? `more than ${n(HISTORY_COUNT_CAP)}` : n(r.total);
       const narrow = c.since
@@ -283,8 +309,8 @@ async function dispatch(svc: Services, inv: Invocation, c: Command): Promise<Ans
       const note =
         r.total > r.events.length ? `Showing the latest ${n(r.events.length)} of ${total} events; ${narrow}.` : null;
       const text = lines.length
-        ? [`${title}:`, ...lines, ...(note ? [note] : [])].join("\n")
-        : `${title}: nothing recorded.`;
+        ? [`${escapeMrkdwn(title)}:`, ...lines, ...(note ? [note] : [])].join("\n")
+        : `${escapeMrkdwn(title)}: nothing recorded.`;
       return answer(
         text,
         [
@@ -309,8 +335,8 @@ async function dispatch(svc: Services, inv: Invocation, c: Command): Promise<Ans
     case "lists": {
       const page = await listPage(svc, actor, { contains: c.contains });
       const rows = page.lists;
-      const lines = rows.map((l) => `• ${l.name} — ${n(l.size)} contacts`);
-      const named = c.contains === null ? "" : ` with "${c.contains}" in the name`;
+      const lines = rows.map((l) => `• ${escapeMrkdwn(l.name)} — ${n(l.size)} contacts`);
+      const named = c.contains === null ? "" : ` with "${escapeMrkdwn(c.contains)}" in the name`;
       const note =
         page.total > rows.length
           ? `Showing the first ${n(rows.length)} of ${n(page.total)} lists${named} by name; narrow with \`lists <part of a name>\`.`
@@ -319,7 +345,7 @@ async function dispatch(svc: Services, inv: Invocation, c: Command): Promise<Ans
         ? [`Lists${named}:`, ...lines, ...(note ? [note] : [])].join("\n")
         : c.contains === null
           ? 'No lists yet. Create one with `list create "Name"`.'
-          : `No list has "${c.contains}" in its name.`;
+          : `No list has "${escapeMrkdwn(c.contains)}" in its name.`;
       return answer(
         text,
         rows.length ? [header("Lists"), ...listSections(lines, 45), ...(note ? [context(note)] : [])] : [section(text)],
@@ -328,11 +354,11 @@ async function dispatch(svc: Services, inv: Invocation, c: Command): Promise<Ans
     }
     case "list-create": {
       const l = await createList(svc, actor, c.name);
-      return answer(`Created the list "${l.name}".`, undefined, { list: l.name });
+      return answer(`Created the list "${escapeMrkdwn(l.name)}".`, undefined, { list: l.name });
     }
     case "list-add": {
       const r = await addToList(svc, actor, c.name, c.emails);
-      const text = `Added ${n(r.added)} contacts to "${r.list}"${r.already ? ` (${n(r.already)} were already in it)` : ""}.`;
+      const text = `Added ${n(r.added)} contacts to "${escapeMrkdwn(r.list)}"${r.already ? ` (${n(r.already)} were already in it)` : ""}.`;
       return answer(text, undefined, r);
     }
     case "requests": {
@@ -506,7 +532,8 @@ function outcomeText(o: string, effectiveAt: Date | null, subsidiaryZone: string
   }
 }
 
-export const mention = (id: string) => (/^[UW][A-Z0-9]+$/.test(id) ? `<@${id}>` : id);
+/** A user id as a mention; anything else (`rule:<name>`, `api:<key>`, `system`) as escaped text. */
+export const mention = (id: string) => (/^[UW][A-Z0-9]+$/.test(id) ? `<@${id}>` : escapeMrkdwn(id));
 const channel = (c: string) => (c.startsWith("#") ? c : `<#${c}>`);
 
 function usageBar(percent: number): string {

@@ -363,6 +363,8 @@ async function decide(svc: Services, actor: Actor, rawId: string, decision: Deci
             if (!requester.ok) {
               throw new Refusal(
                 `<@${row.requestedBy}>, who asked for request ${id}, no longer has marketing contacts access, so it can't be approved. Reject it, or make the request yourself.`,
+                "refused",
+                true,
               );
             }
           }

@@ -59,11 +59,14 @@ export class ChangeEvents {
 /**
  * A request the service will not carry out, with one clear sentence for the user.
  * `refused`: not allowed or not possible now; `invalid`: the input is wrong.
+ * The sentence is plain text (it may quote what the user typed) and is escaped for Slack; `markup`
+ * marks one built only from our words and validated ids that names a user as `<@U…>` on purpose.
  */
 export class Refusal extends Error {
   constructor(
     message: string,
     readonly kind: "refused" | "invalid" = "refused",
+    readonly markup = false,
   ) {
     super(message);
   }

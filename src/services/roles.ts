@@ -25,7 +25,7 @@ export async function changeRole(svc: Services, actor: Actor | null, accountId: 
       .from(users)
       .where(and(eq(users.accountId, accountId), eq(users.role, "admin")));
     if (admins.length === 1 && admins[0]?.userId === change.userId) {
-      throw new Refusal(`<@${change.userId}> is the only admin; add another admin first.`);
+      throw new Refusal(`<@${change.userId}> is the only admin; add another admin first.`, "refused", true);
     }
   }
   const patch: Partial<typeof users.$inferInsert> =

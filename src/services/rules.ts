@@ -27,6 +27,7 @@ import { type Filter, parseFilter } from "../domain/filter.ts";
 import { canAdminister, canSetMarketing } from "../domain/permissions.ts";
 import type { MarketingStatus } from "../domain/types.ts";
 import { nextUpdateInstant } from "../domain/update-dates.ts";
+import { escapeMrkdwn } from "../slack/mrkdwn.ts";
 import { type Account, billingTermsOf, ensureUser, getAccount, rightsOf } from "./accounts.ts";
 import { recordAudit } from "./audit.ts";
 import { type BulkRequestView, createBulkRequestIn, expireRequests, getRequest } from "./bulk.ts";
@@ -523,7 +524,8 @@ async function pauseForOwner(svc: Services, tx: Tx, account: Account, rule: Rule
     {
       key: `rule-paused:${rule.id}:${at.getTime()}`,
       kind: "rule-paused",
-      text: `:pause_button: Automation rule "${rule.name}" (set marketing when ${rule.filter}) is paused: ${reason}. Someone with marketing contacts access can \`/contacts rules enable ${rule.name}\` to run it as theirs, or remove it.`,
+      // mrkdwn: the name and filter are as typed; the reason is ours (it may mention the owner).
+      text: `:pause_button: Automation rule "${escapeMrkdwn(rule.name)}" (set marketing when ${escapeMrkdwn(rule.filter)}) is paused: ${reason}. Someone with marketing contacts access can \`/contacts rules enable ${escapeMrkdwn(rule.name)}\` to run it as theirs, or remove it.`,
     },
     { channel: account.approvalsChannel, users: [] },
   );

@@ -4,12 +4,14 @@ import { Readable } from "node:stream";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { z } from "zod";
 import { importAnswer } from "../commands/intake-handlers.ts";
+import { refusalMrkdwn } from "../commands/run.ts";
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from "../config.ts";
 import { parseCommand } from "../domain/command.ts";
 import { Refusal } from "../services/context.ts";
 import { ImportFileError, importFromSlackFile } from "../services/import.ts";
 import { capBlocks } from "./blocks.ts";
 import type { SlackClient } from "./client.ts";
+import { escapeMrkdwn } from "./mrkdwn.ts";
 import { postRequest } from "./request-poster.ts";
 import { claimDelivery, type SlackDeps, sessionFor } from "./session.ts";
 
@@ -60,7 +62,7 @@ export async function importSharedFile(
   const parsed = parseCommand(`import ${text}`, { now: deps.svc.clock.now(), timeZone: session.timeZone });
   if (!parsed.ok || parsed.command.kind !== "import") {
     await say(
-      `${parsed.ok ? "" : `${parsed.error} `}Share the CSV again with a message like \`list:"Spring webinar" marketing\`, or none.`,
+      `${parsed.ok ? "" : `${escapeMrkdwn(parsed.error)} `}Share the CSV again with a message like \`list:"Spring webinar" marketing\`, or none.`,
     );
     return;
   }
@@ -102,7 +104,10 @@ export async function importSharedFile(
     }
   } catch (e) {
     if (e instanceof Refusal || e instanceof ImportFileError) {
-      await say(`:warning: ${e.message}${/nothing was imported/i.test(e.message) ? "" : " Nothing was imported."}`);
+      // The message may name the file as it was shared.
+      await say(
+        `:warning: ${refusalMrkdwn(e)}${/nothing was imported/i.test(e.message) ? "" : " Nothing was imported."}`,
+      );
       return;
     }
     throw e;

@@ -1,5 +1,5 @@
 // App Home: the dashboard (usage, next update, open requests with buttons, recent events, shortcuts).
-import { money, n, pct, updateWhen, when } from "../commands/format.ts";
+import { eventSummary, money, n, pct, updateWhen, when } from "../commands/format.ts";
 import { requestBlocks } from "../commands/present-requests.ts";
 import { getAccount } from "../services/accounts.ts";
 import { auditHistory } from "../services/audit.ts";
@@ -61,7 +61,7 @@ export async function homeView(svc: Services, actor: Actor, userZone: string) {
     blocks.push(context(`…and ${n(open.length - MAX_REQUESTS_SHOWN)} more: \`/contacts requests\``));
   }
   blocks.push(divider(), header("Recent activity"));
-  const lines = events.map((e) => `${when(e.at, userZone)} — ${e.summary}`);
+  const lines = events.map((e) => `${when(e.at, userZone)} — ${eventSummary(e.kind, e.summary)}`);
   blocks.push(...(lines.length ? listSections(lines, 5) : [section("Nothing yet.")]));
   blocks.push(context("`/contacts help` lists everything tierkeeper can do."));
   return { type: "home" as const, blocks: capView(blocks) };

@@ -14,6 +14,7 @@ import { allLists } from "../services/lists.ts";
 import { unengagedCounts } from "../services/reports.ts";
 import { describeSelector, type Selector, selectorCondition } from "../services/selectors.ts";
 import { type Block, context, divider, header, LIMITS, section, truncate } from "./blocks.ts";
+import { escapeMrkdwn } from "./mrkdwn.ts";
 
 export const MANAGE_STEPS = {
   intro: "manage_intro",
@@ -287,7 +288,7 @@ export function reviewView(p: ManagePreview, userZone: string, state: WizardStat
     "Request approval",
     [
       header("Review"),
-      section(`*${n(p.count)}* marketing contacts match: ${p.selectorText}.`),
+      section(`*${n(p.count)}* marketing contacts match: ${escapeMrkdwn(p.selectorText)}.`),
       section(
         [
           `*Marketing now:* ${n(p.marketingNow)} of ${n(p.tierLimit)}`,

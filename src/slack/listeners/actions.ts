@@ -2,7 +2,7 @@
 import type { App, RespondFn } from "@slack/bolt";
 import { z } from "zod";
 import { APPROVE_ACTION, REJECT_ACTION } from "../../commands/present-requests.ts";
-import { runCommand } from "../../commands/run.ts";
+import { refusalMrkdwn, runCommand } from "../../commands/run.ts";
 import { approveRequest, NeedsConfirmation, rejectRequest } from "../../services/bulk.ts";
 import { Refusal } from "../../services/context.ts";
 import { capBlocks, LIMITS } from "../blocks.ts";
@@ -120,7 +120,7 @@ async function decideFromButton(
   } catch (e) {
     if (e instanceof NeedsConfirmation) {
       if (!body.trigger_id) {
-        await say(respond, e.message);
+        await say(respond, refusalMrkdwn(e));
         return;
       }
       await client.views.open({
@@ -130,7 +130,7 @@ async function decideFromButton(
       return;
     }
     if (e instanceof Refusal) {
-      await say(respond, `:no_entry: ${e.message}`);
+      await say(respond, `:no_entry: ${refusalMrkdwn(e)}`);
       return;
     }
     deps.logger.error({ err: e, requestId }, "request button failed");

@@ -2,6 +2,7 @@
 import type { App } from "@slack/bolt";
 import { z } from "zod";
 import { n } from "../../commands/format.ts";
+import { refusalMrkdwn } from "../../commands/run.ts";
 import { approveRequest, requestBulkChange } from "../../services/bulk.ts";
 import { Refusal } from "../../services/context.ts";
 import { asView, type SlackClient as WebClient } from "../client.ts";
@@ -22,6 +23,7 @@ import {
   type WizardState,
   wizardState,
 } from "../manage.ts";
+import { escapeMrkdwn } from "../mrkdwn.ts";
 import { directMessage, postRequest } from "../request-poster.ts";
 import { type Session, type SlackDeps, sessionFor } from "../session.ts";
 
@@ -85,7 +87,7 @@ export function register(app: App, deps: SlackDeps): void {
     } catch (e) {
       if (!(e instanceof Refusal)) throw e;
       await safely(deps, "DM of a refused approval", () =>
-        directMessage(client, session.actor.userId, `:no_entry: ${e.message}`),
+        directMessage(client, session.actor.userId, `:no_entry: ${refusalMrkdwn(e)}`),
       );
     }
   });
@@ -175,7 +177,7 @@ export function register(app: App, deps: SlackDeps): void {
     void respond;
     const selection = selectionOf(state, deps.svc.clock.now(), session.timeZone);
     if (!selection.ok) {
-      await tell(`:warning: ${selection.error}`);
+      await tell(`:warning: ${escapeMrkdwn(selection.error)}`);
       return;
     }
     // The request must be exactly what the review step showed (R17), never a fallback.
@@ -215,7 +217,7 @@ export function register(app: App, deps: SlackDeps): void {
       );
     } catch (e) {
       if (!(e instanceof Refusal)) throw e;
-      await tell(`:no_entry: ${e.message}`);
+      await tell(`:no_entry: ${refusalMrkdwn(e)}`);
     }
   });
 }

@@ -1,0 +1,48 @@
+// The CLI prints what people typed exactly as they typed it, though Slack gets it escaped.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { CliContext } from "../../src/cli/context.ts";
+import { runProgram } from "../../src/cli/program.ts";
+import { makeAccount, type TestEnv, testEnv } from "../helpers/services.ts";
+
+let env: TestEnv;
+beforeAll(async () => {
+  env = await testEnv();
+  await makeAccount(env);
+});
+afterAll(async () => {
+  await env?.close();
+});
+
+/** `tierkeeper <argv>` in this process, on the test database: exit code, stdout and stderr. */
+async function tierkeeper(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const ctx: CliContext = {
+    io: { out: (t) => out.push(t), err: (t) => err.push(t), isTTY: false },
+    cwd: process.cwd(),
+    withServices: (fn) => fn(env.svc),
+    setExitCode: () => {},
+  };
+  const code = await runProgram(argv, ctx);
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+describe("tierkeeper run prints user text as typed", () => {
+  const NAME = "Q&A <beta> <@U1>";
+
+  it("a list named with &, <, > and a mention is printed exactly, in answers and refusals", async () => {
+    const created = await tierkeeper("run", `list create "${NAME}"`, "--user", "UADMIN1");
+    expect(created).toEqual({ code: 0, out: `Created the list "${NAME}".`, err: "" });
+    const lists = await tierkeeper("run", "lists", "--user", "UADMIN1");
+    expect(lists.out).toBe(`Lists:\n• ${NAME} — 0 contacts`);
+    const again = await tierkeeper("run", `list create "${NAME}"`, "--user", "UADMIN1");
+    expect(again).toEqual({ code: 1, out: "", err: `A list named "${NAME}" already exists.` });
+  });
+
+  it("--json keeps the data as typed and the text as Slack gets it", async () => {
+    const r = await tierkeeper("run", "lists", "--user", "UADMIN1", "--json");
+    const json = JSON.parse(r.out) as { text: string; data: { lists: { name: string }[] } };
+    expect(json.data.lists.map((l) => l.name)).toEqual([NAME]);
+    expect(json.text).toContain("Q&amp;A &lt;beta&gt; &lt;@U1&gt;");
+  });
+});
