@@ -58,7 +58,7 @@ export interface SetupReading {
   errors: Partial<Record<SetupField, string>>;
 }
 
-const USER = /^(?:<@)?([UW][A-Z0-9]{2,20})(?:\|[^<>]{0,80})?>?$/;
+const USER = /^(?:<@)?([UW][A-Z0-9]{1,20})(?:\|[^<>]{0,80})?>?$/;
 
 /** `U123`, `<@U123>` or `<@U123|ana>` → `U123`; null for anything else. */
 export function readUserId(text: string): string | null {

@@ -207,7 +207,7 @@ export function setupNote(svc: Services, account: Account, billingContacts: stri
     `• *Update dates:* a contact set non-marketing keeps counting until the next update date, then stops. Update dates are ${cadence}; the next is ${updateWhen(next, zone, zone)}.`,
     `• *Alerts* ${alertsTo}: when marketing contacts reach ${thresholds} of the tier, and if they go over it. Going over upgrades the tier automatically, with a prorated charge that can't be undone until renewal; the next renewal is ${day(renewal, zone)}.`,
     `• *Reminders:* ${reminders}.`,
-    `• *Approvals:* changes to more than ${n(account.directLimit)} contacts at once, and anything that would upgrade the tier, wait in this channel for an admin to approve.`,
+    `• *Approvals:* changes to more than ${n(account.directLimit)} contacts at once, and anything that would upgrade the tier, wait ${account.approvalsChannel ? "in this channel" : "(`/contacts requests`)"} for an admin to approve.`,
     "`/contacts help` lists everything; `/contacts settings` shows the settings and who changed them.",
   ];
   const text = lines.join("\n");
