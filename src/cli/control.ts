@@ -1,5 +1,5 @@
 // The embedded PGlite database can be open in one process only. While `tierkeeper start` holds it,
-// CLI commands (run, demo, jobs, import, admin, migrate) are sent to the running service over
+// CLI commands (run, demo, jobs, import, admin, migrate, setup) are sent to the running service over
 // loopback and run there, on its open database, with the same code; their output comes back to the
 // terminal.
 import { randomBytes, timingSafeEqual } from "node:crypto";
@@ -11,7 +11,7 @@ import type { Services } from "../services/context.ts";
 import { type CliContext, exitCodeFor } from "./context.ts";
 
 export const CONTROL_PATH = "/internal/cli";
-export const FORWARDED_COMMANDS = new Set(["run", "jobs", "demo", "import", "admin", "migrate"]);
+export const FORWARDED_COMMANDS = new Set(["run", "jobs", "demo", "import", "admin", "migrate", "setup"]);
 
 const serviceFileSchema = z.object({ pid: z.number().int(), port: z.number().int(), token: z.string().min(32) });
 type ServiceFile = z.infer<typeof serviceFileSchema>;

@@ -3,14 +3,47 @@ import { Refusal } from "../services/context.ts";
 import { exitCodeFor, terminalContext } from "./context.ts";
 import { FORWARDED_COMMANDS, forward, runningService } from "./control.ts";
 import { runProgram } from "./program.ts";
+import { promptSetup, wantsPrompts } from "./setup-prompts.ts";
 
 const argv = process.argv.slice(2);
 const ctx = terminalContext();
 
 try {
-  process.exitCode = (await forwardToRunningService(argv)) ?? (await runProgram(argv, ctx));
+  process.exitCode = wantsPrompts(argv, Boolean(process.stdin.isTTY && process.stdout.isTTY))
+    ? await promptSetup(argv, { io: ctx.io, run: runCaptured, now: () => loadConfig().fixedNow ?? new Date() })
+    : ((await forwardToRunningService(argv)) ?? (await runProgram(argv, ctx)));
 } catch (e) {
   process.exitCode = exitCodeFor(e, ctx.io);
+}
+
+/** Runs a command line where `tierkeeper` would (the running service, or here) and returns its output. */
+async function runCaptured(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const service = runningService(loadConfig().databaseUrl);
+  if (service) {
+    const outcome = await forward(service, args);
+    if (outcome.answered) return outcome.result;
+    if (outcome.mayHaveRun) {
+      throw new Refusal(
+        `tierkeeper is running (pid ${service.pid}) but did not answer: ${outcome.reason}; the command may have run there, so check before running it again.`,
+      );
+    }
+  }
+  let stdout = "";
+  let stderr = "";
+  const code = await runProgram(args, {
+    ...ctx,
+    io: {
+      out: (t) => {
+        stdout += `${t}\n`;
+      },
+      err: (t) => {
+        stderr += `${t}\n`;
+      },
+      isTTY: false,
+    },
+    setExitCode: () => {},
+  });
+  return { code, stdout, stderr };
 }
 
 /**

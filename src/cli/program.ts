@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { registerCommands } from "./commands.ts";
 import { type CliContext, exitCodeFor } from "./context.ts";
+import { registerSetup } from "./setup.ts";
 
 /** Parses and runs one tierkeeper command line with the given context; returns the exit code (SPEC §4). */
 export async function runProgram(argv: string[], ctx: CliContext): Promise<number> {
@@ -14,13 +15,15 @@ export async function runProgram(argv: string[], ctx: CliContext): Promise<numbe
       writeErr: (t) => ctx.io.err(t.replace(/\n$/, "")),
     })
     .exitOverride();
-  registerCommands(program, {
+  const withCode: CliContext = {
     ...ctx,
     setExitCode: (c) => {
       code = c;
       ctx.setExitCode(c);
     },
-  });
+  };
+  registerCommands(program, withCode);
+  registerSetup(program, withCode);
   try {
     await program.parseAsync(argv, { from: "user" });
   } catch (e) {

@@ -14,7 +14,14 @@ import { type Actor, Refusal, type Services } from "../services/context.ts";
 import { addToList, createList, listPage } from "../services/lists.ts";
 import { countRequests, HISTORY_COUNT_CAP, history, nextUpdate, tierReport } from "../services/reports.ts";
 import { billingContacts, changeRole } from "../services/roles.ts";
-import { changeSetting, scheduleDowngrade, showSettings } from "../services/settings.ts";
+import {
+  changeSettings,
+  describeValue,
+  type SettingsChangeResult,
+  type ShownSettingKey,
+  scheduleDowngrade,
+  showSettings,
+} from "../services/settings.ts";
 import { type Block, context, divider, fields, header, listSections, section, truncate } from "../slack/blocks.ts";
 import { escapeMrkdwn } from "../slack/mrkdwn.ts";
 import { day, eventSummary, money, n, pct, updateWhen, when } from "./format.ts";
@@ -37,7 +44,7 @@ export interface Answer {
   /** An approval that needs the typed count (R14). */
   needsConfirmation?: { requestId: string; count: number };
   /** Commands that only work inside Slack (the manage wizard). */
-  slackOnly?: "manage" | "import";
+  slackOnly?: "manage" | "import" | "setup";
   /** Refused or invalid: the CLI exits 1. */
   refusal?: "refused" | "invalid";
 }
@@ -400,48 +407,99 @@ async function dispatch(svc: Services, inv: Invocation, c: Command): Promise<Ans
       return decisionAnswer(r, account.timeZone, tz);
     }
     case "settings": {
-      const s = await showSettings(svc, actor);
-      const rows: [string, string][] = [
-        ["plan", s.plan],
-        ["term", s.term],
-        ["start", s.start],
-        ["timezone", s.timezone],
-        ["tier", `${n(s.tier)} (${formatCents(s.monthlyPriceCents)}/month)`],
-        ["alert-channel", s["alert-channel"] ? channel(s["alert-channel"]) : "not set"],
-        ["approvals-channel", s["approvals-channel"] ? channel(s["approvals-channel"]) : "not set"],
-        ["direct-limit", n(s["direct-limit"])],
-        ["self-approval", s["self-approval"] ? "on" : "off"],
-        ["reminders", s.reminders.length ? s.reminders.map((d) => `${d}d`).join(",") : "off"],
+      const r = await showSettings(svc, actor);
+      const s = r.settings;
+      const rows: [string, string, ShownSettingKey[]][] = [
+        ["plan", s.plan, ["plan"]],
+        ["tier", `${n(s.tier)} contacts (${formatCents(s.monthlyPriceCents)}/month)`, ["tier"]],
+        ["term", s.term, ["term"]],
+        ["start", s.start, ["start"]],
+        ["timezone", s.timezone, ["timezone"]],
+        ["alert-channel", s["alert-channel"] ? channel(s["alert-channel"]) : "not set", ["alert-channel"]],
+        [
+          "approvals-channel",
+          s["approvals-channel"] ? channel(s["approvals-channel"]) : "not set",
+          ["approvals-channel"],
+        ],
+        [
+          "billing-contacts",
+          r.billingContacts.length ? shortList(r.billingContacts.map(mention), 20) : "none",
+          ["billing-contacts"],
+        ],
+        ["reminders", s.reminders.length ? s.reminders.map((d) => `${d}d`).join(",") : "off", ["reminders"]],
+        ["direct-limit", n(s["direct-limit"]), ["direct-limit"]],
+        ["self-approval", s["self-approval"] ? "on" : "off", ["self-approval"]],
         [
           "spike-percent / spike-min",
           `${s["spike-percent"]} % or ${n(s["spike-min"])} contacts within an hour, whichever is smaller`,
+          ["spike-percent", "spike-min"],
         ],
       ];
-      const text = rows.map(([k, v]) => `${k}: ${v}`).join("\n");
+      const lastOf = (keys: ShownSettingKey[]) =>
+        keys
+          .map((k) => r.lastChanged[k])
+          .filter((m) => m !== undefined)
+          .sort((a, b) => b.at.getTime() - a.at.getTime())[0];
+      const who = (keys: ShownSettingKey[]) => {
+        const mark = lastOf(keys);
+        if (!mark) return "default";
+        const by =
+          mark.actor === "system"
+            ? "tierkeeper (automatic upgrade or renewal)"
+            : mark.actor === "cli"
+              ? "the command line"
+              : mention(mark.actor);
+        return `changed by ${by}, ${when(mark.at, tz)}`;
+      };
+      const notSetUp = r.configuredAt
+        ? null
+        : "tierkeeper isn't set up yet: `/contacts setup` (or `tierkeeper setup` in a terminal) asks for all of this in one go.";
+      const text = [
+        ...rows.map(([k, v, keys]) => `${k}: ${v} (${who(keys)})`),
+        ...(notSetUp ? ["", notSetUp] : []),
+      ].join("\n");
       return answer(
         text,
         [
           header("Settings"),
-          section(rows.map(([k, v]) => `\`${k}\` ${v}`).join("\n")),
-          context("Change one with `settings <key> <value>` (admins)."),
+          section(rows.map(([k, v, keys]) => `\`${k}\` ${v} — _${who(keys)}_`).join("\n")),
+          context(
+            ...(notSetUp ? [notSetUp] : []),
+            "Admins change one or several at once, e.g. `settings plan enterprise tier 400,000 term monthly`, or all in a form with `/contacts setup`.",
+          ),
         ],
-        { settings: s },
+        {
+          settings: s,
+          billingContacts: r.billingContacts,
+          lastChanged: Object.fromEntries(
+            Object.entries(r.lastChanged).map(([k, m]) => [k, { actor: m.actor, at: m.at.toISOString() }]),
+          ),
+          configuredAt: r.configuredAt?.toISOString() ?? null,
+        },
       );
     }
     case "settings-set": {
-      const s = await changeSetting(svc, actor, c.setting);
-      const key = c.setting.key;
-      const value = s[key as keyof typeof s];
-      const shown = Array.isArray(value)
-        ? value.map((d) => `${d}d`).join(",")
-        : typeof value === "boolean"
-          ? value
-            ? "on"
-            : "off"
-          : String(value);
-      const text = `Setting \`${key}\` is now ${shown}.${key === "plan" ? ` The tier is ${n(s.tier)} contacts.` : ""}`;
-      return answer(text, undefined, { settings: s });
+      const r = await changeSettings(svc, actor, c.settings);
+      const lines = settingsChangeLines(r);
+      return answer(lines.join("\n"), [section(lines.join("\n"))], {
+        settings: r.settings,
+        changed: r.changed.map((ch) => ch.key),
+        tier: {
+          plan: r.tier.plan,
+          limit: r.tier.limit,
+          how: r.tier.how,
+          monthlyPriceCents: r.tier.monthlyPriceCents,
+          marketingCount: r.tier.marketingCount,
+        },
+      });
     }
+    case "setup":
+      return {
+        ...refusal(
+          "The setup form opens in Slack: type `/contacts setup` there. In a terminal, run `tierkeeper setup`.",
+        ),
+        slackOnly: "setup",
+      };
     case "access":
     case "admins":
     case "billing-contacts": {
@@ -479,6 +537,31 @@ async function dispatch(svc: Services, inv: Invocation, c: Command): Promise<Ans
     default:
       return refusal(`\`${c.kind}\` is not available in this version of tierkeeper yet.`, "refused");
   }
+}
+
+/** What a settings change did, in plain words: each changed setting, and the tier with its price. */
+export function settingsChangeLines(r: SettingsChangeResult): string[] {
+  const lines: string[] = [];
+  const t = r.tier;
+  for (const ch of r.changed) {
+    if (ch.key === "tier" || ch.key === "plan") continue;
+    lines.push(`\`${ch.key}\` is now ${describeValue(ch.key, ch.after)} (was ${describeValue(ch.key, ch.before)}).`);
+  }
+  const was =
+    t.previousPlan === t.plan
+      ? `${n(t.previousLimit)} contacts, ${money(t.previousMonthlyPriceCents)}/month`
+      : `${n(t.previousLimit)} contacts on the ${t.previousPlan} plan, ${money(t.previousMonthlyPriceCents)}/month`;
+  if (t.how === "fitted") {
+    lines.unshift(
+      `The plan is now ${t.plan}, and the tier ${n(t.limit)} contacts: the smallest ${t.plan} tier that holds your ${n(t.marketingCount)} marketing contacts, ${money(t.monthlyPriceCents)}/month (was ${was}). To choose another, give it too: \`settings plan ${t.plan} tier <limit>\`.`,
+    );
+  } else if (t.how === "given") {
+    lines.unshift(
+      `The tier is now ${n(t.limit)} contacts on the ${t.plan} plan, ${money(t.monthlyPriceCents)}/month (was ${was}).`,
+    );
+  }
+  if (lines.length === 0) lines.push("Nothing changed: every setting you gave already had that value.");
+  return lines;
 }
 
 /** Longest line of a listing; the rest of it is cut with "…". */

@@ -49,6 +49,8 @@ export const accounts = pgTable(
     marketingCount: integer().notNull().default(0),
     pendingCount: integer().notNull().default(0),
     totalCount: integer().notNull().default(0),
+    /** When an admin first went through setup (Slack modal or `tierkeeper setup`); null: not set up yet. */
+    configuredAt: ts(),
     createdAt: ts().notNull().defaultNow(),
   },
   (t) => [
@@ -184,7 +186,11 @@ export const auditEvents = pgTable(
     contactIds: bigint({ mode: "number" }).array(),
     detail: jsonb(),
   },
-  (t) => [index("audit_events_account_at_idx").on(t.accountId, t.at)],
+  (t) => [
+    index("audit_events_account_at_idx").on(t.accountId, t.at),
+    // Who changed each setting last (`settings`) reads a few kinds among many contact events.
+    index("audit_events_account_kind_at_idx").on(t.accountId, t.kind, t.at),
+  ],
 );
 
 /** Tier changes with their prorated charge (R9) or scheduled downgrade outcome (R10). */

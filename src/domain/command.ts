@@ -70,7 +70,10 @@ export type Command =
   | { kind: "rules-toggle"; name: string; op: "enable" | "disable" | "remove" | "test" }
   | { kind: "approve"; id: string; confirmCount: number | null }
   | { kind: "reject"; id: string; reason: string | null }
-  | { kind: "settings-set"; setting: SettingChange }
+  /** One or more settings, applied together or not at all (each key once). */
+  | { kind: "settings-set"; settings: SettingChange[] }
+  /** The setup form (Slack modal) for admins. */
+  | { kind: "setup" }
   | { kind: "settings-api-key"; op: "create" | "revoke" | "list"; keyId: string | null }
   | {
       kind: "settings-defaults";
@@ -232,8 +235,10 @@ const HELP_TOPICS: HelpTopic[] = [
     topic: "settings",
     title: "Settings (admins)",
     lines: [
-      "`/contacts settings` — show the settings",
-      "`/contacts settings plan starter|professional|enterprise`",
+      "`/contacts settings` — show the settings, and who changed each last",
+      "`/contacts setup` — all of the main settings in one form",
+      "Several at once, applied together or not at all: `/contacts settings plan enterprise tier 400,000 term monthly start 2026-03-15`",
+      "`/contacts settings plan starter|professional|enterprise` — the tier moves to the smallest of that plan's tiers that holds your marketing contacts, unless you give `tier` too",
       "`/contacts settings term monthly|annual`",
       "`/contacts settings start <date>` — contract start (purchase) date, e.g. `2026-04-15`",
       "`/contacts settings timezone <IANA zone>` — e.g. `America/New_York`",
@@ -294,6 +299,7 @@ const TOPIC_OF: Record<string, string> = {
   import: "import",
   settings: "settings",
   setting: "settings",
+  setup: "settings",
   access: "access",
   admins: "access",
   admin: "access",
@@ -517,7 +523,7 @@ function sliceBetween(text: string, from: Token | undefined, to?: Token): string
   return text.slice(from.start, to === undefined ? text.length : to.start).trim();
 }
 
-function noArguments(kind: "manage" | "tier" | "forecast" | "next-update" | "requests" | "settings") {
+function noArguments(kind: "manage" | "tier" | "forecast" | "next-update" | "requests" | "settings" | "setup") {
   return (args: Args): Command => {
     const extra = args.tokens[0];
     if (extra !== undefined) {
@@ -947,20 +953,73 @@ const SETTING_ALIASES: Record<string, string> = {
 const SETTING_KEYS =
   "`plan`, `term`, `start`, `timezone`, `tier`, `alert-channel`, `approvals-channel`, `direct-limit`, `self-approval`, `reminders`, `spike-percent`, `spike-min`, `defaults`, `api-key`";
 
+/** The setting an unquoted word names (aliases included), or undefined. */
+function settingKeyOf(token: Token | undefined): string | undefined {
+  if (token === undefined || token.quoted) return undefined;
+  return lookup(SETTING_ALIASES, canonicalSubcommand(token.value));
+}
+
+/**
+ * `settings` alone shows them; `settings <key> <value> [<key> <value>…]` changes one or several,
+ * together (each key once). A value runs up to the next word that names a setting, so values of
+ * several words (`start 15 March 2026`, `reminders 3d, 1d`) need no quotes; one pass over the words.
+ */
 function parseSettings(args: Args): Command {
-  const [keyToken, ...valueTokens] = args.tokens;
+  const tokens = args.tokens;
+  const [keyToken, ...valueTokens] = tokens;
   if (keyToken === undefined) return { kind: "settings" };
-  const key = lookup(SETTING_ALIASES, canonicalSubcommand(keyToken.value));
-  if (key === undefined) {
+  const first = settingKeyOf(keyToken);
+  if (first === undefined) {
     fail("settings", `"${shorten(keyToken.value)}" isn't a setting; settings are ${SETTING_KEYS}.`);
   }
-  if (key === "api-key") return parseApiKey(valueTokens);
-  if (key === "defaults") return parseDefaults(valueTokens);
-  const words = valueTokens.map((token) => token.value);
-  const valueText = sliceBetween(args.text, valueTokens[0]);
-  if (words.length === 0) fail("settings", `Give a value for \`${key}\`: ${settingHint(key)}.`);
-  const setting = readSetting(key, words, valueText, args.ctx);
-  return { kind: "settings-set", setting };
+  if (first === "api-key") return parseApiKey(valueTokens);
+  if (first === "defaults") return parseDefaults(valueTokens);
+  const settings: SettingChange[] = [];
+  const seen = new Set<string>();
+  let i = 0;
+  while (i < tokens.length) {
+    const key = settingKeyOf(tokens[i]) as string;
+    if (key === "api-key" || key === "defaults") {
+      fail("settings", `\`settings ${key}\` goes on its own, not with other settings.`);
+    }
+    if (seen.has(key)) fail("settings", `\`${key}\` is given twice; give each setting once.`);
+    seen.add(key);
+    let next = i + 1;
+    while (next < tokens.length && settingKeyOf(tokens[next]) === undefined) next++;
+    const values = tokens.slice(i + 1, next);
+    if (values.length === 0) fail("settings", `Give a value for \`${key}\`: ${settingHint(key)}.`);
+    const valueText = sliceBetween(args.text, values[0], tokens[next]);
+    settings.push(
+      readSetting(
+        key,
+        values.map((token) => token.value),
+        valueText,
+        args.ctx,
+      ),
+    );
+    i = next;
+  }
+  return { kind: "settings-set", settings };
+}
+
+/**
+ * One setting's value as typed in a form or a CLI flag, read exactly as `settings <key> <value>`
+ * reads it: `{ ok: false, error }` with the same one-sentence message when it can't be read.
+ */
+export function readSettingValue(
+  key: SettingKey,
+  text: string,
+  ctx: DateContext,
+): { ok: true; setting: SettingChange } | { ok: false; error: string } {
+  const trimmed = normalizeCommandText(text.length > MAX_COMMAND_LENGTH ? text.slice(0, MAX_COMMAND_LENGTH) : text);
+  const words = trimmed.split(/\s+/).filter((word) => word !== "");
+  if (words.length === 0) return { ok: false, error: `Give a value for \`${key}\`: ${settingHint(key)}.` };
+  try {
+    return { ok: true, setting: readSetting(key, words, trimmed, ctx) };
+  } catch (error) {
+    if (error instanceof CommandError) return { ok: false, error: error.message };
+    return { ok: false, error: `I couldn't read that value for \`${key}\`.` };
+  }
 }
 
 function settingHint(key: string): string {
@@ -993,8 +1052,12 @@ function settingHint(key: string): string {
 
 function readSetting(key: string, words: string[], valueText: string, ctx: DateContext): SettingChange {
   const single = (): string => {
-    if (words.length !== 1 || words[0] === undefined)
-      fail("settings", `\`${key}\` takes one value, e.g. ${settingHint(key)}.`);
+    if (words.length !== 1 || words[0] === undefined) {
+      fail(
+        "settings",
+        `\`${key}\` takes one value, e.g. ${settingHint(key)}; I got "${shorten(words.join(" "))}". To change several settings, name each one: \`settings plan enterprise tier 400,000\`.`,
+      );
+    }
     return words[0];
   };
   switch (key) {
@@ -1127,12 +1190,12 @@ function parseDefaults(tokens: Token[]): Command {
     const fixed = (CREATION_SOURCES as readonly string[]).includes(source);
     const configurable = "form, external-form, chatflow, integration:<app> and api";
     if (source === "import") {
-      fail("settings", "Imports choose per import: `import marketing` sets all as marketing (R15).");
+      fail("settings", "Imports choose per import: `import marketing` sets all as marketing.");
     }
     fail(
       "settings",
       fixed
-        ? `Contacts from \`${source}\` are always non-marketing (R15); you can set defaults for ${configurable}.`
+        ? `Contacts from \`${source}\` are always non-marketing; you can set defaults for ${configurable}.`
         : `"${shorten(source)}" isn't a source; you can set defaults for ${configurable}.`,
     );
   }
@@ -1186,6 +1249,7 @@ const SUBCOMMANDS: Record<string, (args: Args) => Command> = {
   reject: parseReject,
   settings: parseSettings,
   setting: parseSettings,
+  setup: noArguments("setup"),
   access: parseAccess,
   admins: parseAdmins,
   admin: parseAdmins,

@@ -1,11 +1,14 @@
 // App Home: the dashboard (usage, next update, open requests with buttons, recent events, shortcuts).
 import { eventSummary, money, n, pct, updateWhen, when } from "../commands/format.ts";
 import { requestBlocks } from "../commands/present-requests.ts";
+import { monthlyPriceCents } from "../domain/pricing.ts";
+import type { Plan } from "../domain/types.ts";
 import { getAccount } from "../services/accounts.ts";
 import { auditHistory } from "../services/audit.ts";
 import { listRequests } from "../services/bulk.ts";
 import type { Actor, Services } from "../services/context.ts";
 import { tierReport } from "../services/reports.ts";
+import { type SetupState, setupState } from "../services/setup.ts";
 import {
   actions,
   type Block,
@@ -22,6 +25,8 @@ import {
 export const HOME_ACTIONS = {
   manage: "home_open_manage",
   tier: "home_show_tier",
+  /** Opens the setup modal: "Set up tierkeeper" on a new account, "Change settings" after. */
+  setup: "home_open_setup",
 } as const;
 
 const MAX_REQUESTS_SHOWN = 8;
@@ -32,7 +37,9 @@ export async function homeView(svc: Services, actor: Actor, userZone: string) {
   const r = await tierReport(svc, actor);
   const open = await listRequests(svc, actor, ["open"]);
   const events = await auditHistory(svc.db, { accountId: actor.accountId, limit: 10 });
+  const setup = await setupState(svc, actor);
   const blocks: Block[] = [
+    ...(setup.configured ? [] : welcomeBlocks(setup)),
     header("Marketing contacts"),
     section(
       `*${n(r.marketingCount)}* of *${n(r.tierLimit)}* — *${pct(r.usagePercent)}* of your ${r.plan} tier (${money(r.monthlyPriceCents)}/month)\n${bar(r.usagePercent)}`,
@@ -50,6 +57,7 @@ export async function homeView(svc: Services, actor: Actor, userZone: string) {
       button("Clean up contacts", HOME_ACTIONS.manage, "manage", "primary"),
       button("Show the tier", HOME_ACTIONS.tier, "tier"),
     ]),
+    ...(setup.configured ? accountBlocks(setup, svc) : []),
     divider(),
     header(`Open requests (${n(open.length)})`),
   ];
@@ -78,4 +86,49 @@ function capView(blocks: Block[]): Block[] {
 function bar(percent: number): string {
   const filled = Math.min(20, Math.round(percent / 5));
   return `\`${"█".repeat(filled)}${"░".repeat(20 - filled)}\``;
+}
+
+/** A new account: what tierkeeper is, and the setup button (admins) or whom to ask (members). */
+function welcomeBlocks(setup: SetupState): Block[] {
+  const intro =
+    "tierkeeper keeps your marketing contacts inside the contact tier you pay for. Before it watches your tier, it needs to know what you bought and where to post: plan, tier, billing term and dates, channels and billing contacts.";
+  if (setup.isAdmin) {
+    return [
+      header("Welcome to tierkeeper"),
+      section(`${intro} It takes a minute.`),
+      actions("home_setup", [button("Set up tierkeeper", HOME_ACTIONS.setup, "setup", "primary")]),
+      divider(),
+    ];
+  }
+  const ask = setup.admins.length
+    ? `Ask an admin to set it up here: ${setup.admins.map((id) => `<@${id}>`).join(", ")}.`
+    : "This workspace has no tierkeeper admin yet: whoever runs tierkeeper makes one with `TIERKEEPER_ADMINS=<member id>` or `tierkeeper admin grant <member id>` (your member id is in your Slack profile, under ⋮ → Copy member ID).";
+  return [header("tierkeeper isn't set up yet"), section(`${intro} ${ask}`), divider()];
+}
+
+/** The account as set up, and "Change settings" for admins. */
+function accountBlocks(setup: SetupState, svc: Services): Block[] {
+  const a = setup.account;
+  const channelOf = (c: string | null) => (c === null ? "not set" : /^[CG][A-Z0-9]+$/.test(c) ? `<#${c}>` : c);
+  const price = money(monthlyPriceCents(svc.pricing[a.plan as Plan], a.tierLimit));
+  const blocks: Block[] = [
+    fields([
+      ["Plan and tier", `${a.plan}, ${n(a.tierLimit)} contacts, ${price}/month`],
+      ["Billing term", `${a.term}, from ${a.contractStart} (${a.timeZone})`],
+      ["Alerts", channelOf(a.alertChannel)],
+      ["Approvals", channelOf(a.approvalsChannel)],
+      [
+        "Billing contacts",
+        setup.billingContacts.length
+          ? setup.billingContacts
+              .slice(0, 10)
+              .map((id) => `<@${id}>`)
+              .join(", ")
+          : "none",
+      ],
+      ["Reminders", a.reminderDays.length ? a.reminderDays.map((d) => `${d}d`).join(", ") : "off"],
+    ]),
+  ];
+  if (setup.isAdmin) blocks.push(actions("home_settings", [button("Change settings", HOME_ACTIONS.setup, "setup")]));
+  return blocks;
 }

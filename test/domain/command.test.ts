@@ -459,8 +459,10 @@ describe("approve and reject", () => {
 describe("settings", () => {
   const setting = (text: string) => {
     const command = parsed(text);
-    if (command.kind !== "settings-set") throw new Error(`not a setting: ${JSON.stringify(command)}`);
-    return command.setting;
+    if (command.kind !== "settings-set" || command.settings.length !== 1) {
+      throw new Error(`not one setting: ${JSON.stringify(command)}`);
+    }
+    return command.settings[0];
   };
 
   it("sets the plan and the term", () => {
@@ -537,6 +539,55 @@ describe("settings", () => {
     expect(refused("settings reminders 30d").error).toContain("1 to 28 days");
     expect(refused("settings reminders 0d").error).toContain("1 to 28 days");
     expect(refused("settings reminders soon").error).toContain(`"soon" isn't a number of days`);
+  });
+
+  it("reads several settings in one command, each value up to the next setting's name", () => {
+    expect(parsed("settings plan enterprise tier 400000 term monthly start 2026-03-15")).toEqual({
+      kind: "settings-set",
+      settings: [
+        { key: "plan", value: "enterprise" },
+        { key: "tier", value: 400000 },
+        { key: "term", value: "monthly" },
+        { key: "start", value: "2026-03-15" },
+      ],
+    });
+    // Values of several words need no quotes; aliases name settings too.
+    expect(parsed("settings start 15 March 2026 reminders 7d, 1d tz Europe/Berlin tier 10 000")).toEqual({
+      kind: "settings-set",
+      settings: [
+        { key: "start", value: "2026-03-15" },
+        { key: "reminders", value: [7, 1] },
+        { key: "timezone", value: "Europe/Berlin" },
+        { key: "tier", value: 10000 },
+      ],
+    });
+  });
+
+  it("refuses a setting given twice, a missing value, a bad key among several and api-key or defaults mixed in", () => {
+    expect(refused("settings tier 10000 plan starter tier 20000").error).toBe(
+      "`tier` is given twice; give each setting once.",
+    );
+    expect(refused("settings plan enterprise tier").error).toContain("Give a value for `tier`");
+    expect(refused("settings plan enterprise tierr 400000").error).toContain(
+      "`plan` takes one value, e.g. `settings plan professional`",
+    );
+    expect(refused("settings plan enterprise tierr 400000").error).toContain('I got "enterprise tierr 400000"');
+    expect(refused("settings tier 10000 defaults form marketing").error).toContain("goes on its own");
+    expect(refused("settings plan gold tier 10000").error).toContain(`"gold" isn't a plan`);
+  });
+
+  it("reads a long run of settings words in linear time", () => {
+    const many = `settings reminders ${"1d, ".repeat(900)}1d`;
+    const started = performance.now();
+    expect(parseCommand(many, NY).ok).toBe(true);
+    const keys = `settings ${"plan ".repeat(700)}`;
+    expect(parseCommand(keys, NY).ok).toBe(false);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it("`setup` opens the setup form and takes nothing after it", () => {
+    expect(parsed("setup")).toEqual({ kind: "setup" });
+    expect(refused("setup now").error).toContain("takes nothing after it");
   });
 
   it("creates, lists and revokes API keys", () => {
@@ -814,11 +865,11 @@ describe("spike settings", () => {
   it("parses spike-percent with or without % and spike-min with thousands", () => {
     expect(parseCommand("settings spike-percent 15%", ctx)).toEqual({
       ok: true,
-      command: { kind: "settings-set", setting: { key: "spike-percent", value: 15 } },
+      command: { kind: "settings-set", settings: [{ key: "spike-percent", value: 15 }] },
     });
     expect(parseCommand("settings spike-min 1,500", ctx)).toEqual({
       ok: true,
-      command: { kind: "settings-set", setting: { key: "spike-min", value: 1500 } },
+      command: { kind: "settings-set", settings: [{ key: "spike-min", value: 1500 }] },
     });
   });
   it("refuses a share outside 1–100", () => {

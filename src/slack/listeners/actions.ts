@@ -3,8 +3,10 @@ import type { App, RespondFn } from "@slack/bolt";
 import { z } from "zod";
 import { APPROVE_ACTION, REJECT_ACTION } from "../../commands/present-requests.ts";
 import { refusalMrkdwn, runCommand } from "../../commands/run.ts";
+import { PLANS, type Plan } from "../../domain/types.ts";
 import { approveRequest, NeedsConfirmation, rejectRequest } from "../../services/bulk.ts";
 import { Refusal } from "../../services/context.ts";
+import { setupState } from "../../services/setup.ts";
 import { capBlocks, LIMITS } from "../blocks.ts";
 import { asView, type SlackClient as WebClient } from "../client.ts";
 import { confirmUpgradeView } from "../confirm.ts";
@@ -13,6 +15,7 @@ import { HOME_ACTIONS, homeView } from "../home.ts";
 import { openingView } from "../manage.ts";
 import { directMessage } from "../request-poster.ts";
 import { type SlackDeps, sessionFor } from "../session.ts";
+import { readSetupMetadata, SETUP_PLAN_ACTION, setupModal, setupViewFor } from "../setup.ts";
 
 /** The fields of a block_actions payload we use. */
 const actionBody = z.object({
@@ -24,6 +27,18 @@ const actionBody = z.object({
   view: z.object({ type: z.string() }).partial().nullish(),
 });
 type ActionBody = z.infer<typeof actionBody>;
+
+/** The fields of the setup modal's plan select action we use. */
+const planChange = z.object({
+  user: z.object({ id: z.string(), team_id: z.string().optional() }),
+  team: z.object({ id: z.string() }).nullish(),
+  actions: z.array(z.object({ selected_option: z.object({ value: z.string().max(100) }).nullish() })).min(1),
+  view: z.object({
+    id: z.string().max(100),
+    hash: z.string().max(200).optional(),
+    private_metadata: z.string().optional(),
+  }),
+});
 
 const teamOf = (b: ActionBody) => b.team?.id ?? b.user.team_id ?? "";
 
@@ -58,6 +73,37 @@ export function register(app: App, deps: SlackDeps): void {
     const session = await sessionFor(deps, client, teamOf(b), b.user.id);
     const answer = await runCommand(deps.svc, { actor: session.actor, timeZone: session.timeZone, text: "tier" });
     await directMessage(client, b.user.id, answer.text, capBlocks(answer.blocks));
+  });
+
+  app.action(HOME_ACTIONS.setup, async ({ ack, body, client }) => {
+    await ack();
+    const b = actionBody.parse(body);
+    if (!b.trigger_id) return;
+    const session = await sessionFor(deps, client, teamOf(b), b.user.id);
+    await client.views.open({
+      trigger_id: b.trigger_id,
+      view: asView(await setupViewFor(deps.svc, session.actor, { responseUrl: null })),
+    });
+  });
+
+  // Another plan in the setup modal: redraw it with that plan's tiers (the other fields keep what was typed).
+  app.action(SETUP_PLAN_ACTION, async ({ ack, body, client }) => {
+    await ack();
+    const b = planChange.safeParse(body);
+    if (!b.success) return;
+    const plan = b.data.actions[0]?.selected_option?.value ?? "";
+    if (!(PLANS as readonly string[]).includes(plan)) return;
+    const session = await sessionFor(deps, client, b.data.team?.id ?? b.data.user.team_id ?? "", b.data.user.id);
+    const state = await setupState(deps.svc, session.actor);
+    if (!state.isAdmin) return;
+    const view = setupModal(state, deps.svc.pricing, readSetupMetadata(b.data.view.private_metadata), plan as Plan);
+    await safely(deps, "setup modal redraw", () =>
+      client.views.update({
+        view_id: b.data.view.id,
+        ...(b.data.view.hash ? { hash: b.data.view.hash } : {}),
+        view: asView(view),
+      }),
+    );
   });
 
   // The request id is in the button's value; links and other buttons need no work.

@@ -10,6 +10,7 @@ import { announceDecision, safely } from "../decisions.ts";
 import { openingView } from "../manage.ts";
 import { markPostedWithoutTs, postRequest, requestMessage } from "../request-poster.ts";
 import { afterAck, claimDelivery, type Session, type SlackDeps, sessionFor } from "../session.ts";
+import { setupViewFor } from "../setup.ts";
 
 export const SLASH_COMMAND = "/contacts";
 
@@ -35,8 +36,8 @@ export function register(app: App, deps: SlackDeps): void {
         }).catch(() => {});
       }
     };
-    // `manage` opens a modal with a trigger_id that lives 3 seconds: it does not wait in the queue.
-    await (/^\s*manage\b/i.test(command.text) ? work() : afterAck(deps, work));
+    // `manage` and `setup` open a modal with a trigger_id that lives 3 seconds: they do not wait in the queue.
+    await (/^\s*(?:manage|setup)\b/i.test(command.text) ? work() : afterAck(deps, work));
   });
 }
 
@@ -61,6 +62,13 @@ async function handle(
     await client.views.open({
       trigger_id: origin.triggerId,
       view: asView(await openingView(svc, session.actor, session.timeZone, origin.responseUrl)),
+    });
+    return;
+  }
+  if (parsed.ok && parsed.command.kind === "setup") {
+    await client.views.open({
+      trigger_id: origin.triggerId,
+      view: asView(await setupViewFor(svc, session.actor, { responseUrl: origin.responseUrl })),
     });
     return;
   }

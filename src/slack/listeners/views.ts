@@ -2,12 +2,17 @@
 import type { App } from "@slack/bolt";
 import { z } from "zod";
 import { n } from "../../commands/format.ts";
-import { refusalMrkdwn } from "../../commands/run.ts";
+import { refusalMrkdwn, settingsChangeLines } from "../../commands/run.ts";
+import { readSetupAnswers, SETUP_KEYS, type SetupField } from "../../domain/setup.ts";
+import type { Plan } from "../../domain/types.ts";
 import { approveRequest, requestBulkChange } from "../../services/bulk.ts";
 import { Refusal } from "../../services/context.ts";
+import { SettingRefusal, tierProblem } from "../../services/settings.ts";
+import { BillingContactsRefusal, type SetupResult, setupAccount } from "../../services/setup.ts";
 import { asView, type SlackClient as WebClient } from "../client.ts";
 import { CONFIRM_BLOCK, CONFIRM_INPUT, CONFIRM_VIEW, type ConfirmMetadata, readTypedCount } from "../confirm.ts";
 import { announceDecision, safely } from "../decisions.ts";
+import { homeView } from "../home.ts";
 import {
   fitsMetadata,
   MANAGE_STEPS,
@@ -26,6 +31,14 @@ import {
 import { escapeMrkdwn } from "../mrkdwn.ts";
 import { directMessage, postRequest } from "../request-poster.ts";
 import { type Session, type SlackDeps, sessionFor } from "../session.ts";
+import {
+  answersFromView,
+  readSetupMetadata,
+  SETUP_VIEW,
+  selectedPlan,
+  setupBlockId,
+  viewStateValues,
+} from "../setup.ts";
 
 /** The fields of a view_submission payload we use. */
 const submission = z.object({
@@ -50,7 +63,92 @@ async function sessionOf(deps: SlackDeps, client: WebClient, b: Submission): Pro
   return sessionFor(deps, client, b.team?.id ?? b.user.team_id ?? "", b.user.id);
 }
 
+/** The fields the Slack form must have: everything but the billing contacts and reminders (none is an answer). */
+const REQUIRED_IN_SLACK: SetupField[] = [
+  "plan",
+  "tier",
+  "term",
+  "start",
+  "timezone",
+  "alert-channel",
+  "approvals-channel",
+];
+
 export function register(app: App, deps: SlackDeps): void {
+  // The setup modal: every field checked in place (errors beside each), then saved in one transaction.
+  app.view(SETUP_VIEW, async ({ ack, body, client }) => {
+    const b = submission.parse(body);
+    const session = await sessionOf(deps, client, b);
+    const values = viewStateValues.safeParse(b.view.state?.values ?? {}).data ?? {};
+    const plan = selectedPlan(values) ?? (session.account.plan as Plan);
+    const inPlace = (errors: Partial<Record<SetupField, string>>) =>
+      ack({
+        response_action: "errors",
+        errors: Object.fromEntries(
+          Object.entries(errors).map(([field, message]) => [setupBlockId(field as SetupField, plan), message]),
+        ),
+      });
+    const reading = readSetupAnswers(
+      answersFromView(values),
+      { now: deps.svc.clock.now(), timeZone: session.timeZone },
+      REQUIRED_IN_SLACK,
+    );
+    // The tier is checked against the plan's ladder and today's count with the other fields, so every error shows at once.
+    const tierError =
+      reading.errors.plan || reading.errors.tier
+        ? null
+        : await tierProblem(deps.svc, session.actor.accountId, reading.settings);
+    if (!reading.ok || tierError) {
+      await inPlace({ ...reading.errors, ...(tierError ? { [tierError.key]: tierError.error } : {}) });
+      return;
+    }
+    let result: SetupResult;
+    try {
+      result = await setupAccount(deps.svc, session.actor, {
+        settings: reading.settings,
+        billingContacts: reading.billingContacts,
+      });
+    } catch (e) {
+      if (e instanceof SettingRefusal) {
+        const field = (SETUP_KEYS as readonly string[]).includes(e.key) ? (e.key as SetupField) : "plan";
+        await inPlace({ [field]: e.message });
+        return;
+      }
+      if (e instanceof BillingContactsRefusal) {
+        await inPlace({ "billing-contacts": e.message });
+        return;
+      }
+      if (e instanceof Refusal) {
+        await inPlace({ plan: e.message });
+        return;
+      }
+      throw e;
+    }
+    await ack();
+    const meta = readSetupMetadata(b.view.private_metadata);
+    await safely(deps, "App Home refresh after setup", async () =>
+      client.views.publish({
+        user_id: session.actor.userId,
+        view: asView(await homeView(deps.svc, session.actor, session.timeZone)),
+      }),
+    );
+    if (meta.responseUrl) {
+      const lines = [
+        result.firstSetup ? "tierkeeper is set up." : "Settings saved.",
+        ...settingsChangeLines(result),
+        ...(result.noteChannel ? [`A note on what tierkeeper will do is on its way to <#${result.noteChannel}>.`] : []),
+      ];
+      await safely(deps, "response_url answer", async () => {
+        const res = await fetch(meta.responseUrl as string, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ response_type: "ephemeral", text: lines.join("\n") }),
+        });
+        if (!res.ok) throw new Error(`response_url answered ${res.status}`);
+      });
+    }
+  });
+
   app.view(CONFIRM_VIEW, async ({ ack, body, client }) => {
     const b = submission.parse(body);
     const meta = JSON.parse(b.view.private_metadata || "{}") as ConfirmMetadata;

@@ -1,0 +1,222 @@
+// Setup: the main settings, the billing contacts and "set up" in one transaction, from the Slack
+// modal or `tierkeeper setup`; the first one also queues a note to the approvals channel that
+// says, in plain words, what tierkeeper will do and when.
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { day, money, n, pct, updateWhen } from "../commands/format.ts";
+import type { Tx } from "../db/client.ts";
+import { accounts, users } from "../db/schema.ts";
+import type { SettingChange } from "../domain/command.ts";
+import { thresholdCount } from "../domain/forecast.ts";
+import { canAdminister } from "../domain/permissions.ts";
+import { monthlyPriceCents } from "../domain/pricing.ts";
+import { THRESHOLDS, usagePercent } from "../domain/thresholds.ts";
+import type { Plan } from "../domain/types.ts";
+import { nextRenewalInstant, nextUpdateInstant } from "../domain/update-dates.ts";
+import { type Block, section } from "../slack/blocks.ts";
+import { type Account, billingTermsOf, ensureUser, getAccount } from "./accounts.ts";
+import { recordAudit } from "./audit.ts";
+import { type Actor, Refusal, type Services } from "./context.ts";
+import { billingContactIds, type OutboxMessage, queueMessage } from "./outbox.ts";
+import { RENEWAL_REMINDER_DAYS } from "./reminders.ts";
+import { applySettings, type SettingsChangeResult } from "./settings.ts";
+
+/** The most billing contacts setup takes (each gets every alert by DM). */
+export const MAX_BILLING_CONTACTS = 20;
+
+export interface SetupRequest {
+  settings: SettingChange[];
+  /** The billing contacts to have after setup (Slack user ids); null leaves them as they are. */
+  billingContacts: string[] | null;
+}
+
+export interface SetupResult extends SettingsChangeResult {
+  /** This was the account's first setup: the note to the approvals channel was made. */
+  firstSetup: boolean;
+  billingContacts: string[];
+  /** What tierkeeper will do and when: queued to the approvals channel on the first setup. */
+  note: OutboxMessage;
+  /** Where the note was queued; null when it was not (a later setup, or no approvals channel). */
+  noteChannel: string | null;
+}
+
+/** What a setup form starts from: the account as it is. */
+export interface SetupState {
+  account: Account;
+  billingContacts: string[];
+  configured: boolean;
+  /** The asking user may set tierkeeper up. */
+  isAdmin: boolean;
+  /** The account's admins (the first few), to tell a member whom to ask. */
+  admins: string[];
+}
+
+export async function setupState(svc: Services, actor: Actor): Promise<SetupState> {
+  const user = await ensureUser(svc, actor.accountId, actor.userId);
+  const account = await getAccount(svc.db, actor.accountId);
+  const admins = await svc.db
+    .select({ userId: users.userId })
+    .from(users)
+    .where(and(eq(users.accountId, account.id), eq(users.role, "admin")))
+    .orderBy(users.userId)
+    .limit(10);
+  return {
+    account,
+    billingContacts: await billingContactIds(svc.db, account.id),
+    configured: account.configuredAt !== null,
+    isAdmin: canAdminister(user).ok,
+    admins: [...new Set([...admins.map((a) => a.userId), ...svc.configAdmins])].slice(0, 10),
+  };
+}
+
+/** A setup refused because of the billing contacts (a form shows it beside that field). */
+export class BillingContactsRefusal extends Refusal {}
+
+/**
+ * Sets the account up (admin; `operator`: the CLI's operator, who needs no Slack role): the
+ * settings, the billing contacts and the set-up mark together, or nothing. A refused value
+ * throws a SettingRefusal naming its setting, or a Refusal for the billing contacts.
+ */
+export async function setupAccount(
+  svc: Services,
+  actor: Actor,
+  request: SetupRequest,
+  opts: { operator?: boolean } = {},
+): Promise<SetupResult> {
+  if (!opts.operator) {
+    const user = await ensureUser(svc, actor.accountId, actor.userId);
+    const ok = canAdminister(user, "set tierkeeper up");
+    if (!ok.ok) throw new Refusal(ok.reason);
+  }
+  const wanted = request.billingContacts === null ? null : [...new Set(request.billingContacts)];
+  if (wanted && wanted.length > MAX_BILLING_CONTACTS) {
+    throw new BillingContactsRefusal(
+      `That's ${wanted.length} billing contacts; setup takes at most ${MAX_BILLING_CONTACTS} (each gets every alert by DM).`,
+      "invalid",
+    );
+  }
+  const by = opts.operator ? "cli" : actor.userId;
+  const now = svc.clock.now();
+  return svc.db.transaction(async (tx) => {
+    const result = await applySettings(svc, tx, actor.accountId, by, request.settings);
+    const billing = wanted ? await setBillingContacts(tx, actor.accountId, wanted, by, now) : null;
+    const marked = await tx
+      .update(accounts)
+      .set({ configuredAt: now })
+      .where(and(eq(accounts.id, actor.accountId), isNull(accounts.configuredAt)))
+      .returning({ id: accounts.id });
+    const firstSetup = marked.length > 0;
+    const account = await getAccount(tx, actor.accountId);
+    const contacts = billing ?? (await billingContactIds(tx, account.id));
+    const note = setupNote(svc, account, contacts, now);
+    let noteChannel: string | null = null;
+    if (firstSetup && account.approvalsChannel) {
+      await queueMessage(tx, account, now, note, { channel: account.approvalsChannel, users: [] });
+      noteChannel = account.approvalsChannel;
+    }
+    if (firstSetup) {
+      await recordAudit(tx, {
+        accountId: account.id,
+        at: now,
+        actor: by,
+        kind: "account.setup",
+        summary: `tierkeeper set up: ${account.plan} plan, ${n(account.tierLimit)} contacts, ${account.term} term from ${account.contractStart}`,
+      });
+    }
+    return { ...result, firstSetup, billingContacts: contacts, note, noteChannel };
+  });
+}
+
+/** Makes exactly `wanted` the billing contacts, audited per user added or removed; returns them sorted. */
+async function setBillingContacts(tx: Tx, accountId: number, wanted: string[], by: string, at: Date) {
+  const current = await billingContactIds(tx, accountId);
+  const added = wanted.filter((u) => !current.includes(u));
+  const removed = current.filter((u) => !wanted.includes(u));
+  if (added.length > 0) {
+    await tx
+      .insert(users)
+      .values(added.map((userId) => ({ accountId, userId, billingContact: true, createdAt: at })))
+      .onConflictDoUpdate({ target: [users.accountId, users.userId], set: { billingContact: sql`true` } });
+  }
+  if (removed.length > 0) {
+    await tx
+      .update(users)
+      .set({ billingContact: false })
+      .where(and(eq(users.accountId, accountId), inArray(users.userId, removed)));
+  }
+  for (const [op, ids] of [
+    ["add", added],
+    ["remove", removed],
+  ] as const) {
+    for (const userId of ids) {
+      await recordAudit(tx, {
+        accountId,
+        at,
+        actor: by,
+        kind: `user.billing-contacts.${op}`,
+        summary: `${op === "add" ? "Added billing contact" : "Removed billing contact"} <@${userId}>`,
+        detail: { what: "billing-contacts", op, userId },
+      });
+    }
+  }
+  return [...wanted].sort();
+}
+
+const days = (list: number[]) => {
+  const words = list.map((d) => (d === 1 ? "1 day" : `${d} days`));
+  return words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
+};
+
+const ordinal = (d: number) => {
+  const tens = d % 100;
+  const suffix =
+    tens >= 11 && tens <= 13 ? "th" : (({ 1: "st", 2: "nd", 3: "rd" } as Record<number, string>)[d % 10] ?? "th");
+  return `${d}${suffix}`;
+};
+
+/**
+ * What a new admin reads first: what tierkeeper will do for this account and when, in plain words
+ * (the tier and its price, the update dates, the alert thresholds, the reminders, the approvals).
+ */
+export function setupNote(svc: Services, account: Account, billingContacts: string[], now: Date): OutboxMessage {
+  const zone = account.timeZone;
+  const terms = billingTermsOf(account);
+  const next = nextUpdateInstant(terms, now);
+  const renewal = nextRenewalInstant(terms, now);
+  const price = money(priceOf(svc, account));
+  const limit = account.tierLimit;
+  const startDay = Number(account.contractStart.slice(8, 10));
+  const cadence =
+    account.term === "monthly"
+      ? `on the ${ordinal(startDay)} of every month${startDay > 28 ? " (the last day in shorter months)" : ""}, at 12:00 ${zone} time`
+      : `on the 1st of every month, at 12:00 ${zone} time`;
+  const mentions = billingContacts.map((u) => `<@${u}>`).join(", ");
+  const where = [
+    account.alertChannel ? `in ${channelRef(account.alertChannel)}` : null,
+    billingContacts.length ? `by DM to ${mentions}` : null,
+  ].filter(Boolean);
+  const alertsTo = where.length
+    ? where.join(" and ")
+    : "nowhere yet: no alert channel or billing contact is set (`/contacts setup` sets them)";
+  const thresholds = THRESHOLDS.map((p) => `${p} % (${n(thresholdCount(p, limit))})`).join(", ");
+  const reminders = account.reminderDays.length
+    ? `${days(account.reminderDays)} before each update date, and ${RENEWAL_REMINDER_DAYS} days before each renewal`
+    : `none before update dates (\`/contacts settings reminders 3d,1d\` turns them on); ${RENEWAL_REMINDER_DAYS} days before each renewal`;
+  const lines = [
+    "*tierkeeper is set up.* Here is what it will do, and when.",
+    `• *Your tier:* ${n(limit)} marketing contacts on the ${account.plan} plan, ${price}/month. Today ${n(account.marketingCount)} contacts are marketing (${pct(usagePercent(account.marketingCount, limit))}).`,
+    `• *Update dates:* a contact set non-marketing keeps counting until the next update date, then stops. Update dates are ${cadence}; the next is ${updateWhen(next, zone, zone)}.`,
+    `• *Alerts* ${alertsTo}: when marketing contacts reach ${thresholds} of the tier, and if they go over it. Going over upgrades the tier automatically, with a prorated charge that can't be undone until renewal; the next renewal is ${day(renewal, zone)}.`,
+    `• *Reminders:* ${reminders}.`,
+    `• *Approvals:* changes to more than ${n(account.directLimit)} contacts at once, and anything that would upgrade the tier, wait ${account.approvalsChannel ? "in this channel" : "(`/contacts requests`)"} for an admin to approve.`,
+    "`/contacts help` lists everything; `/contacts settings` shows the settings and who changed them.",
+  ];
+  const text = lines.join("\n");
+  const blocks: Block[] = [section(text)];
+  return { key: `setup:${account.id}`, kind: "setup", text, blocks };
+}
+
+function priceOf(svc: Services, account: Account): number {
+  return monthlyPriceCents(svc.pricing[account.plan as Plan], account.tierLimit);
+}
+
+const channelRef = (c: string) => (/^[CG][A-Z0-9]+$/.test(c) ? `<#${c}>` : c);
