@@ -89,6 +89,13 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 async function authorize(svc: Services, req: IncomingMessage) {
   const auth = await authenticateApiKey(svc, req.headers.authorization);
+  if (auth && "refused" in auth) {
+    throw new HttpError(
+      401,
+      { error: "unauthorized", errors: [auth.refused] },
+      { "www-authenticate": 'Bearer realm="tierkeeper"' },
+    );
+  }
   if (!auth) {
     throw new HttpError(
       401,
@@ -135,7 +142,8 @@ function guarded(logger: Logger, route: string, fn: (req: ApiRequest, res: Serve
 /**
  * A contact that came in as marketing by its source but was kept non-marketing: `held` says why
  * (`access`: the key's maker has no marketing contacts access; `upgrade`: it would upgrade the
- * tier) and `requestId` names the bulk request that asks an admin to set it marketing.
+ * tier; `limit`: the call would make more contacts marketing than the direct-change limit) and
+ * `requestId` names the bulk request that asks an admin to set it marketing.
  */
 function heldFields(held: IntakeOutcome["held"], email: string) {
   if (!held?.emails.includes(email)) return {};

@@ -241,6 +241,11 @@ export const bulkRequests = pgTable(
     /** The automation rule this request starts or resumes (R16); it runs with its owner's rights. */
     ruleId: bigint({ mode: "number" }),
     /**
+     * Who fed a rule the contacts its run paused on (the importer, the API key's maker), when not
+     * the requester: like the requester, they may not approve it themselves (R14).
+     */
+    causedBy: text(),
+    /**
      * The tier limit the approver confirmed by typing the count (R14). A change executed later than
      * it was approved may upgrade up to this limit and no further.
      */

@@ -35,6 +35,8 @@ export function canAdminister(user: { role: Role }, action = "do that"): Permiss
 export function canApprove(input: {
   approver: { id: string; role: Role; marketingAccess?: boolean };
   requesterId: string;
+  /** Who fed a rule the contacts its request is about (an import, an API key), if not the requester. */
+  causedBy?: string | null;
   selfApproval: boolean;
   action?: "marketing" | "non-marketing";
 }): Permission {
@@ -47,6 +49,13 @@ export function canApprove(input: {
       ok: false,
       reason:
         "You made this request, so another admin has to approve it (self-approval is off in this workspace's settings).",
+    };
+  }
+  if (input.causedBy && approver.id === input.causedBy && !input.selfApproval) {
+    return {
+      ok: false,
+      reason:
+        "Your import or API key brought in the contacts this rule's request is about, so another admin has to approve it (self-approval is off in this workspace's settings).",
     };
   }
   if (input.action === "marketing" && approver.marketingAccess === false) {

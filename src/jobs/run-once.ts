@@ -3,19 +3,14 @@ import "../commands/forecast.ts"; // registers `/contacts forecast` (extraHandle
 import { n } from "../commands/format.ts";
 import { accounts, jobFires } from "../db/schema.ts";
 import { checkSpike, checkTierAlerts, pruneCountSamples } from "../services/alerts.ts";
-import {
-  expireRequests,
-  getRequest,
-  pruneDecidedRequestContacts,
-  runDueScheduledRequests,
-} from "../services/bulk.ts";
+import { expireRequests, getRequest, pruneDecidedRequestContacts, runDueScheduledRequests } from "../services/bulk.ts";
 import type { Services } from "../services/context.ts";
 import { processForecastAlerts } from "../services/forecast.ts";
 import { deliverDue, takeQueuedForPrinting } from "../services/outbox.ts";
 import { processReminders } from "../services/reminders.ts";
 import { processDueDowngrades } from "../services/renewals.ts";
 import { processDueRollovers } from "../services/rollover.ts";
-import { runRules } from "../services/rules.ts";
+import { RulesRunFailed, runRules } from "../services/rules.ts";
 import { takeSnapshots } from "../services/usage.ts";
 import { asBoltClient } from "../slack/client.ts";
 import { postUnpostedRequests, updateRequestMessage } from "../slack/request-poster.ts";
@@ -97,14 +92,23 @@ export async function runDueWork(svc: Services, deps: { slack: WebClient | null 
       .onConflictDoNothing()
       .returning();
     if (claimed.length === 0) return;
-    for (const r of await runRules(svc)) {
-      const changed = r.runs.reduce((sum, run) => sum + run.changed, 0);
-      if (changed > 0 || r.requests.length > 0) {
-        const paused = r.requests.map((q) => q.id).join(", ");
-        out(
-          `Automation rules (account ${r.accountId}): ${n(changed)} contacts changed${paused ? `; paused into request ${paused}` : ""}.`,
-        );
+    const report = (results: Awaited<ReturnType<typeof runRules>>) => {
+      for (const r of results) {
+        const changed = r.runs.reduce((sum, run) => sum + run.changed, 0);
+        if (changed > 0 || r.requests.length > 0) {
+          const paused = r.requests.map((q) => q.id).join(", ");
+          out(
+            `Automation rules (account ${r.accountId}): ${n(changed)} contacts changed${paused ? `; paused into request ${paused}` : ""}.`,
+          );
+        }
       }
+    };
+    try {
+      report(await runRules(svc));
+    } catch (e) {
+      // The accounts that ran are reported; the failed ones run again next hour.
+      if (e instanceof RulesRunFailed) report(e.done);
+      throw e;
     }
   });
   await step("request expiry", async () => {

@@ -4,7 +4,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { apiKeys } from "../db/schema.ts";
 import { canAdminister } from "../domain/permissions.ts";
-import { ensureUser } from "./accounts.ts";
+import { ensureUser, rightsOf } from "./accounts.ts";
 import { recordAudit } from "./audit.ts";
 import { type Actor, Refusal, type Services } from "./context.ts";
 
@@ -88,7 +88,7 @@ export async function listApiKeys(svc: Services, actor: Actor): Promise<Omit<Api
 export async function authenticateApiKey(
   svc: Services,
   header: string | undefined,
-): Promise<{ accountId: number; keyId: string; ownerId: string } | null> {
+): Promise<{ accountId: number; keyId: string; ownerId: string } | { refused: string } | null> {
   const m = /^Bearer\s+(\S+)\s*$/i.exec(header ?? "");
   if (!m?.[1]) return null;
   const [row] = await svc.db
@@ -111,6 +111,13 @@ export async function authenticateApiKey(
         and(eq(apiKeys.id, row.id), sql`${apiKeys.lastUsedAt} is distinct from ${now.toISOString()}::timestamptz`),
       );
   }
-  // The key acts for the admin who made it, with that user's rights as they are now (R13).
+  // The key acts for the admin who made it, with that user's rights as they are now (R13): a key
+  // whose maker is no longer an admin stops working.
+  const maker = await rightsOf(svc, svc.db, row.accountId, row.createdBy);
+  if (maker.role !== "admin") {
+    return {
+      refused: `the admin who made API key ${row.id} is no longer an admin of this workspace, so the key no longer works; an admin makes a new one with \`/contacts settings api-key create\``,
+    };
+  }
   return { accountId: row.accountId, keyId: row.id, ownerId: row.createdBy };
 }

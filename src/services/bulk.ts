@@ -59,6 +59,8 @@ export interface CreateBulkInput {
   viaSelector?: boolean;
   /** The automation rule the request starts or resumes (R16). */
   ruleId?: number | null;
+  /** Who fed the rule the contacts, when not the requester (R14: they may not approve it either). */
+  causedBy?: string | null;
 }
 
 export interface CreateBulkResult {
@@ -147,6 +149,7 @@ async function createBulkRequestInTx(svc: Services, tx: Tx, actor: Actor, input:
     expiresAt: new Date(now.getTime() + REQUEST_TTL_MS),
     origin: input.origin ?? "command",
     ruleId: input.ruleId ?? null,
+    causedBy: input.causedBy && input.causedBy !== actor.userId ? input.causedBy : null,
   });
   const [counted] = await rowsOf<{ n: number; new_marketing: number; cancel: number }>(
     tx,
@@ -327,16 +330,25 @@ type Decision =
 /**
  * Approves or rejects a request exactly once (R14): the request row is locked and its status
  * checked in the same transaction as the change, so double clicks and retries find it decided.
- * An approval that would upgrade the tier needs the approver to have typed the count; the upgrade
- * they confirmed is stored (`confirmed_limit`), so a change that runs later can be checked again.
+ * An approval that would upgrade the tier needs the approver to have typed the count, and it
+ * upgrades no further than the upgrade they were shown (the request's impact; a bigger one asks
+ * again, showing it). The upgrade they confirmed is stored (`confirmed_limit`), so a change that
+ * runs later can be checked again. An approved change that has not run yet can still be rejected.
  */
 async function decide(svc: Services, actor: Actor, rawId: string, decision: Decision): Promise<DecisionResult> {
   const id = rawId.toUpperCase();
-  const user = await ensureUser(svc, actor.accountId, actor.userId);
+  await ensureUser(svc, actor.accountId, actor.userId);
   await getRequest(svc, actor.accountId, id);
   await expireRequests(svc, actor.accountId);
-  const confirmed = decision.approve && !decision.automatic && decision.confirmCount !== null;
-  const { result, change } = await changeContacts(
+  // The upgrade the approver was shown (set inside the transaction, read by allowUpgrade).
+  let shownLimit: number | null = null;
+  const confirmsUpgrade = (u: UpgradeRecord) =>
+    decision.approve &&
+    !decision.automatic &&
+    decision.confirmCount !== null &&
+    shownLimit !== null &&
+    u.newLimit <= shownLimit;
+  const outcome = await changeContacts(
     svc,
     actor.accountId,
     `request ${id}`,
@@ -347,12 +359,17 @@ async function decide(svc: Services, actor: Actor, rawId: string, decision: Deci
         .where(and(eq(bulkRequests.id, id), eq(bulkRequests.accountId, actor.accountId)))
         .for("update");
       if (!row) throw new Refusal(`There is no request ${id}.`, "invalid");
-      if (row.status !== "open") return { row, decided: null, executed: null };
+      const rejectingScheduled = row.status === "approved" && !decision.approve;
+      if (row.status !== "open" && !rejectingScheduled) return { row, decided: null, executed: null };
+      shownLimit = (row.impact as TierImpact).upgrade?.newLimit ?? null;
+      // The decider's rights as they are in this transaction (an `admins remove` a moment ago counts).
+      const decider = await rightsOf(svc, tx, account.id, actor.userId);
       if (!decision.automatic) {
         if (decision.approve) {
           const ok = canApprove({
-            approver: { id: user.userId, role: user.role, marketingAccess: user.marketingAccess },
+            approver: { id: decider.userId, role: decider.role, marketingAccess: decider.marketingAccess },
             requesterId: row.requestedBy,
+            causedBy: row.causedBy,
             selfApproval: account.selfApproval,
             action: row.action,
           });
@@ -369,7 +386,7 @@ async function decide(svc: Services, actor: Actor, rawId: string, decision: Deci
             }
           }
         } else if (row.requestedBy !== actor.userId) {
-          const ok = canAdminister(user);
+          const ok = canAdminister(decider);
           if (!ok.ok) throw new Refusal("Only an admin or the person who asked can reject a request.");
         }
       }
@@ -384,7 +401,7 @@ async function decide(svc: Services, actor: Actor, rawId: string, decision: Deci
           at,
           actor: actor.userId,
           kind: "request.rejected",
-          summary: `Rejected request ${id}${decision.reason ? `: ${decision.reason}` : ""}`,
+          summary: `Rejected request ${id}${rejectingScheduled ? " (approved before, it had not run yet)" : ""}${decision.reason ? `: ${decision.reason}` : ""}`,
           detail: { requestId: id },
         });
         return { row: updated ?? row, decided: "rejected" as const, executed: null };
@@ -401,7 +418,7 @@ async function decide(svc: Services, actor: Actor, rawId: string, decision: Deci
         );
         const upgrade = upgradeNeeded(svc, account, account.marketingCount + (n?.n ?? 0), at);
         if (upgrade) {
-          if (decision.automatic || decision.confirmCount !== row.count)
+          if (decision.automatic || decision.confirmCount !== row.count || !confirmsUpgrade(upgrade))
             throw new NeedsConfirmation(view(row), upgrade);
           confirmedLimit = upgrade.newLimit;
         }
@@ -428,17 +445,24 @@ async function decide(svc: Services, actor: Actor, rawId: string, decision: Deci
       });
       if (scheduled) return { row: updated ?? row, decided: "scheduled" as const, executed: null };
       const changed = await applyRequest(tx, svc, account, row, at, actor.userId);
-      if (row.action === "marketing" && !decision.automatic && decision.confirmCount !== row.count) {
+      if (row.action === "marketing" && !decision.automatic) {
         // Read the maintained counter after the change instead of a second pass over the contacts:
-        // an upgrade nobody confirmed rolls the whole change back (R14).
+        // an upgrade nobody confirmed, or bigger than the one shown, rolls the whole change back (R14).
         const after = await getAccount(tx, account.id);
         const upgrade = upgradeNeeded(svc, account, after.marketingCount, at);
-        if (upgrade) throw new NeedsConfirmation(view(row), upgrade);
+        if (upgrade && (decision.confirmCount !== row.count || !confirmsUpgrade(upgrade))) {
+          throw new NeedsConfirmation(view(row), upgrade);
+        }
       }
       return { row: updated ?? row, decided: "approved" as const, executed: changed };
     },
-    { allowUpgrade: () => confirmed },
-  );
+    { allowUpgrade: confirmsUpgrade },
+  ).catch(async (e: unknown) => {
+    // The approver is shown this upgrade now: it is the one a typed confirmation agrees to.
+    if (e instanceof NeedsConfirmation) await showUpgrade(svc, id, e.upgrade);
+    throw e;
+  });
+  const { result, change } = outcome;
   const request = await getRequest(svc, actor.accountId, id);
   const executed: ExecuteResult | null =
     result.executed === null
@@ -461,6 +485,14 @@ async function decide(svc: Services, actor: Actor, rawId: string, decision: Deci
       .where(eq(bulkRequests.id, id));
   }
   return { request, decided: result.decided, executed };
+}
+
+/** Stores the upgrade an open request would make now in its impact: what the approver sees and confirms. */
+async function showUpgrade(svc: Services, id: string, upgrade: UpgradeRecord): Promise<void> {
+  await svc.db
+    .update(bulkRequests)
+    .set({ impact: sql`jsonb_set(${bulkRequests.impact}, '{upgrade}', ${JSON.stringify(upgrade)}::jsonb)` })
+    .where(and(eq(bulkRequests.id, id), eq(bulkRequests.status, "open")));
 }
 
 /** The change itself: one UPDATE over the request's fixed contacts, audited in the same statement. */
@@ -608,6 +640,20 @@ async function reopenRequest(svc: Services, accountId: number, id: string, why: 
       .where(and(eq(bulkRequests.id, id), eq(bulkRequests.status, "approved")))
       .returning();
     if (!row) return;
+    // The request shows the tier impact it has now, so the new decision is made on it.
+    const account = await getAccount(tx, accountId);
+    if (row.action === "marketing") {
+      const [n] = await rowsOf<{ n: number }>(
+        tx,
+        sql`select count(*)::int as n from bulk_request_contacts r join contact_status s on s.contact_id = r.contact_id
+            where r.request_id = ${id} and s.marketing = false`,
+      );
+      const upgrade = upgradeNeeded(svc, account, account.marketingCount + (n?.n ?? 0), now);
+      await tx
+        .update(bulkRequests)
+        .set({ impact: sql`jsonb_set(${bulkRequests.impact}, '{upgrade}', ${JSON.stringify(upgrade)}::jsonb)` })
+        .where(eq(bulkRequests.id, id));
+    }
     await recordAudit(tx, {
       accountId,
       at: now,
@@ -616,7 +662,6 @@ async function reopenRequest(svc: Services, accountId: number, id: string, why: 
       summary: `Request ${id} did not run at its time and needs a new decision: ${why}`,
       detail: { requestId: id, reason: why },
     });
-    const account = await getAccount(tx, accountId);
     await queueMessage(
       tx,
       account,

@@ -791,7 +791,7 @@ async function upsertStaged(
   }
   const rules =
     withRules && auditIds.length > 0
-      ? await applyRulesInTx(svc, tx, accountId, p.at, touchedBy(accountId, auditIds))
+      ? await applyRulesInTx(svc, tx, accountId, p.at, touchedBy(accountId, auditIds), p.actor.userId)
       : { runs: [], pauses: [] };
   return {
     ...totals,

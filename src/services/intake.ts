@@ -360,9 +360,10 @@ export interface IntakeOutcome {
   /**
    * Contacts that came in as marketing by their source's default but were created (or kept)
    * non-marketing instead: `access` when the key's owner has no marketing contacts access (R13),
-   * `upgrade` when they would have taken the tier up (R9, R14); then `request` asks to set them marketing.
+   * `upgrade` when they would have taken the tier up (R9, R14), `limit` when one call would make more of
+   * them marketing than the direct-change limit (R14); then `request` asks to set them marketing.
    */
-  held: { reason: "access" | "upgrade"; emails: string[]; request: BulkRequestView | null } | null;
+  held: { reason: "access" | "upgrade" | "limit"; emails: string[]; request: BulkRequestView | null } | null;
 }
 
 /** Who sends contacts through the intake: the API key (for the audit) and the user it acts for. */
@@ -402,7 +403,7 @@ export async function intakeContacts(
     const owner = await rightsOf(svc, tx, accountId, ownerId);
     const allowMarketing = canSetMarketing(owner).ok;
     let upserted = await upsertContacts(tx, accountId, rows, at, overrides, allowMarketing);
-    let held: { reason: "access" | "upgrade"; emails: string[]; requestId: string | null } | null = null;
+    let held: { reason: "access" | "upgrade" | "limit"; emails: string[]; requestId: string | null } | null = null;
     if (!allowMarketing) {
       const emails = upserted.filter((u) => wanted.has(u.email) && !u.marketing).map((u) => u.email);
       if (emails.length > 0) {
@@ -421,9 +422,12 @@ export async function intakeContacts(
       }
     } else {
       const after = await getAccount(tx, accountId);
-      if (after.marketingCount > before.marketingCount && upgradeNeeded(svc, after, after.marketingCount, at)) {
-        // These contacts would take the tier up: they wait, non-marketing, for an approver (R9, R14).
-        const madeMarketing = upserted.filter((u) => (u.created && u.marketing) || u.promoted);
+      const madeMarketing = upserted.filter((u) => (u.created && u.marketing) || u.promoted);
+      const upgrade =
+        after.marketingCount > before.marketingCount && upgradeNeeded(svc, after, after.marketingCount, at);
+      if (upgrade || madeMarketing.length > before.directLimit) {
+        // More than the direct-change limit becoming marketing in one call, or a tier upgrade: they
+        // wait, non-marketing, for an approver (R9, R14), in one request made by the key's maker.
         await rowsOf(
           tx,
           sql`update contact_status set marketing = false
@@ -439,12 +443,12 @@ export async function intakeContacts(
           { accountId, userId: ownerId },
           { action: "marketing", selector: { type: "emails", emails }, at: null, origin: actor, viaSelector: true },
         );
-        held = { reason: "upgrade", emails, requestId };
+        held = { reason: upgrade ? "upgrade" : "limit", emails, requestId };
       }
     }
     await auditUpsert(tx, accountId, at, actor, "the intake API", upserted);
     const touched = upserted.filter((u) => u.created || u.updated).map((u) => u.id);
-    const rules = await applyRulesInTx(svc, tx, accountId, at, touched);
+    const rules = await applyRulesInTx(svc, tx, accountId, at, touched, ownerId);
     // Rules may have changed statuses: read them back for the answer.
     const ids = upserted.map((u) => u.id);
     const now = await rowsOf<{ id: number; marketing: boolean; pending: boolean }>(

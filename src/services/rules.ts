@@ -465,6 +465,7 @@ async function pauseIntoRequest(
   rule: Rule,
   target: { filter: Filter; scope: ContactScope; unless: Filter[] },
   reason: string,
+  causedBy: string | null = null,
 ): Promise<{ rule: Rule; requestId: string | null }> {
   const requestId = await createBulkRequestIn(
     svc,
@@ -483,6 +484,7 @@ async function pauseIntoRequest(
       origin: ruleActor(rule.name),
       viaSelector: true,
       ruleId: rule.id,
+      causedBy,
     },
   );
   if (!requestId) return { rule, requestId: null };
@@ -543,6 +545,8 @@ export async function applyRulesInTx(
   accountId: number,
   at: Date,
   scope: ContactScope,
+  /** The user whose import or API key brought in the contacts of a scoped run (null: the schedule). */
+  causedBy: string | null = null,
 ): Promise<{ runs: RuleRun[]; pauses: RulePause[] }> {
   const runs: RuleRun[] = [];
   const pauses: RulePause[] = [];
@@ -566,7 +570,7 @@ export async function applyRulesInTx(
     }
     const reason = approvalReason(svc, account, rule.action, counted, at);
     if (reason) {
-      const paused = await pauseIntoRequest(svc, tx, rule, { filter, scope, unless }, reason);
+      const paused = await pauseIntoRequest(svc, tx, rule, { filter, scope, unless }, reason, causedBy);
       if (paused.requestId) pauses.push({ ruleId: rule.id, name: rule.name, reason, requestId: paused.requestId });
       continue;
     }
@@ -579,11 +583,24 @@ export async function applyRulesInTx(
       rule.action === "marketing"
         ? `Set marketing by rule "${rule.name}" (when ${rule.filter})`
         : `Set non-marketing by rule "${rule.name}" (when ${rule.filter}): marketing until the next update date`;
-    const [res] = await rowsOf<{ n: number }>(
+    // The contacts are matched, locked, counted and changed in ONE statement, and only if they are
+    // still within what the count above allowed: contacts that came to match in between (a list
+    // grew, an import landed) can't slip past the direct-change limit or into an upgrade.
+    const maxNew = rule.action === "marketing" ? Math.max(0, account.tierLimit - account.marketingCount) : null;
+    const [res] = await rowsOf<{ n: number; new_marketing: number; changed: number }>(
       tx,
-      sql`with upd as (
-        update ${contactStatus} set ${set} from ${contacts}
-        where ${contacts.id} = ${contactStatus.contactId} and ${where} returning ${contactStatus.contactId} as id
+      sql`with target as (
+        select ${contactStatus.contactId} as id, ${contactStatus.marketing} as marketing
+        from ${CONTACTS_WITH_STATUS} where ${where}
+        for update of ${contactStatus}
+      ), counted as (
+        select count(*)::int as n, count(*) filter (where not marketing)::int as new_marketing from target
+      ), upd as (
+        update ${contactStatus} set ${set} from target
+        where ${contactStatus.contactId} = target.id
+          and (select n from counted) <= ${account.directLimit}
+          and ${maxNew === null ? sql`true` : sql`(select new_marketing from counted) <= ${maxNew}`}
+        returning ${contactStatus.contactId} as id
       ), audit as (
         insert into audit_events (account_id, at, effective_at, actor, kind, summary, count, contact_ids, detail)
         select ${accountId}, ${timestamptz(at)}, ${timestamptz(effectiveAt)}, ${actor},
@@ -592,9 +609,25 @@ export async function applyRulesInTx(
         from upd having count(*) > 0
         returning count
       )
-      select coalesce((select count from audit), 0)::int as n`,
+      select (select n from counted) as n, (select new_marketing from counted) as new_marketing,
+        coalesce((select count from audit), 0)::int as changed`,
     );
-    const changed = res?.n ?? 0;
+    if ((res?.changed ?? 0) === 0 && (res?.n ?? 0) > 0) {
+      const grown = approvalReason(
+        svc,
+        account,
+        rule.action,
+        { n: res?.n ?? 0, newMarketing: res?.new_marketing ?? 0 },
+        at,
+      );
+      if (grown) {
+        const paused = await pauseIntoRequest(svc, tx, rule, { filter, scope, unless }, grown, causedBy);
+        if (paused.requestId)
+          pauses.push({ ruleId: rule.id, name: rule.name, reason: grown, requestId: paused.requestId });
+        continue;
+      }
+    }
+    const changed = res?.changed ?? 0;
     await tx.update(automationRules).set({ lastRunAt: at }).where(eq(automationRules.id, rule.id));
     if (changed > 0) runs.push({ rule: rule.name, action: rule.action, changed });
   }
@@ -689,16 +722,39 @@ export async function runRules(svc: Services, _now?: Date): Promise<ScheduledRul
     sql`select distinct account_id::float8 as account_id from automation_rules where enabled`,
   );
   const out: ScheduledRulesResult[] = [];
+  const failures: { accountId: number; error: unknown }[] = [];
   for (const { account_id } of accountIds) {
     const accountId = Number(account_id);
-    const refreshed = await refreshPausedRules(svc, accountId);
-    const { result } = await changeContacts(svc, accountId, "automation rules", (tx, _account, at) =>
-      applyRulesInTx(svc, tx, accountId, at, null),
-    );
-    const requests = await finishRulePauses(svc, accountId, result.pauses);
-    if (result.runs.length || requests.length || refreshed.resumed.length || refreshed.disabled.length) {
-      out.push({ accountId, runs: result.runs, requests, ...refreshed });
+    // One account's failure (its run rolled back whole) never keeps the others' rules from running.
+    try {
+      const refreshed = await refreshPausedRules(svc, accountId);
+      const { result } = await changeContacts(svc, accountId, "automation rules", (tx, _account, at) =>
+        applyRulesInTx(svc, tx, accountId, at, null),
+      );
+      const requests = await finishRulePauses(svc, accountId, result.pauses);
+      if (result.runs.length || requests.length || refreshed.resumed.length || refreshed.disabled.length) {
+        out.push({ accountId, runs: result.runs, requests, ...refreshed });
+      }
+    } catch (error) {
+      failures.push({ accountId, error });
     }
   }
+  if (failures.length > 0) {
+    throw new RulesRunFailed(out, failures);
+  }
   return out;
+}
+
+/** Some accounts' rule runs failed (rolled back); the others ran. The scheduler reports and retries them. */
+export class RulesRunFailed extends Error {
+  constructor(
+    readonly done: ScheduledRulesResult[],
+    readonly failures: { accountId: number; error: unknown }[],
+  ) {
+    super(
+      `the automation rules of ${failures.length} account(s) did not run: ${failures
+        .map((f) => `account ${f.accountId}: ${(f.error as Error)?.message ?? String(f.error)}`)
+        .join("; ")}`,
+    );
+  }
 }

@@ -187,7 +187,7 @@ describe("intake API over HTTP", () => {
   });
 
   it("form contacts that would push the count over the tier wait, non-marketing, for an approved upgrade", async () => {
-    const a = await account({ tierLimit: 2000 });
+    const a = await account({ tierLimit: 2000, directLimit: 1000 });
     const changes: { before: number; after: number; upgraded: boolean }[] = [];
     const off = env.svc.events.onCountChange((c) => {
       if (c.accountId === a.accountId) changes.push({ before: c.before, after: c.after, upgraded: c.upgrade !== null });
@@ -375,5 +375,23 @@ describe("intake API over HTTP", () => {
       route: "POST /api/contacts",
       error: { code: "22021", message: 'invalid byte sequence for encoding "…": 0x00' },
     });
+  });
+
+  it("one call that would make more contacts marketing than the direct-change limit waits for approval", async () => {
+    const a = await account({ directLimit: 10 });
+    for (let i = 0; i < 12; i++)
+      await call("POST", "/api/contacts", a.apiKey, { email: `old${i}@acme.io`, source: "api" });
+    const batch = Array.from({ length: 12 }, (_, i) => ({ email: `old${i}@acme.io`, source: "form" }));
+    const r = await call("POST", "/api/contacts", a.apiKey, { contacts: batch });
+    expect(r.status).toBe(200);
+    expect(
+      r.body.results.every((x: { status: string; held: string }) => x.status === "non-marketing" && x.held === "limit"),
+    ).toBe(true);
+    expect(await recount(env, a.accountId)).toMatchObject({ m: 0, t: 12 });
+    const request = await getRequest(env.svc, a.accountId, r.body.results[0].requestId);
+    expect(request).toMatchObject({ count: 12, action: "marketing", requestedBy: "UADMIN1", status: "open" });
+    // Within the limit, a marketing form still makes its contacts marketing at once.
+    const few = await call("POST", "/api/contacts", a.apiKey, { contacts: batch.slice(0, 3) });
+    expect(few.body.results.map((x: { status: string }) => x.status)).toEqual(["marketing", "marketing", "marketing"]);
   });
 });
