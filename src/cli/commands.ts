@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import "../commands/intake-handlers.ts";
 import { runCommand } from "../commands/run.ts";
 import { loadConfig } from "../config.ts";
 import { applyMigrations } from "../db/client.ts";
@@ -7,7 +6,8 @@ import { runJobsOnce } from "../jobs/run-once.ts";
 import { ensureUser, resolveAccount } from "../services/accounts.ts";
 import { Refusal } from "../services/context.ts";
 import { changeRole } from "../services/roles.ts";
-import { unescapeMrkdwn } from "../slack/mrkdwn.ts";
+import { renderAnswer } from "../slack/render/answer.ts";
+import { unescapeMrkdwn } from "../slack/render/mrkdwn.ts";
 import type { CliContext } from "./context.ts";
 import { seedDemo } from "./demo.ts";
 import { importFile } from "./import.ts";
@@ -53,12 +53,16 @@ export function registerCommands(program: Command, ctx: CliContext): void {
         });
         if (opts.json) {
           ctx.io.out(
-            JSON.stringify({ ok: result.ok, text: result.text, blocks: result.blocks, data: result.data }, null, 2),
+            JSON.stringify(
+              { ok: result.ok, text: result.text, blocks: renderAnswer(result).blocks, data: result.data },
+              null,
+              2,
+            ),
           );
         } else if (result.ok) {
-          ctx.io.out(toPlainText(result.text));
+          ctx.io.out(result.text);
         } else {
-          ctx.io.err(toPlainText(result.text));
+          ctx.io.err(result.text);
         }
         ctx.setExitCode(result.ok ? 0 : 1);
       });

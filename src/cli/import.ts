@@ -5,7 +5,7 @@
 import { createReadStream, statSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import cliProgress from "cli-progress";
-import { importAnswer } from "../commands/intake-handlers.ts";
+import { importAnswer } from "../commands/import-report.ts";
 import { DEFAULT_IMPORT_LIMITS, loadConfig } from "../config.ts";
 import { ensureUser, resolveAccount } from "../services/accounts.ts";
 import { Refusal, type Services } from "../services/context.ts";

@@ -2,7 +2,8 @@
 // saves what they say in one transaction; in a terminal without flags it asks (setup-prompts.ts),
 // then runs itself with the answers as flags, so both ways share one validation.
 import type { Command } from "commander";
-import { settingsChangeLines } from "../commands/run.ts";
+import { settingsChangeLines } from "../commands/handlers/settings.ts";
+import { plain } from "../commands/rich.ts";
 import type { Pricing } from "../domain/pricing.ts";
 import { readSetupAnswers, type SetupAnswers, type SetupField, splitUsers } from "../domain/setup.ts";
 import { PLANS, TERMS } from "../domain/types.ts";
@@ -158,7 +159,7 @@ export async function setupFromFlags(ctx: CliContext, opts: SetupFlags): Promise
       );
       const lines = [
         r.firstSetup ? `tierkeeper is set up for ${account.name}.` : `Settings of ${account.name} saved.`,
-        ...settingsChangeLines(r),
+        ...settingsChangeLines(r).map(plain),
       ];
       if (r.firstSetup) {
         lines.push("", toPlainText(r.note.text));

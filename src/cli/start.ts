@@ -12,8 +12,6 @@ import { Refusal } from "../services/context.ts";
 import { createSlackApp, EVENTS_PATH } from "../slack/app.ts";
 import { controlRoute, newControlToken, runningService, writeServiceFile } from "./control.ts";
 import { runProgram } from "./program.ts";
-// Registers the Slack module's subcommands (`usage`) for the CLI's `run` as well.
-import "../slack/handlers.ts";
 
 /**
  * `tierkeeper start`: Slack (HTTP or Socket Mode), the intake API and the scheduler in one process.

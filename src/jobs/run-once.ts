@@ -1,7 +1,6 @@
 import type { WebClient } from "@slack/web-api";
-import "../commands/forecast.ts"; // registers `/contacts forecast` (extraHandlers) wherever jobs are loaded
-import { n } from "../commands/format.ts";
 import { accounts, jobFires } from "../db/schema.ts";
+import { n } from "../domain/format.ts";
 import { checkSpike, checkTierAlerts, pruneCountSamples } from "../services/alerts.ts";
 import { expireRequests, getRequest, pruneDecidedRequestContacts, runDueScheduledRequests } from "../services/bulk.ts";
 import type { Services } from "../services/context.ts";

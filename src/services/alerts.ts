@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, gte, lte, min, sql } from "drizzle-orm";
-import { day, money, n, pct, updateWhen } from "../commands/format.ts";
 import { type Executor, rowsOf, timestamptz } from "../db/client.ts";
 import { countSamples, notifications, tierChanges } from "../db/schema.ts";
+import { day, money, n, pct, updateWhen } from "../domain/format.ts";
 import { highestReached, THRESHOLD_LEVELS, type ThresholdLevel, usagePercent } from "../domain/thresholds.ts";
 import { nextUpdateInstant, previousUpdateInstant } from "../domain/update-dates.ts";
 import { section } from "../slack/blocks.ts";

@@ -1,8 +1,8 @@
 import { and, asc, eq, gte, lt } from "drizzle-orm";
 import { DateTime } from "luxon";
-import { day, n } from "../commands/format.ts";
 import { accounts, usageSnapshots } from "../db/schema.ts";
 import { daysUntil, fitGrowth, thresholdCount } from "../domain/forecast.ts";
+import { day, n } from "../domain/format.ts";
 import { THRESHOLD_LEVELS, type ThresholdLevel } from "../domain/thresholds.ts";
 import { section } from "../slack/blocks.ts";
 import { getAccount } from "./accounts.ts";

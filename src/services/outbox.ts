@@ -137,7 +137,7 @@ function classify(e: unknown): SlackFailure {
     retryAfter?: number;
     statusCode?: number;
     data?: { error?: string };
-    original?: { code?: string };
+    original?: { code?: string; name?: string };
     message?: string;
   };
   if (err.code === "slack_webapi_rate_limited_error") {
@@ -150,8 +150,12 @@ function classify(e: unknown): SlackFailure {
     return { retryAfterMs: null, message: `HTTP ${err.statusCode ?? "error"}` };
   if (err.code === "slack_webapi_platform_error")
     return { retryAfterMs: null, message: `Slack error: ${err.data?.error ?? "unknown"}` };
-  if (err.code === "slack_webapi_request_error" && ["ECONNABORTED", "ETIMEDOUT"].includes(err.original?.code ?? ""))
-    return { retryAfterMs: null, message: "Slack did not answer in time (it may have posted it anyway)" };
+  // The client's own timeout: axios says ECONNABORTED/ETIMEDOUT, fetch an AbortSignal's TimeoutError.
+  const timedOut =
+    ["ECONNABORTED", "ETIMEDOUT"].includes(err.original?.code ?? "") ||
+    ["TimeoutError", "AbortError"].includes(err.original?.name ?? "") ||
+    (e as { name?: string }).name === "TimeoutError";
+  if (timedOut) return { retryAfterMs: null, message: "Slack did not answer in time (it may have posted it anyway)" };
   return { retryAfterMs: null, message: err.message ?? String(e) };
 }
 

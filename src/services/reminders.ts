@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
-import { money, n, pct, updateWhen } from "../commands/format.ts";
 import { accounts } from "../db/schema.ts";
+import { money, n, pct, updateWhen } from "../domain/format.ts";
 import { monthlyPriceCents, smallestTierHolding } from "../domain/pricing.ts";
 import { usagePercent } from "../domain/thresholds.ts";
 import { nextRenewalInstant, nextUpdateInstant } from "../domain/update-dates.ts";

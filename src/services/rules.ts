@@ -27,7 +27,7 @@ import { type Filter, parseFilter } from "../domain/filter.ts";
 import { canAdminister, canSetMarketing } from "../domain/permissions.ts";
 import type { MarketingStatus } from "../domain/types.ts";
 import { nextUpdateInstant } from "../domain/update-dates.ts";
-import { escapeMrkdwn } from "../slack/mrkdwn.ts";
+import { escapeMrkdwn } from "../slack/render/mrkdwn.ts";
 import { type Account, billingTermsOf, ensureUser, getAccount, rightsOf } from "./accounts.ts";
 import { recordAudit } from "./audit.ts";
 import { type BulkRequestView, createBulkRequestIn, expireRequests, getRequest } from "./bulk.ts";

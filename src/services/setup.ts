@@ -2,11 +2,11 @@
 // modal or `tierkeeper setup`; the first one also queues a note to the approvals channel that
 // says, in plain words, what tierkeeper will do and when.
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
-import { day, money, n, pct, updateWhen } from "../commands/format.ts";
 import type { Tx } from "../db/client.ts";
 import { accounts, users } from "../db/schema.ts";
 import type { SettingChange } from "../domain/command.ts";
 import { thresholdCount } from "../domain/forecast.ts";
+import { day, money, n, pct, updateWhen } from "../domain/format.ts";
 import { canAdminister } from "../domain/permissions.ts";
 import { monthlyPriceCents } from "../domain/pricing.ts";
 import { THRESHOLDS, usagePercent } from "../domain/thresholds.ts";

@@ -25,7 +25,6 @@ import {
 import type { Config } from "../config.ts";
 import type { Services } from "../services/context.ts";
 import type { SlackClient } from "./client.ts";
-import "./handlers.ts";
 import { registerListeners } from "./listeners/index.ts";
 
 export const EVENTS_PATH = "/slack/events";

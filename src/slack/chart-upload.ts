@@ -1,6 +1,6 @@
 // The usage chart in Slack: rendered here, uploaded with files.getUploadURLExternal/completeUploadExternal.
 
-import type { Answer } from "../commands/run.ts";
+import type { Answer } from "../commands/answer.ts";
 import { type ChartSeries, renderUsageChart } from "./chart.ts";
 import type { SlackClient as WebClient } from "./client.ts";
 

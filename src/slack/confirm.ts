@@ -1,5 +1,5 @@
 // The upgrade confirmation modal (R14): the approver types the number of contacts.
-import { money, n } from "../commands/format.ts";
+import { money, n } from "../domain/format.ts";
 import type { BulkRequestView } from "../services/bulk.ts";
 import type { UpgradeRecord } from "../services/context.ts";
 import { context, section } from "./blocks.ts";

@@ -1,9 +1,11 @@
 // After a decision on a bulk request (button, modal or `approve` text): the message shows the truth, the requester hears (R14).
 
-import { requestSummary, statusLine } from "../commands/present-requests.ts";
+import { requestSummary, statusLine } from "../commands/requests-view.ts";
+import { md } from "../commands/rich.ts";
 import type { BulkRequestView } from "../services/bulk.ts";
 import type { Services } from "../services/context.ts";
 import type { SlackClient as WebClient } from "./client.ts";
+import { toMrkdwn } from "./render/mrkdwn.ts";
 import { directMessage, updateRequestMessage } from "./request-poster.ts";
 import type { SlackDeps } from "./session.ts";
 
@@ -21,7 +23,9 @@ export async function announceDecision(
   );
   // Only the call that made the decision tells the requester, so a double click sends one DM.
   if (!decided || request.requestedBy === deciderId) return;
-  const text = `Your bulk request ${request.id} (${requestSummary(request)}): ${statusLine(request, subsidiaryZone).replace(/^:[a-z_]+: /, "")}`;
+  const text = toMrkdwn(
+    md`Your bulk request ${request.id} (${requestSummary(request)}): ${statusLine(request, subsidiaryZone, false)}`,
+  );
   await safely(deps, "DM to the requester", () => directMessage(client, request.requestedBy, text));
 }
 

@@ -3,15 +3,14 @@
 import { Readable } from "node:stream";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { z } from "zod";
-import { importAnswer } from "../commands/intake-handlers.ts";
-import { refusalMrkdwn } from "../commands/run.ts";
+import { importAnswer } from "../commands/import-report.ts";
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from "../config.ts";
 import { parseCommand } from "../domain/command.ts";
 import { Refusal } from "../services/context.ts";
 import { ImportFileError, importFromSlackFile } from "../services/import.ts";
-import { capBlocks } from "./blocks.ts";
 import type { SlackClient } from "./client.ts";
-import { escapeMrkdwn } from "./mrkdwn.ts";
+import { refusalMrkdwn, renderAnswer } from "./render/answer.ts";
+import { escapeMrkdwn } from "./render/mrkdwn.ts";
 import { postRequest } from "./request-poster.ts";
 import { claimDelivery, type SlackDeps, sessionFor } from "./session.ts";
 
@@ -94,7 +93,8 @@ export async function importSharedFile(
       },
     );
     const answer = importAnswer(report, session.timeZone);
-    await say(answer.text, capBlocks(answer.blocks));
+    const message = renderAnswer(answer);
+    await say(message.text, message.blocks);
     const approvals = session.account.approvalsChannel;
     if (answer.request && approvals) await postRequest(deps.svc, client, answer.request, approvals);
     else if (answer.request) {

@@ -1,6 +1,9 @@
 // App Home: the dashboard (usage, next update, open requests with buttons, recent events, shortcuts).
-import { eventSummary, money, n, pct, updateWhen, when } from "../commands/format.ts";
-import { requestBlocks } from "../commands/present-requests.ts";
+import type { HomeView, KnownBlock } from "@slack/types";
+import { eventSummary } from "../commands/handlers/reports.ts";
+import { requestParts } from "../commands/requests-view.ts";
+import { md } from "../commands/rich.ts";
+import { money, n, pct, updateWhen, when } from "../domain/format.ts";
 import { monthlyPriceCents } from "../domain/pricing.ts";
 import type { Plan } from "../domain/types.ts";
 import { getAccount } from "../services/accounts.ts";
@@ -9,18 +12,9 @@ import { listRequests } from "../services/bulk.ts";
 import type { Actor, Services } from "../services/context.ts";
 import { tierReport } from "../services/reports.ts";
 import { type SetupState, setupState } from "../services/setup.ts";
-import {
-  actions,
-  type Block,
-  button,
-  context,
-  divider,
-  fields,
-  header,
-  LIMITS,
-  listSections,
-  section,
-} from "./blocks.ts";
+import { renderParts } from "./render/answer.ts";
+import { actions, button, context, divider, fields, header, LIMITS, listSections, section } from "./render/blocks.ts";
+import { toMrkdwn } from "./render/mrkdwn.ts";
 
 export const HOME_ACTIONS = {
   manage: "home_open_manage",
@@ -32,19 +26,19 @@ export const HOME_ACTIONS = {
 const MAX_REQUESTS_SHOWN = 8;
 
 /** The Home tab of one user (views.publish). Stays under 100 blocks whatever the data. */
-export async function homeView(svc: Services, actor: Actor, userZone: string) {
+export async function homeView(svc: Services, actor: Actor, userZone: string): Promise<HomeView> {
   const account = await getAccount(svc.db, actor.accountId);
   const r = await tierReport(svc, actor);
   const open = await listRequests(svc, actor, ["open"]);
   const events = await auditHistory(svc.db, { accountId: actor.accountId, limit: 10 });
   const setup = await setupState(svc, actor);
-  const blocks: Block[] = [
+  const blocks: KnownBlock[] = [
     ...(setup.configured ? [] : welcomeBlocks(setup)),
     header("Marketing contacts"),
     section(
       `*${n(r.marketingCount)}* of *${n(r.tierLimit)}* — *${pct(r.usagePercent)}* of your ${r.plan} tier (${money(r.monthlyPriceCents)}/month)\n${bar(r.usagePercent)}`,
     ),
-    fields([
+    ...fields([
       ["Next update", updateWhen(r.nextUpdateAt, r.timeZone, userZone)],
       [
         "It changes",
@@ -63,19 +57,19 @@ export async function homeView(svc: Services, actor: Actor, userZone: string) {
   ];
   if (open.length === 0) blocks.push(section("Nothing waiting for approval."));
   for (const req of open.slice(0, MAX_REQUESTS_SHOWN)) {
-    blocks.push(...requestBlocks(req, userZone, { buttons: true, subsidiaryZone: account.timeZone }));
+    blocks.push(...renderParts(requestParts(req, userZone, { buttons: true, subsidiaryZone: account.timeZone }), 10));
   }
   if (open.length > MAX_REQUESTS_SHOWN) {
     blocks.push(context(`…and ${n(open.length - MAX_REQUESTS_SHOWN)} more: \`/contacts requests\``));
   }
   blocks.push(divider(), header("Recent activity"));
-  const lines = events.map((e) => `${when(e.at, userZone)} — ${eventSummary(e.kind, e.summary)}`);
+  const lines = events.map((e) => toMrkdwn(md`${when(e.at, userZone)} — ${eventSummary(e.kind, e.summary)}`));
   blocks.push(...(lines.length ? listSections(lines, 5) : [section("Nothing yet.")]));
   blocks.push(context("`/contacts help` lists everything tierkeeper can do."));
-  return { type: "home" as const, blocks: capView(blocks) };
+  return { type: "home", blocks: capView(blocks) };
 }
 
-function capView(blocks: Block[]): Block[] {
+function capView(blocks: KnownBlock[]): KnownBlock[] {
   if (blocks.length <= LIMITS.blocksPerView) return blocks;
   return [
     ...blocks.slice(0, LIMITS.blocksPerView - 1),
@@ -89,7 +83,7 @@ function bar(percent: number): string {
 }
 
 /** A new account: what tierkeeper is, and the setup button (admins) or whom to ask (members). */
-function welcomeBlocks(setup: SetupState): Block[] {
+function welcomeBlocks(setup: SetupState): KnownBlock[] {
   const intro =
     "tierkeeper keeps your marketing contacts inside the contact tier you pay for. Before it watches your tier, it needs to know what you bought and where to post: plan, tier, billing term and dates, channels and billing contacts.";
   if (setup.isAdmin) {
@@ -107,12 +101,12 @@ function welcomeBlocks(setup: SetupState): Block[] {
 }
 
 /** The account as set up, and "Change settings" for admins. */
-function accountBlocks(setup: SetupState, svc: Services): Block[] {
+function accountBlocks(setup: SetupState, svc: Services): KnownBlock[] {
   const a = setup.account;
   const channelOf = (c: string | null) => (c === null ? "not set" : /^[CG][A-Z0-9]+$/.test(c) ? `<#${c}>` : c);
   const price = money(monthlyPriceCents(svc.pricing[a.plan as Plan], a.tierLimit));
-  const blocks: Block[] = [
-    fields([
+  const blocks: KnownBlock[] = [
+    ...fields([
       ["Plan and tier", `${a.plan}, ${n(a.tierLimit)} contacts, ${price}/month`],
       ["Billing term", `${a.term}, from ${a.contractStart} (${a.timeZone})`],
       ["Alerts", channelOf(a.alertChannel)],

@@ -2,9 +2,9 @@
 import { createHash } from "node:crypto";
 import { and, count, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
-import { money, n, pct, updateWhen } from "../commands/format.ts";
 import { contactStatus, contacts } from "../db/schema.ts";
 import { FILTER_EXAMPLE, type Filter, parseFilter } from "../domain/filter.ts";
+import { money, n, pct, updateWhen } from "../domain/format.ts";
 import { monthlyPriceCents, smallestTierHolding } from "../domain/pricing.ts";
 import { usagePercent } from "../domain/thresholds.ts";
 import { nextUpdateInstant } from "../domain/update-dates.ts";
@@ -14,7 +14,7 @@ import { allLists } from "../services/lists.ts";
 import { unengagedCounts } from "../services/reports.ts";
 import { describeSelector, type Selector, selectorCondition } from "../services/selectors.ts";
 import { type Block, context, divider, header, LIMITS, section, truncate } from "./blocks.ts";
-import { escapeMrkdwn } from "./mrkdwn.ts";
+import { escapeMrkdwn } from "./render/mrkdwn.ts";
 
 export const MANAGE_STEPS = {
   intro: "manage_intro",

@@ -1,13 +1,16 @@
 // Bulk requests in Slack (R14): posted once to the approvals channel, updated in place, the requester told.
 
+import type { KnownBlock } from "@slack/types";
 import { and, eq, isNull, like, or, sql } from "drizzle-orm";
-import { requestBlocks, requestSummary, statusLine } from "../commands/present-requests.ts";
+import { requestParts, requestSummary, statusLine } from "../commands/requests-view.ts";
+import { md, mention } from "../commands/rich.ts";
 import { accounts, bulkRequests } from "../db/schema.ts";
 import { getAccount } from "../services/accounts.ts";
 import { type BulkRequestView, getRequest } from "../services/bulk.ts";
 import type { Services } from "../services/context.ts";
-import { capBlocks } from "./blocks.ts";
 import { type AnySlackClient, asBoltClient, type SlackClient as WebClient } from "./client.ts";
+import { renderParts } from "./render/answer.ts";
+import { toMrkdwn } from "./render/mrkdwn.ts";
 import { singleTryClient } from "./web.ts";
 
 /**
@@ -54,10 +57,13 @@ async function release(svc: Services, id: string, token: string): Promise<void> 
     .where(and(eq(bulkRequests.id, id), eq(bulkRequests.slackTs, token)));
 }
 
+/** The request's message in the approvals channel: typed blocks, and its notification text. */
 export function requestMessage(r: BulkRequestView, subsidiaryZone: string) {
   return {
-    text: `Bulk request ${r.id} from <@${r.requestedBy}>: ${requestSummary(r)}.${r.status === "open" ? "" : ` ${statusLine(r, subsidiaryZone)}`}`,
-    blocks: capBlocks(requestBlocks(r, subsidiaryZone, { buttons: true, subsidiaryZone })),
+    text: toMrkdwn(
+      md`Bulk request ${r.id} from ${mention(r.requestedBy)}: ${requestSummary(r)}.${r.status === "open" ? "" : md` ${statusLine(r, subsidiaryZone, false)}`}`,
+    ),
+    blocks: renderParts(requestParts(r, subsidiaryZone, { buttons: true, subsidiaryZone })),
   };
 }
 
@@ -155,10 +161,10 @@ export async function directMessage(
   client: WebClient,
   userId: string,
   text: string,
-  blocks?: unknown[],
+  blocks?: KnownBlock[],
 ): Promise<void> {
   const opened = await client.conversations.open({ users: userId });
   const channel = opened.channel?.id;
   if (!channel) return;
-  await client.chat.postMessage({ channel, text, ...(blocks ? { blocks: blocks as never } : {}) });
+  await client.chat.postMessage({ channel, text, ...(blocks ? { blocks } : {}) });
 }

@@ -2,7 +2,7 @@
 // time zone, alert and approvals channels, billing contacts and reminder days, in one form that
 // saves in one transaction. Choosing another plan redraws the tier select (dispatch_action).
 import { z } from "zod";
-import { money, n } from "../commands/format.ts";
+import { money, n } from "../domain/format.ts";
 import { monthlyPriceCents, type Pricing, smallestTierHolding } from "../domain/pricing.ts";
 import type { SetupAnswers, SetupField } from "../domain/setup.ts";
 import { PLANS, type Plan, TERMS } from "../domain/types.ts";

@@ -34,15 +34,17 @@ describe("tierkeeper run prints user text as typed", () => {
     const created = await tierkeeper("run", `list create "${NAME}"`, "--user", "UADMIN1");
     expect(created).toEqual({ code: 0, out: `Created the list "${NAME}".`, err: "" });
     const lists = await tierkeeper("run", "lists", "--user", "UADMIN1");
-    expect(lists.out).toBe(`Lists:\n• ${NAME} — 0 contacts`);
+    expect(lists.out).toBe(`Lists\n• ${NAME} — 0 contacts`);
     const again = await tierkeeper("run", `list create "${NAME}"`, "--user", "UADMIN1");
     expect(again).toEqual({ code: 1, out: "", err: `A list named "${NAME}" already exists.` });
   });
 
-  it("--json keeps the data as typed and the text as Slack gets it", async () => {
+  it("--json keeps the data and the text as typed, and the blocks as Slack gets them", async () => {
     const r = await tierkeeper("run", "lists", "--user", "UADMIN1", "--json");
-    const json = JSON.parse(r.out) as { text: string; data: { lists: { name: string }[] } };
+    const json = JSON.parse(r.out) as { text: string; blocks: unknown[]; data: { lists: { name: string }[] } };
     expect(json.data.lists.map((l) => l.name)).toEqual([NAME]);
-    expect(json.text).toContain("Q&amp;A &lt;beta&gt; &lt;@U1&gt;");
+    expect(json.text).toContain(NAME);
+    expect(JSON.stringify(json.blocks)).toContain("Q&amp;A &lt;beta&gt; &lt;@U1&gt;");
+    expect(JSON.stringify(json.blocks)).not.toContain(NAME);
   });
 });

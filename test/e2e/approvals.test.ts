@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { APPROVE_ACTION, REJECT_ACTION } from "../../src/commands/present-requests.ts";
+import { APPROVE_ACTION, REJECT_ACTION } from "../../src/commands/requests-view.ts";
 import { rowsOf } from "../../src/db/client.ts";
 import { accounts, bulkRequests } from "../../src/db/schema.ts";
 import { requestBulkChange } from "../../src/services/bulk.ts";

@@ -140,7 +140,7 @@ describe("user text in Slack messages (markup injection)", () => {
     const report = await eventually(() =>
       app.fake
         .callsTo("chat.postMessage")
-        .find((c) => c.body.channel === "DUMEMBER1" && String(c.body.text).startsWith("Imported")),
+        .find((c) => c.body.channel === "DUMEMBER1" && String(c.body.text).includes("Imported ")),
     );
     expect(String(report.body.text)).toContain(`Imported ${shown(HOSTILE_FILE)}: 2 rows`);
     expect(String(report.body.text)).toContain(`List "${shown(HOSTILE_IMPORT_LIST)}" (new)`);

@@ -53,10 +53,10 @@ describe("settings that can't trap", { timeout: 60_000 }, () => {
   it("shows every setting, its value and who changed it last", async () => {
     const shown = await (await app.command("settings", "UMEMBER1")).response();
     const blocks = JSON.stringify(shown.blocks);
-    expect(blocks).toContain("`plan` professional — _changed by <@UADMIN1>");
-    expect(blocks).toContain("`term` monthly — _changed by <@UADMIN1>");
-    expect(blocks).toContain("`direct-limit` 10 — _default_");
-    expect(blocks).toContain("`billing-contacts` none — _default_");
+    expect(blocks).toContain("*plan*\\nprofessional — _changed by <@UADMIN1>");
+    expect(blocks).toContain("*term*\\nmonthly — _changed by <@UADMIN1>");
+    expect(blocks).toContain("*direct-limit*\\n10 — _default_");
+    expect(blocks).toContain("*billing-contacts*\\nnone — _default_");
     expect(String(shown.text)).toContain("tierkeeper isn't set up yet");
   });
 });

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import "../../src/commands/intake-handlers.ts";
 import { runCommand } from "../../src/commands/run.ts";
 import { runDueWork } from "../../src/jobs/run-once.ts";
 import { makeAccount, recount, seedContacts, type TestEnv, testEnv } from "../helpers/services.ts";

@@ -3,13 +3,12 @@
 // fits Slack's limits (50 blocks, 3,000 characters per section).
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import "../../src/commands/intake-handlers.ts";
-import "../../src/slack/handlers.ts";
 import { type Answer, runCommand } from "../../src/commands/run.ts";
 import { rowsOf } from "../../src/db/client.ts";
 import type { Actor } from "../../src/services/context.ts";
-import { type Block, LIMITS } from "../../src/slack/blocks.ts";
 import { type ChartSeries, chartPoints, usageChartSpec } from "../../src/slack/chart.ts";
+import { renderAnswer } from "../../src/slack/render/answer.ts";
+import { LIMITS } from "../../src/slack/render/blocks.ts";
 import { makeAccount, seedContacts, type TestEnv, testEnv } from "../helpers/services.ts";
 
 let env: TestEnv;
@@ -24,8 +23,9 @@ const run = (actor: Actor, text: string) => runCommand(env.svc, { actor, timeZon
 
 /** The answer fits one Slack message: at most 50 blocks, no section text over 3,000 characters. */
 function expectFitsSlack(answer: Answer): void {
-  expect(answer.blocks.length).toBeLessThanOrEqual(LIMITS.blocksPerMessage);
-  for (const block of answer.blocks as (Block & { text?: { text: string }; elements?: { text: string }[] })[]) {
+  const { blocks } = renderAnswer(answer);
+  expect(blocks.length).toBeLessThanOrEqual(LIMITS.blocksPerMessage);
+  for (const block of blocks as { text?: { text: string }; elements?: { text: string }[] }[]) {
     if (block.text) expect(block.text.text.length).toBeLessThanOrEqual(LIMITS.sectionText);
     for (const element of block.elements ?? []) expect(element.text.length).toBeLessThanOrEqual(LIMITS.sectionText);
   }

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCommand } from "../../src/commands/run.ts";
-import "../../src/commands/forecast.ts";
 import { usageSnapshots } from "../../src/db/schema.ts";
 import { daysUntil, fitGrowth } from "../../src/domain/forecast.ts";
 import { forecastUsage, processForecastAlerts } from "../../src/services/forecast.ts";

@@ -1,7 +1,6 @@
 // Routes around the approval guard found by an attacker's review, each closed (R13, R14, R16).
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import "../../src/commands/intake-handlers.ts";
 import { runCommand } from "../../src/commands/run.ts";
 import { parseFilter } from "../../src/domain/filter.ts";
 import { authenticateApiKey, createApiKey } from "../../src/services/api-keys.ts";

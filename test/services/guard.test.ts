@@ -2,7 +2,6 @@
 // credentials and direct changes never change many contacts or upgrade the tier unapproved.
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import "../../src/commands/intake-handlers.ts";
 import { runCommand } from "../../src/commands/run.ts";
 import { rowsOf } from "../../src/db/client.ts";
 import { automationRules, bulkRequests, tierChanges, users } from "../../src/db/schema.ts";

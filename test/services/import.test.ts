@@ -5,7 +5,7 @@ import { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { importAnswer } from "../../src/commands/intake-handlers.ts";
+import { importAnswer } from "../../src/commands/import-report.ts";
 import { rowsOf } from "../../src/db/client.ts";
 import { auditEvents, bulkRequests, imports, listMembers, lists } from "../../src/db/schema.ts";
 import { parseFilter } from "../../src/domain/filter.ts";

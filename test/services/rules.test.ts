@@ -1,6 +1,5 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import "../../src/commands/intake-handlers.ts";
 import { runCommand } from "../../src/commands/run.ts";
 import { auditEvents, automationRules, bulkRequests, users } from "../../src/db/schema.ts";
 import { approveRequest, rejectRequest } from "../../src/services/bulk.ts";

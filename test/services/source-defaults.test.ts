@@ -1,6 +1,5 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import "../../src/commands/intake-handlers.ts";
 import { runCommand } from "../../src/commands/run.ts";
 import { auditEvents, users } from "../../src/db/schema.ts";
 import { setSourceDefault, showSourceDefaults, sourceOverridesOf } from "../../src/services/source-defaults.ts";

@@ -1,8 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { toPlainText } from "../../src/cli/commands.ts";
-import { eventSummary } from "../../src/commands/format.ts";
-import { escapeMrkdwn, unescapeMrkdwn } from "../../src/slack/mrkdwn.ts";
+import { eventSummary as summaryRich } from "../../src/commands/handlers/reports.ts";
+import { escapeMrkdwn, toMrkdwn, unescapeMrkdwn } from "../../src/slack/render/mrkdwn.ts";
+
+const eventSummary = (kind: string, summary: string) => toMrkdwn(summaryRich(kind, summary));
 
 describe("escapeMrkdwn", () => {
   it("turns mentions, broadcasts and links into text Slack shows as typed", () => {

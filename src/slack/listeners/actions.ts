@@ -1,18 +1,19 @@
 // Buttons: Approve/Reject on request messages (R14) and the App Home shortcuts.
 import type { App, RespondFn } from "@slack/bolt";
 import { z } from "zod";
-import { APPROVE_ACTION, REJECT_ACTION } from "../../commands/present-requests.ts";
-import { refusalMrkdwn, runCommand } from "../../commands/run.ts";
+import { APPROVE_ACTION, REJECT_ACTION } from "../../commands/requests-view.ts";
+import { runCommand } from "../../commands/run.ts";
 import { PLANS, type Plan } from "../../domain/types.ts";
 import { approveRequest, NeedsConfirmation, rejectRequest } from "../../services/bulk.ts";
 import { Refusal } from "../../services/context.ts";
 import { setupState } from "../../services/setup.ts";
-import { capBlocks, LIMITS } from "../blocks.ts";
 import { asView, type SlackClient as WebClient } from "../client.ts";
 import { confirmUpgradeView } from "../confirm.ts";
 import { announceDecision, safely } from "../decisions.ts";
 import { HOME_ACTIONS, homeView } from "../home.ts";
 import { openingView } from "../manage.ts";
+import { refusalMrkdwn, renderAnswer } from "../render/answer.ts";
+import { LIMITS } from "../render/blocks.ts";
 import { directMessage } from "../request-poster.ts";
 import { type SlackDeps, sessionFor } from "../session.ts";
 import { readSetupMetadata, SETUP_PLAN_ACTION, setupModal, setupViewFor } from "../setup.ts";
@@ -72,7 +73,8 @@ export function register(app: App, deps: SlackDeps): void {
     const b = actionBody.parse(body);
     const session = await sessionFor(deps, client, teamOf(b), b.user.id);
     const answer = await runCommand(deps.svc, { actor: session.actor, timeZone: session.timeZone, text: "tier" });
-    await directMessage(client, b.user.id, answer.text, capBlocks(answer.blocks));
+    const message = renderAnswer(answer);
+    await directMessage(client, b.user.id, message.text, message.blocks);
   });
 
   app.action(HOME_ACTIONS.setup, async ({ ack, body, client }) => {

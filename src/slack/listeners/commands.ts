@@ -1,13 +1,15 @@
 // `/contacts`: ack at once, run the shared command language, answer through response_url.
 import type { App, RespondFn } from "@slack/bolt";
-import { type Answer, runCommand } from "../../commands/run.ts";
+import { type Answer, note } from "../../commands/answer.ts";
+import { channel as channelMark, code, md } from "../../commands/rich.ts";
+import { runCommand } from "../../commands/run.ts";
 import { parseCommand } from "../../domain/command.ts";
 import type { BulkRequestView } from "../../services/bulk.ts";
-import { type Block, capBlocks, context } from "../blocks.ts";
 import { usageChartPng } from "../chart-upload.ts";
 import { asView, type SlackClient as WebClient } from "../client.ts";
 import { announceDecision, safely } from "../decisions.ts";
 import { openingView } from "../manage.ts";
+import { renderAnswer } from "../render/answer.ts";
 import { markPostedWithoutTs, postRequest, requestMessage } from "../request-poster.ts";
 import { afterAck, claimDelivery, type Session, type SlackDeps, sessionFor } from "../session.ts";
 import { setupViewFor } from "../setup.ts";
@@ -77,7 +79,7 @@ async function handle(
     await postForApproval(deps, client, respond, session, answer, answer.request, origin);
     return;
   }
-  await respond({ response_type: "ephemeral", text: answer.text, blocks: capBlocks(answer.blocks) as never });
+  await respond({ response_type: "ephemeral", ...renderAnswer(answer) });
   if (answer.decided) {
     await announceDecision(deps, client, answer.decided.request, true, session.actor.userId, session.account.timeZone);
   }
@@ -105,24 +107,21 @@ async function postForApproval(
   const approvals = session.account.approvalsChannel;
   const channel = approvals ?? origin.channel;
   const posted = await safely(deps, "posting the request", () => postRequest(deps.svc, client, request, channel));
-  const note: string[] = [];
+  const notes = [];
   if (posted) {
-    note.push(`Posted to <#${posted.channel}> for an admin to approve.`);
+    notes.push(note(md`Posted to ${channelMark(posted.channel)} for an admin to approve.`));
   } else if (!approvals) {
     // Not in a channel the bot can post to (a DM, a private channel): show it here instead.
     const message = requestMessage(request, session.account.timeZone);
-    await respond({ response_type: "in_channel", text: message.text, blocks: message.blocks as never });
+    await respond({ response_type: "in_channel", ...message });
     await markPostedWithoutTs(deps.svc, request.id, origin.channel);
   }
   if (!approvals) {
-    note.push(
-      "No approvals channel is set, so the request is posted here. An admin can set one: `/contacts settings approvals-channel #channel`.",
+    notes.push(
+      note(
+        md`No approvals channel is set, so the request is posted here. An admin can set one: ${code("/contacts settings approvals-channel #channel")}.`,
+      ),
     );
   }
-  const blocks: Block[] = [...answer.blocks, context(...note)];
-  await respond({
-    response_type: "ephemeral",
-    text: `${answer.text}\n${note.join(" ")}`,
-    blocks: capBlocks(blocks) as never,
-  });
+  await respond({ response_type: "ephemeral", ...renderAnswer({ ...answer, parts: [...answer.parts, ...notes] }) });
 }

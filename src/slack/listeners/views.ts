@@ -1,8 +1,9 @@
 // Modal submissions: the upgrade confirmation (R14) and the manage wizard's steps (R17).
 import type { App } from "@slack/bolt";
 import { z } from "zod";
-import { n } from "../../commands/format.ts";
-import { refusalMrkdwn, settingsChangeLines } from "../../commands/run.ts";
+import { settingsChangeLines } from "../../commands/handlers/settings.ts";
+import { channel as channelMark, md } from "../../commands/rich.ts";
+import { n } from "../../domain/format.ts";
 import { readSetupAnswers, SETUP_KEYS, type SetupField } from "../../domain/setup.ts";
 import type { Plan } from "../../domain/types.ts";
 import { approveRequest, requestBulkChange } from "../../services/bulk.ts";
@@ -28,7 +29,8 @@ import {
   type WizardState,
   wizardState,
 } from "../manage.ts";
-import { escapeMrkdwn } from "../mrkdwn.ts";
+import { refusalMrkdwn } from "../render/answer.ts";
+import { escapeMrkdwn, toMrkdwn } from "../render/mrkdwn.ts";
 import { directMessage, postRequest } from "../request-poster.ts";
 import { type Session, type SlackDeps, sessionFor } from "../session.ts";
 import {
@@ -134,15 +136,17 @@ export function register(app: App, deps: SlackDeps): void {
     );
     if (meta.responseUrl) {
       const lines = [
-        result.firstSetup ? "tierkeeper is set up." : "Settings saved.",
+        md`${result.firstSetup ? "tierkeeper is set up." : "Settings saved."}`,
         ...settingsChangeLines(result),
-        ...(result.noteChannel ? [`A note on what tierkeeper will do is on its way to <#${result.noteChannel}>.`] : []),
+        ...(result.noteChannel
+          ? [md`A note on what tierkeeper will do is on its way to ${channelMark(result.noteChannel)}.`]
+          : []),
       ];
       await safely(deps, "response_url answer", async () => {
         const res = await fetch(meta.responseUrl as string, {
           method: "POST",
           headers: { "content-type": "application/json" },
-          body: JSON.stringify({ response_type: "ephemeral", text: lines.join("\n") }),
+          body: JSON.stringify({ response_type: "ephemeral", text: lines.map(toMrkdwn).join("\n") }),
         });
         if (!res.ok) throw new Error(`response_url answered ${res.status}`);
       });

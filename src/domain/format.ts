@@ -1,5 +1,5 @@
+// Numbers, money and dates as people read them: plain text, no markup, one place for all of them.
 import { DateTime } from "luxon";
-import { escapeMrkdwn } from "../slack/mrkdwn.ts";
 
 export const n = (x: number) => x.toLocaleString("en-US");
 
@@ -31,15 +31,8 @@ export function day(d: Date | string, zone: string): string {
   return dt.toFormat("ccc d LLL yyyy");
 }
 
-/** Audit kinds whose summary is only our words and validated user ids, with mentions meant as mentions. */
-const MARKUP_SUMMARY = /^(?:user\.|request\.reopened$)/;
-
-/**
- * An audit summary for mrkdwn. Summaries mix our words with names people typed (lists, rules,
- * reasons, file names), so they are escaped whole; only role changes and reopened requests, which
- * name users by validated id and hold no typed text, keep their `<@U…>` mentions.
- */
-export function eventSummary(kind: string, summary: string): string {
-  const safe = escapeMrkdwn(summary);
-  return MARKUP_SUMMARY.test(kind) ? safe.replace(/&lt;@([UW][A-Z0-9]+)&gt;/g, "<@$1>") : safe;
+/** Up to `max` items joined with commas, then "and N more". */
+export function shortList(items: string[], max: number): string {
+  if (items.length <= max) return items.join(", ");
+  return `${items.slice(0, max).join(", ")} and ${n(items.length - max)} more`;
 }

@@ -1,0 +1,102 @@
+// `bulk`, `requests`, `approve`, `reject`: changes that wait for an admin (R14).
+import { n, updateWhen } from "../../domain/format.ts";
+import { getAccount } from "../../services/accounts.ts";
+import { approveRequest, listRequests, rejectRequest, requestBulkChange } from "../../services/bulk.ts";
+import { countRequests } from "../../services/reports.ts";
+import { answer, header, list, note, paragraph, say } from "../answer.ts";
+import type { Handler } from "../handler.ts";
+import { decisionAnswer, requestParts, requestSummary } from "../requests-view.ts";
+import { emoji, md, mention, strong } from "../rich.ts";
+
+/** Most requests `requests` lists; it says how many more there are. */
+const REQUESTS_PAGE = 50;
+
+export const bulk: Handler<"bulk"> = async (svc, inv, c) => {
+  const { actor, timeZone: tz } = inv;
+  const r = await requestBulkChange(svc, actor, { action: c.to, selector: c.selector, at: c.at });
+  if (!r.request) {
+    return say("No contact matches that would change, so there is nothing to request.", {
+      changed: 0,
+      unchanged: 0,
+      pending: 0,
+      requestId: null,
+    });
+  }
+  if (r.executed) {
+    const marketing = c.to === "marketing";
+    const zone = (await getAccount(svc.db, actor.accountId)).timeZone;
+    return say(
+      marketing
+        ? `Set ${n(r.executed.changed)} contacts marketing (within the direct-change limit, no approval needed).`
+        : `Set ${n(r.executed.changed)} contacts non-marketing: they stay marketing until ${updateWhen(r.executed.effectiveAt, zone, tz)}.`,
+      {
+        changed: marketing ? r.executed.changed : 0,
+        unchanged: 0,
+        pending: marketing ? 0 : r.executed.changed,
+        requestId: r.request.id,
+      },
+    );
+  }
+  return {
+    ...answer(
+      [
+        paragraph(
+          md`${emoji("inbox_tray")} Request ${r.request.id} is waiting for approval: ${requestSummary(r.request)}.`,
+        ),
+        ...requestParts(r.request, tz, { buttons: false }),
+      ],
+      {
+        changed: 0,
+        unchanged: 0,
+        pending: 0,
+        requestId: r.request.id,
+        count: r.request.count,
+        impact: r.request.impact,
+      },
+    ),
+    request: r.request,
+  };
+};
+
+export const requests: Handler<"requests"> = async (svc, inv) => {
+  const rows = await listRequests(svc, inv.actor);
+  const all = rows.map((r) => ({
+    id: r.id,
+    action: r.action,
+    count: r.count,
+    requestedBy: r.requestedBy,
+    status: r.status,
+    scheduledAt: r.scheduledAt?.toISOString() ?? null,
+    expiresAt: r.expiresAt.toISOString(),
+  }));
+  if (rows.length === 0) return say("No open requests.", { requests: all });
+  const shown = rows.slice(0, REQUESTS_PAGE);
+  const total = rows.length > shown.length ? await countRequests(svc, inv.actor) : rows.length;
+  return answer(
+    [
+      header("Open requests"),
+      list(
+        shown.map(
+          (r) => md`• ${strong(r.id)} — ${requestSummary(r)} — ${r.status}, asked by ${mention(r.requestedBy)}`,
+        ),
+      ),
+      ...(total > shown.length
+        ? [
+            note(
+              `Showing the latest ${n(shown.length)} of ${n(total)} open or approved requests; \`approve <id>\` and \`reject <id>\` work on any of them.`,
+            ),
+          ]
+        : []),
+    ],
+    { requests: all.slice(0, REQUESTS_PAGE), shown: shown.length, total },
+  );
+};
+
+export const decide: Handler<"approve" | "reject"> = async (svc, inv, c) => {
+  const r =
+    c.kind === "approve"
+      ? await approveRequest(svc, inv.actor, c.id, c.confirmCount)
+      : await rejectRequest(svc, inv.actor, c.id, c.reason);
+  const account = await getAccount(svc.db, inv.actor.accountId);
+  return decisionAnswer(r, account.timeZone, inv.timeZone);
+};
