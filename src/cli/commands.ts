@@ -7,7 +7,6 @@ import { ensureUser, resolveAccount } from "../services/accounts.ts";
 import { Refusal } from "../services/context.ts";
 import { changeRole } from "../services/roles.ts";
 import { renderAnswer } from "../slack/render/answer.ts";
-import { unescapeMrkdwn } from "../slack/render/mrkdwn.ts";
 import type { CliContext } from "./context.ts";
 import { seedDemo } from "./demo.ts";
 import { importFile } from "./import.ts";
@@ -31,7 +30,8 @@ export function registerCommands(program: Command, ctx: CliContext): void {
     .command("start")
     .description("run the service: Slack (HTTP or Socket Mode), intake API and scheduler")
     .action(async () => {
-      await startService(loadConfig());
+      if (!ctx.runProgram) throw new Error("start needs the program runner");
+      await startService(loadConfig(), ctx.runProgram);
     });
 
   program
@@ -74,8 +74,7 @@ export function registerCommands(program: Command, ctx: CliContext): void {
     .action(async () => {
       await ctx.withServices(async (svc) => {
         const lines = await runJobsOnce(svc);
-        // Queued messages are mrkdwn: names in them print as typed.
-        ctx.io.out(lines.length ? lines.map(unescapeMrkdwn).join("\n") : "Nothing was due.");
+        ctx.io.out(lines.length ? lines.join("\n") : "Nothing was due.");
       });
     });
 
@@ -84,7 +83,7 @@ export function registerCommands(program: Command, ctx: CliContext): void {
     .description("import contacts from a CSV file (HubSpot export headers); new contacts are non-marketing")
     .argument("<file>", "the CSV file (UTF-8) with an Email column")
     .option("--list <name>", "add every imported contact to this static list (created if missing)")
-    .option("--marketing", "set all as marketing: makes one bulk request that an admin approves (R14)")
+    .option("--marketing", "set all as marketing: makes one bulk request that an admin approves")
     .option("--user <id>", "Slack user id (or <@U123> mention) the import runs as", "cli")
     .option("--team <id>", "Slack team (workspace) id of the account; default: the single local account")
     .option("--json", "print the report as one JSON object { ok, text, data }")
@@ -107,7 +106,7 @@ export function registerCommands(program: Command, ctx: CliContext): void {
       ctx.io.out(`Migrations applied (${driver}).`);
     });
 
-  const admin = program.command("admin").description("bootstrap admins from the command line (R13)");
+  const admin = program.command("admin").description("bootstrap admins from the command line");
   for (const op of ["grant", "revoke"] as const) {
     admin
       .command(op)
@@ -138,18 +137,4 @@ export function registerCommands(program: Command, ctx: CliContext): void {
         ctx.io.out(await seedDemo(svc, { team: opts.team, adminId, reset: Boolean(opts.reset) }));
       });
     });
-}
-
-/**
- * Slack mrkdwn to terminal text: drop emoji codes and bold markers, show mentions as ids, and
- * unescape last, so what users typed prints as typed (escaped, it never looked like a mention).
- */
-export function toPlainText(text: string): string {
-  return unescapeMrkdwn(
-    text
-      .replace(/:[a-z0-9_+-]+: ?/g, "")
-      .replace(/<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g, "$1")
-      .replace(/<#([A-Z0-9]+)(?:\|([^>]*))?>/g, (_m, id, name) => (name ? `#${name}` : id))
-      .replace(/(^|[\s(])\*([^*\n]+)\*/g, "$1$2"),
-  );
 }

@@ -18,6 +18,8 @@ export interface CliContext {
   cwd: string;
   withServices<T>(fn: (svc: Services) => Promise<T>): Promise<T>;
   setExitCode(code: number): void;
+  /** Runs a whole command line (the service runs the commands other terminals forward to it); set by runProgram. */
+  runProgram?: (argv: string[], ctx: CliContext) => Promise<number>;
 }
 
 export const consoleIO: CliIO = {

@@ -17,6 +17,7 @@ export async function runProgram(argv: string[], ctx: CliContext): Promise<numbe
     .exitOverride();
   const withCode: CliContext = {
     ...ctx,
+    runProgram,
     setExitCode: (c) => {
       code = c;
       ctx.setExitCode(c);

@@ -3,6 +3,7 @@
 // then runs itself with the answers as flags, so both ways share one validation.
 import type { Command } from "commander";
 import { settingsChangeLines } from "../commands/handlers/settings.ts";
+import { noticeText } from "../commands/notices.ts";
 import { plain } from "../commands/rich.ts";
 import type { Pricing } from "../domain/pricing.ts";
 import { readSetupAnswers, type SetupAnswers, type SetupField, splitUsers } from "../domain/setup.ts";
@@ -10,7 +11,6 @@ import { PLANS, TERMS } from "../domain/types.ts";
 import { resolveAccount } from "../services/accounts.ts";
 import { SettingRefusal, tierProblem } from "../services/settings.ts";
 import { BillingContactsRefusal, setupAccount, setupState } from "../services/setup.ts";
-import { toPlainText } from "./commands.ts";
 import type { CliContext } from "./context.ts";
 
 /** The flags, one per setup field. */
@@ -162,10 +162,10 @@ export async function setupFromFlags(ctx: CliContext, opts: SetupFlags): Promise
         ...settingsChangeLines(r).map(plain),
       ];
       if (r.firstSetup) {
-        lines.push("", toPlainText(r.note.text));
+        lines.push("", noticeText(r.note));
         lines.push(
           r.noteChannel
-            ? `This note also goes to the approvals channel (${toPlainText(`<#${r.noteChannel}>`)}) once Slack is connected.`
+            ? `This note also goes to the approvals channel (${r.noteChannel}) once Slack is connected.`
             : "Set an approvals channel (--approvals-channel) to have tierkeeper post requests and this note in Slack.",
         );
       }
@@ -184,14 +184,14 @@ export async function setupFromFlags(ctx: CliContext, opts: SetupFlags): Promise
                 how: r.tier.how,
                 monthlyPriceCents: r.tier.monthlyPriceCents,
               },
-              note: r.firstSetup ? toPlainText(r.note.text) : null,
+              note: r.firstSetup ? noticeText(r.note) : null,
             },
             null,
             2,
           ),
         );
       } else {
-        ctx.io.out(toPlainText(lines.join("\n")));
+        ctx.io.out(lines.join("\n"));
       }
       return 0;
     } catch (e) {

@@ -10,14 +10,17 @@ import { startScheduler } from "../jobs/scheduler.ts";
 import { resolveAccount } from "../services/accounts.ts";
 import { Refusal } from "../services/context.ts";
 import { createSlackApp, EVENTS_PATH } from "../slack/app.ts";
+import type { CliContext } from "./context.ts";
 import { controlRoute, newControlToken, runningService, writeServiceFile } from "./control.ts";
-import { runProgram } from "./program.ts";
 
 /**
  * `tierkeeper start`: Slack (HTTP or Socket Mode), the intake API and the scheduler in one process.
  * Without Slack credentials it runs locally, serves the intake API and says how to connect Slack.
  */
-export async function startService(config: Config): Promise<void> {
+export async function startService(
+  config: Config,
+  runProgram: (argv: string[], ctx: CliContext) => Promise<number>,
+): Promise<void> {
   // Errors are logged by name, message, code and stack: a driver error's query parameters are contact data.
   const logger = pino({ level: config.logLevel, serializers: { err: safeErr } });
   const other = runningService(config.databaseUrl);

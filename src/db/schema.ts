@@ -337,7 +337,10 @@ export const notifications = pgTable(
     kind: text().notNull(),
     channel: text(),
     userId: text(),
-    text: text().notNull(),
+    /** What the notice says, as data (src/services/notices.ts); worded when it is sent or printed. */
+    payload: jsonb(),
+    /** Rows queued by versions before notices were data carry their words here instead. */
+    text: text(),
     blocks: jsonb(),
     createdAt: ts().notNull(),
     sentAt: ts(),

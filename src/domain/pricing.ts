@@ -144,6 +144,19 @@ export function smallestTierHolding(ladder: PricingLadder, count: number): numbe
   return ladder.included + Math.ceil((count - ladder.included) / ladder.step) * ladder.step;
 }
 
+/**
+ * The lowest tier that holds `count` contacts, never above the current `limit`, and what it saves
+ * a month against the current one (0 when the current tier is already the lowest).
+ */
+export function lowestTierHolding(
+  ladder: PricingLadder,
+  limit: number,
+  count: number,
+): { limit: number; savingCents: number } {
+  const lowest = Math.min(limit, smallestTierHolding(ladder, count));
+  return { limit: lowest, savingCents: monthlyPriceCents(ladder, limit) - monthlyPriceCents(ladder, lowest) };
+}
+
 /** Monthly price of a limit: base + steps × step price, in cents; an off-ladder limit is priced as the rung holding it. */
 export function monthlyPriceCents(ladder: PricingLadder, limit: number): number {
   const steps = Math.max(0, Math.ceil((limit - ladder.included) / ladder.step));

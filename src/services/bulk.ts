@@ -10,6 +10,7 @@ import { nextUpdateInstant } from "../domain/update-dates.ts";
 import { type Account, billingTermsOf, ensureUser, getAccount, ladderOf, rightsOf } from "./accounts.ts";
 import { recordAudit } from "./audit.ts";
 import { type Actor, Refusal, type Services, type UpgradeRecord } from "./context.ts";
+import { notice } from "./notices.ts";
 import { queueMessage } from "./outbox.ts";
 import { applicable, CONTACTS_WITH_STATUS, describeSelector, type Selector, selectorCondition } from "./selectors.ts";
 import { changeContacts, UpgradeNeedsApproval, upgradeNeeded } from "./tier.ts";
@@ -668,8 +669,7 @@ async function reopenRequest(svc: Services, accountId: number, id: string, why: 
       now,
       {
         key: `request-reopened:${id}:${now.getTime()}`,
-        kind: "request-reopened",
-        text: `:warning: Scheduled request ${id} (set ${row.count.toLocaleString("en-US")} contacts ${row.action}) did not run: ${why}. It needs a new decision: \`/contacts approve ${id}\` or \`/contacts reject ${id}\`.`,
+        notice: notice("request-reopened", { requestId: id, count: row.count, action: row.action, reason: why }),
       },
       { channel: account.approvalsChannel, users: [] },
     );

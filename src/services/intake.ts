@@ -12,6 +12,7 @@ import { getAccount, rightsOf } from "./accounts.ts";
 import { recordAudit } from "./audit.ts";
 import { type BulkRequestView, createBulkRequestIn, getRequest } from "./bulk.ts";
 import type { Services } from "./context.ts";
+import { notice } from "./notices.ts";
 import { queueMessage } from "./outbox.ts";
 import { applyRulesInTx, finishRulePauses, refreshPausedRules } from "./rules.ts";
 import { sourceOverridesOf } from "./source-defaults.ts";
@@ -169,7 +170,7 @@ const n = (x: number) => x.toLocaleString("en-US");
 
 /** The audit summary of contacts created by an intake call or an import. */
 export const createdSummary = (created: number, marketing: number, what: string) =>
-  `Created ${n(created)} contacts from ${what} (${n(marketing)} marketing, ${n(created - marketing)} non-marketing, R15)`;
+  `Created ${n(created)} contacts from ${what} (${n(marketing)} marketing, ${n(created - marketing)} non-marketing)`;
 
 /** The audit summary of existing contacts an intake call or an import changed. */
 export const updatedSummary = (updated: number, what: string) => `Updated ${n(updated)} contacts from ${what}`;
@@ -217,7 +218,7 @@ export async function auditUpsert(
       effectiveAt: at,
       actor,
       kind: "status.made-marketing",
-      summary: `Set marketing: ${promoted.length.toLocaleString("en-US")} non-marketing contacts submitted a marketing form (${what}, R15)`,
+      summary: `Set marketing: ${promoted.length.toLocaleString("en-US")} non-marketing contacts submitted a marketing form (${what})`,
       count: promoted.length,
       contactIds: promoted.map((r) => r.id),
     });
@@ -414,8 +415,7 @@ export async function intakeContacts(
           at,
           {
             key: `intake-held:${actor}:${at.getTime()}`,
-            kind: "intake-held",
-            text: `:no_entry: ${n(emails.length)} contacts that came in through API key ${actor.replace(/^api:/, "")} would have been marketing, but the key's maker <@${ownerId}> no longer has marketing contacts access, so they were created non-marketing. Grant the access back (\`/contacts access grant <@${ownerId}>\`) or have an admin make a new key.`,
+            notice: notice("intake-held", { count: emails.length, keyId: actor.replace(/^api:/, ""), ownerId }),
           },
           { channel: before.approvalsChannel, users: [] },
         );

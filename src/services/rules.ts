@@ -27,11 +27,11 @@ import { type Filter, parseFilter } from "../domain/filter.ts";
 import { canAdminister, canSetMarketing } from "../domain/permissions.ts";
 import type { MarketingStatus } from "../domain/types.ts";
 import { nextUpdateInstant } from "../domain/update-dates.ts";
-import { escapeMrkdwn } from "../slack/render/mrkdwn.ts";
 import { type Account, billingTermsOf, ensureUser, getAccount, rightsOf } from "./accounts.ts";
 import { recordAudit } from "./audit.ts";
 import { type BulkRequestView, createBulkRequestIn, expireRequests, getRequest } from "./bulk.ts";
 import { type Actor, Refusal, type Services } from "./context.ts";
+import { notice } from "./notices.ts";
 import { queueMessage } from "./outbox.ts";
 import {
   applicable,
@@ -525,9 +525,7 @@ async function pauseForOwner(svc: Services, tx: Tx, account: Account, rule: Rule
     at,
     {
       key: `rule-paused:${rule.id}:${at.getTime()}`,
-      kind: "rule-paused",
-      // mrkdwn: the name and filter are as typed; the reason is ours (it may mention the owner).
-      text: `:pause_button: Automation rule "${escapeMrkdwn(rule.name)}" (set marketing when ${escapeMrkdwn(rule.filter)}) is paused: ${reason}. Someone with marketing contacts access can \`/contacts rules enable ${escapeMrkdwn(rule.name)}\` to run it as theirs, or remove it.`,
+      notice: notice("rule-paused", { rule: rule.name, filter: rule.filter, reason }),
     },
     { channel: account.approvalsChannel, users: [] },
   );

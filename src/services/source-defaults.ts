@@ -96,7 +96,7 @@ export async function setSourceDefault(svc: Services, actor: Actor, change: Sour
   if (!admin.ok) throw new Refusal(admin.reason);
   if (!(CONFIGURABLE_SOURCE_KINDS as readonly string[]).includes(change.source)) {
     throw new Refusal(
-      `Contacts from \`${change.source}\` can't have their default changed; you can set defaults for form, external-form, chatflow, integration:<app> and api (R15).`,
+      `Contacts from \`${change.source}\` can't have their default changed; you can set defaults for form, external-form, chatflow, integration:<app> and api.`,
       "invalid",
     );
   }

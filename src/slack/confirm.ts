@@ -2,7 +2,7 @@
 import { money, n } from "../domain/format.ts";
 import type { BulkRequestView } from "../services/bulk.ts";
 import type { UpgradeRecord } from "../services/context.ts";
-import { context, section } from "./blocks.ts";
+import { context, section } from "./render/blocks.ts";
 
 export const CONFIRM_VIEW = "approve_confirm";
 export const CONFIRM_BLOCK = "count";

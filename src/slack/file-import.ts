@@ -2,6 +2,7 @@
 // message text may say `list:"Name"` and `marketing` ("set all as marketing" → a bulk request).
 import { Readable } from "node:stream";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
+import type { KnownBlock } from "@slack/types";
 import { z } from "zod";
 import { importAnswer } from "../commands/import-report.ts";
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from "../config.ts";
@@ -53,8 +54,8 @@ export async function importSharedFile(
   const file = share.files[0];
   if (!file) return;
   if (!(await claimDelivery(deps.svc, `file:${teamId}:${file.id}`))) return;
-  const say = (text: string, blocks?: unknown[]) =>
-    client.chat.postMessage({ channel: share.channel, text, ...(blocks ? { blocks: blocks as never } : {}) });
+  const say = (text: string, blocks?: KnownBlock[]) =>
+    client.chat.postMessage({ channel: share.channel, text, ...(blocks ? { blocks } : {}) });
   const session = await sessionFor(deps, client, teamId, share.user);
   // The message text is read as the options of `/contacts import` (list:"Name", marketing).
   const text = share.text.trim().replace(/^\/?(contacts\s+)?(import\b)?/i, "");

@@ -1,5 +1,6 @@
 // The manage wizard (R17): four modal steps that end in a bulk non-marketing request (R14).
 import { createHash } from "node:crypto";
+import type { KnownBlock, ModalView } from "@slack/types";
 import { and, count, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { contactStatus, contacts } from "../db/schema.ts";
@@ -13,7 +14,7 @@ import type { Actor, Services } from "../services/context.ts";
 import { allLists } from "../services/lists.ts";
 import { unengagedCounts } from "../services/reports.ts";
 import { describeSelector, type Selector, selectorCondition } from "../services/selectors.ts";
-import { type Block, context, divider, header, LIMITS, section, truncate } from "./blocks.ts";
+import { context, divider, header, LIMITS, section, truncate } from "./render/blocks.ts";
 import { escapeMrkdwn } from "./render/mrkdwn.ts";
 
 export const MANAGE_STEPS = {
@@ -68,7 +69,7 @@ export function selectorFingerprint(selector: Selector): string {
 
 const plain = (text: string, max = 24) => ({ type: "plain_text" as const, text: truncate(text, max), emoji: true });
 
-function modal(callbackId: string, title: string, submit: string, blocks: Block[], state: WizardState) {
+function modal(callbackId: string, title: string, submit: string, blocks: KnownBlock[], state: WizardState): ModalView {
   return {
     type: "modal" as const,
     callback_id: callbackId,
@@ -120,7 +121,7 @@ export async function unengagedView(svc: Services, actor: Actor, state: WizardSt
   ];
   const toOption = (o: (typeof options)[number]) => ({ text: plain(o.text, 75), value: o.value });
   const initial = options.filter((o) => o.on).map(toOption);
-  const blocks: Block[] = [
+  const blocks: KnownBlock[] = [
     header("Unengaged contacts"),
     section(
       `*${n(counts.either)}* marketing contacts have bounced or unsubscribed from all email: they cannot receive marketing email anyway, but they count toward your tier.`,
@@ -146,7 +147,7 @@ export async function unengagedView(svc: Services, actor: Actor, state: WizardSt
 export async function selectView(svc: Services, actor: Actor, state: WizardState) {
   const rows = await allLists(svc, actor);
   const lists = rows.slice(0, 100);
-  const blocks: Block[] = [
+  const blocks: KnownBlock[] = [
     header("Or a list or a filter"),
     section(
       "Leave both empty to use the unengaged contacts of step 2. A list or a filter *replaces* them; with both, contacts must be in the list *and* match the filter.",
@@ -299,7 +300,7 @@ export function reviewView(p: ManagePreview, userZone: string, state: WizardStat
       ),
       divider(),
       context(
-        "Submitting makes a bulk request that an admin approves in the approvals channel (R14). Until the update date they stay marketing.",
+        "Submitting makes a bulk request that an admin approves in the approvals channel. Until the update date they stay marketing.",
       ),
     ],
     state,

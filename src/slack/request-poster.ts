@@ -8,7 +8,7 @@ import { accounts, bulkRequests } from "../db/schema.ts";
 import { getAccount } from "../services/accounts.ts";
 import { type BulkRequestView, getRequest } from "../services/bulk.ts";
 import type { Services } from "../services/context.ts";
-import { type AnySlackClient, asBoltClient, type SlackClient as WebClient } from "./client.ts";
+import type { SlackClient as WebClient } from "./client.ts";
 import { renderParts } from "./render/answer.ts";
 import { toMrkdwn } from "./render/mrkdwn.ts";
 import { singleTryClient } from "./web.ts";
@@ -114,9 +114,8 @@ export async function markPostedWithoutTs(svc: Services, id: string, channel: st
  */
 export async function postUnpostedRequests(
   svc: Services,
-  anyClient: AnySlackClient,
+  client: WebClient,
 ): Promise<{ id: string; channel: string; ts: string }[]> {
-  const client = asBoltClient(anyClient);
   const rows = await svc.db
     .select({ id: bulkRequests.id, accountId: bulkRequests.accountId, channel: accounts.approvalsChannel })
     .from(bulkRequests)

@@ -1,5 +1,5 @@
 import { WebClient } from "@slack/web-api";
-import type { AnySlackClient } from "./client.ts";
+import type { SlackClient } from "./client.ts";
 
 /**
  * How long one Web API call may go without an answer before the client gives up (axios's
@@ -49,7 +49,7 @@ export function createWebClient(opts: SlackClientOptions): WebClient {
  * createWebClient made it; otherwise (Bolt's client retries for half an hour and never times
  * out) a single-try twin for the same token and API URL, made once per client.
  */
-export function singleTryClient(client: AnySlackClient): SingleTryClient {
+export function singleTryClient(client: SlackClient): SingleTryClient {
   const known = singleTry.get(client);
   if (known) return known;
   const { token, slackApiUrl } = client as { token?: string; slackApiUrl: string };

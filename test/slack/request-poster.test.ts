@@ -3,7 +3,6 @@ import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { accounts, bulkRequests } from "../../src/db/schema.ts";
 import { type BulkRequestView, requestBulkChange } from "../../src/services/bulk.ts";
-import { asBoltClient } from "../../src/slack/client.ts";
 import { postRequest, postUnpostedRequests } from "../../src/slack/request-poster.ts";
 import { createWebClient } from "../../src/slack/web.ts";
 import { FakeSlack } from "../helpers/fake-slack.ts";
@@ -61,7 +60,7 @@ describe("posting bulk requests to Slack", () => {
   it("a request is posted with one try under its claim, even through a client that retries", async () => {
     const request = await openRequest();
     // Bolt's own client: retries for half an hour, longer than the claim lasts.
-    const bolt = asBoltClient(new WebClient("xoxb-test", { slackApiUrl: slack.url }));
+    const bolt = new WebClient("xoxb-test", { slackApiUrl: slack.url });
     slack.fail("chat.postMessage", { status: 500 });
     await expect(postRequest(env.svc, bolt, request, "C_APPROVALS")).rejects.toThrow();
     expect(slack.callsTo("chat.postMessage")).toHaveLength(1);

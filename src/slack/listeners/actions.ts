@@ -7,7 +7,7 @@ import { PLANS, type Plan } from "../../domain/types.ts";
 import { approveRequest, NeedsConfirmation, rejectRequest } from "../../services/bulk.ts";
 import { Refusal } from "../../services/context.ts";
 import { setupState } from "../../services/setup.ts";
-import { asView, type SlackClient as WebClient } from "../client.ts";
+import type { SlackClient as WebClient } from "../client.ts";
 import { confirmUpgradeView } from "../confirm.ts";
 import { announceDecision, safely } from "../decisions.ts";
 import { HOME_ACTIONS, homeView } from "../home.ts";
@@ -64,7 +64,7 @@ export function register(app: App, deps: SlackDeps): void {
     if (!b.trigger_id) return;
     await client.views.open({
       trigger_id: b.trigger_id,
-      view: asView(await openingView(deps.svc, session.actor, session.timeZone, null)),
+      view: await openingView(deps.svc, session.actor, session.timeZone, null),
     });
   });
 
@@ -84,7 +84,7 @@ export function register(app: App, deps: SlackDeps): void {
     const session = await sessionFor(deps, client, teamOf(b), b.user.id);
     await client.views.open({
       trigger_id: b.trigger_id,
-      view: asView(await setupViewFor(deps.svc, session.actor, { responseUrl: null })),
+      view: await setupViewFor(deps.svc, session.actor, { responseUrl: null }),
     });
   });
 
@@ -103,7 +103,7 @@ export function register(app: App, deps: SlackDeps): void {
       client.views.update({
         view_id: b.data.view.id,
         ...(b.data.view.hash ? { hash: b.data.view.hash } : {}),
-        view: asView(view),
+        view: view,
       }),
     );
   });
@@ -155,7 +155,7 @@ async function decideFromButton(
       await safely(deps, "App Home refresh", async () =>
         client.views.publish({
           user_id: body.user.id,
-          view: asView(await homeView(deps.svc, session.actor, session.timeZone)),
+          view: await homeView(deps.svc, session.actor, session.timeZone),
         }),
       );
     }
@@ -173,7 +173,7 @@ async function decideFromButton(
       }
       await client.views.open({
         trigger_id: body.trigger_id,
-        view: asView(confirmUpgradeView(e.request, e.upgrade, message ?? null)),
+        view: confirmUpgradeView(e.request, e.upgrade, message ?? null),
       });
       return;
     }

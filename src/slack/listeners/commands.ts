@@ -6,7 +6,7 @@ import { runCommand } from "../../commands/run.ts";
 import { parseCommand } from "../../domain/command.ts";
 import type { BulkRequestView } from "../../services/bulk.ts";
 import { usageChartPng } from "../chart-upload.ts";
-import { asView, type SlackClient as WebClient } from "../client.ts";
+import type { SlackClient as WebClient } from "../client.ts";
 import { announceDecision, safely } from "../decisions.ts";
 import { openingView } from "../manage.ts";
 import { renderAnswer } from "../render/answer.ts";
@@ -63,14 +63,14 @@ async function handle(
     // The trigger_id is valid for 3 seconds: open the first step before anything slow.
     await client.views.open({
       trigger_id: origin.triggerId,
-      view: asView(await openingView(svc, session.actor, session.timeZone, origin.responseUrl)),
+      view: await openingView(svc, session.actor, session.timeZone, origin.responseUrl),
     });
     return;
   }
   if (parsed.ok && parsed.command.kind === "setup") {
     await client.views.open({
       trigger_id: origin.triggerId,
-      view: asView(await setupViewFor(svc, session.actor, { responseUrl: origin.responseUrl })),
+      view: await setupViewFor(svc, session.actor, { responseUrl: origin.responseUrl }),
     });
     return;
   }
