@@ -252,8 +252,14 @@ export const bulkRequests = pgTable(
     confirmedLimit: integer(),
     /** Why a change approved earlier came back for a new decision when it was due (R14). */
     reopenedReason: text(),
+    /** Where its message is in Slack; `slackTs` only when there is a message to update. */
     slackChannel: text(),
     slackTs: text(),
+    /** When it was shown in Slack (a message, or an answer through a response_url); null: still to post. */
+    slackPostedAt: ts(),
+    /** The poster that holds it while its post is in flight, and until when (services/request-posts.ts). */
+    postClaimToken: text(),
+    postClaimedUntil: ts(),
   },
   (t) => [index("bulk_requests_account_status_idx").on(t.accountId, t.status)],
 );

@@ -5,6 +5,7 @@ import { n } from "../domain/format.ts";
 import { checkSpike, checkTierAlerts, pruneCountSamples } from "../services/alerts.ts";
 import { expireRequests, getRequest, pruneDecidedRequestContacts, runDueScheduledRequests } from "../services/bulk.ts";
 import type { Services } from "../services/context.ts";
+import { pruneDeliveries } from "../services/deliveries.ts";
 import { processForecastAlerts } from "../services/forecast.ts";
 import { takeQueuedForPrinting } from "../services/outbox.ts";
 import { processReminders } from "../services/reminders.ts";
@@ -118,6 +119,7 @@ export async function runDueWork(svc: Services, deps: { slack: WebClient | null 
   await step("housekeeping", async () => {
     // Bounded per tick: the contact lists of decided requests (they changed all they ever will).
     await pruneDecidedRequestContacts(svc);
+    await pruneDeliveries(svc);
   });
   await step("snapshots", async () => {
     await takeSnapshots(svc);

@@ -97,6 +97,19 @@ export async function ensureUser(svc: Services, accountId: number, userId: strin
   return user;
 }
 
+/** Remembers a user's time zone (as their Slack profile gives it). */
+export async function rememberTimeZone(
+  svc: Services,
+  accountId: number,
+  userId: string,
+  timeZone: string,
+): Promise<void> {
+  await svc.db
+    .update(users)
+    .set({ timeZone })
+    .where(and(eq(users.accountId, accountId), eq(users.userId, userId)));
+}
+
 export function billingTermsOf(account: Account): BillingTerms {
   return { term: account.term as Term, contractStart: account.contractStart, timeZone: account.timeZone };
 }

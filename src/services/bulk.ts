@@ -635,8 +635,8 @@ async function reopenRequest(svc: Services, accountId: number, id: string, why: 
         confirmedLimit: null,
         reopenedReason: why,
         expiresAt: new Date(now.getTime() + REQUEST_TTL_MS),
-        // A message without a ts to update (shown through a response_url) is posted again.
-        slackTs: sql`case when ${bulkRequests.slackTs} ~ '^[0-9]+[.][0-9]+$' then ${bulkRequests.slackTs} else null end`,
+        // A request shown without a message to update (through a response_url) is posted again.
+        slackPostedAt: sql`case when ${bulkRequests.slackTs} is not null then ${bulkRequests.slackPostedAt} end`,
       })
       .where(and(eq(bulkRequests.id, id), eq(bulkRequests.status, "approved")))
       .returning();

@@ -8,12 +8,13 @@ import { importAnswer } from "../commands/import-report.ts";
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from "../config.ts";
 import { parseCommand } from "../domain/command.ts";
 import { Refusal } from "../services/context.ts";
+import { claimDelivery } from "../services/deliveries.ts";
 import { ImportFileError, importFromSlackFile } from "../services/import.ts";
 import type { SlackClient } from "./client.ts";
 import { refusalMrkdwn, renderAnswer } from "./render/answer.ts";
 import { escapeMrkdwn } from "./render/mrkdwn.ts";
 import { postRequest } from "./request-poster.ts";
-import { claimDelivery, type SlackDeps, sessionFor } from "./session.ts";
+import { type SlackDeps, sessionFor } from "./session.ts";
 
 /** The fields of a `message` event with a shared file that the import uses; anything else is ignored. */
 export const fileShareSchema = z.object({

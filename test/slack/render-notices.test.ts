@@ -5,8 +5,8 @@ import type { KnownBlock } from "@slack/types";
 import { describe, expect, it } from "vitest";
 import { noticeAnswer } from "../../src/commands/notices.ts";
 import type { Notice, NoticeKind, NoticeOf } from "../../src/services/notices.ts";
-import { LIMITS } from "../../src/slack/render/blocks.ts";
 import { renderAnswer } from "../../src/slack/render/answer.ts";
+import { LIMITS } from "../../src/slack/render/blocks.ts";
 
 const HOSTILE = "<!channel> & <https://evil.example|click> <@UEVIL> *bold* `code`";
 const LONG = `${HOSTILE} ${"x".repeat(5_000)}`;
@@ -79,7 +79,11 @@ function payloads(text: string): { [K in NoticeKind]: NoticeOf<K>["payload"] } {
     },
     "intake-held": { count: 5, keyId: text, ownerId: "UOWNER" },
     "request-reopened": { requestId: "R7X", count: 20, action: "marketing", reason: text },
-    "rule-paused": { rule: text, filter: `email contains "${text}"`, reason: "its owner <@UOWNER> no longer has access" },
+    "rule-paused": {
+      rule: text,
+      filter: `email contains "${text}"`,
+      reason: "its owner <@UOWNER> no longer has access",
+    },
   };
 }
 

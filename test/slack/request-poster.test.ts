@@ -34,8 +34,8 @@ async function openRequest(): Promise<BulkRequestView> {
   return request;
 }
 
-const slackTs = async (id: string) =>
-  (await env.svc.db.select().from(bulkRequests).where(eq(bulkRequests.id, id)))[0]?.slackTs;
+const row = async (id: string) => (await env.svc.db.select().from(bulkRequests).where(eq(bulkRequests.id, id)))[0];
+const slackTs = async (id: string) => (await row(id))?.slackTs;
 
 describe("posting bulk requests to Slack", () => {
   it("a request whose poster died mid-post is posted by a later pass once the claim is old, not before", async () => {
@@ -43,14 +43,15 @@ describe("posting bulk requests to Slack", () => {
     const jobs = createWebClient({ token: "xoxb-test", apiUrl: slack.url });
     await env.svc.db
       .update(bulkRequests)
-      .set({ slackTs: `claim:${Date.now() - 60_000}` })
+      // Claimed a minute ago by a poster that then died: its lease runs four more minutes.
+      .set({ postClaimToken: "dead", postClaimedUntil: new Date(env.svc.clock.now().getTime() + 4 * 60_000) })
       .where(eq(bulkRequests.id, request.id));
     expect((await postUnpostedRequests(env.svc, jobs)).map((p) => p.id)).not.toContain(request.id);
     expect(slack.callsTo("chat.postMessage")).toHaveLength(0);
 
     await env.svc.db
       .update(bulkRequests)
-      .set({ slackTs: `claim:${Date.now() - 6 * 60_000}` })
+      .set({ postClaimedUntil: new Date(env.svc.clock.now().getTime() - 60_000) })
       .where(eq(bulkRequests.id, request.id));
     expect((await postUnpostedRequests(env.svc, jobs)).map((p) => p.id)).toContain(request.id);
     expect(slack.callsTo("chat.postMessage")).toHaveLength(1);
@@ -64,7 +65,8 @@ describe("posting bulk requests to Slack", () => {
     slack.fail("chat.postMessage", { status: 500 });
     await expect(postRequest(env.svc, bolt, request, "C_APPROVALS")).rejects.toThrow();
     expect(slack.callsTo("chat.postMessage")).toHaveLength(1);
-    expect(await slackTs(request.id)).toBeNull(); // claim given back: the next pass posts it
+    // Claim given back: the next pass posts it.
+    expect(await row(request.id)).toMatchObject({ slackTs: null, slackPostedAt: null, postClaimToken: null });
 
     expect(await postRequest(env.svc, bolt, request, "C_APPROVALS")).toMatchObject({ channel: "C_APPROVALS" });
     expect(slack.callsTo("chat.postMessage")).toHaveLength(2);

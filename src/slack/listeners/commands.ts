@@ -5,13 +5,14 @@ import { channel as channelMark, code, md } from "../../commands/rich.ts";
 import { runCommand } from "../../commands/run.ts";
 import { parseCommand } from "../../domain/command.ts";
 import type { BulkRequestView } from "../../services/bulk.ts";
+import { claimDelivery } from "../../services/deliveries.ts";
 import { usageChartPng } from "../chart-upload.ts";
 import type { SlackClient as WebClient } from "../client.ts";
 import { announceDecision, safely } from "../decisions.ts";
 import { openingView } from "../manage.ts";
 import { renderAnswer } from "../render/answer.ts";
 import { markPostedWithoutTs, postRequest, requestMessage } from "../request-poster.ts";
-import { afterAck, claimDelivery, type Session, type SlackDeps, sessionFor } from "../session.ts";
+import { afterAck, type Session, type SlackDeps, sessionFor } from "../session.ts";
 import { setupViewFor } from "../setup.ts";
 
 export const SLASH_COMMAND = "/contacts";
