@@ -6,7 +6,7 @@ import { ManualClock } from "../src/clock.ts";
 import { rowsOf, timestamptz } from "../src/db/client.ts";
 import { accounts } from "../src/db/schema.ts";
 import { DEFAULT_PRICING } from "../src/domain/pricing.ts";
-import { approveRequest, requestBulkChange } from "../src/services/bulk.ts";
+import { approveRequest, requestBulkChange } from "../src/services/bulk/index.ts";
 import { contactStatus } from "../src/services/contacts.ts";
 import { ChangeEvents, type Services } from "../src/services/context.ts";
 import { tierReport } from "../src/services/reports.ts";

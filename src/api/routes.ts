@@ -14,7 +14,7 @@ import {
   MAX_BATCH,
   parseLookupEmail,
   validateContact,
-} from "../services/intake.ts";
+} from "../services/intake/index.ts";
 import { errorFields, INTERNAL_ERROR, sendJson as send } from "./http-guard.ts";
 
 export type ApiRequest = IncomingMessage & { params?: Record<string, string> };

@@ -3,7 +3,12 @@ import { noticeText, notificationAnswer } from "../commands/notices.ts";
 import { accounts, jobFires } from "../db/schema.ts";
 import { n } from "../domain/format.ts";
 import { checkSpike, checkTierAlerts, pruneCountSamples } from "../services/alerts.ts";
-import { expireRequests, getRequest, pruneDecidedRequestContacts, runDueScheduledRequests } from "../services/bulk.ts";
+import {
+  expireRequests,
+  getRequest,
+  pruneDecidedRequestContacts,
+  runDueScheduledRequests,
+} from "../services/bulk/index.ts";
 import type { Services } from "../services/context.ts";
 import { pruneDeliveries } from "../services/deliveries.ts";
 import { processForecastAlerts } from "../services/forecast.ts";
@@ -11,7 +16,7 @@ import { takeQueuedForPrinting } from "../services/outbox.ts";
 import { processReminders } from "../services/reminders.ts";
 import { processDueDowngrades } from "../services/renewals.ts";
 import { processDueRollovers } from "../services/rollover.ts";
-import { RulesRunFailed, runRules } from "../services/rules.ts";
+import { RulesRunFailed, runRules } from "../services/rules/index.ts";
 import { takeSnapshots } from "../services/usage.ts";
 import { deliverDue } from "../slack/outbox-sender.ts";
 import { postUnpostedRequests, updateRequestMessage } from "../slack/request-poster.ts";

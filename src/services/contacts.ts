@@ -11,7 +11,7 @@ import {
 import type { MarketingStatus } from "../domain/types.ts";
 import { billingTermsOf, ensureUser, getAccount } from "./accounts.ts";
 import { recordAudit } from "./audit.ts";
-import { createBulkRequest } from "./bulk.ts";
+import { createBulkRequest } from "./bulk/index.ts";
 import { type Actor, Refusal, type Services, type UpgradeRecord } from "./context.ts";
 import { changeContacts, UpgradeNeedsApproval } from "./tier.ts";
 

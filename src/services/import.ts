@@ -15,10 +15,10 @@ import { canSetMarketing } from "../domain/permissions.ts";
 import { initialStatusFor } from "../domain/sources.ts";
 import { ensureUser, getAccount } from "./accounts.ts";
 import { recordAudit } from "./audit.ts";
-import { type BulkRequestView, requestBulkChange } from "./bulk.ts";
+import { type BulkRequestView, requestBulkChange } from "./bulk/index.ts";
 import { type Actor, Refusal, type Services } from "./context.ts";
-import { CONTACT_CONFLICT, createdSummary, updatedSummary } from "./intake.ts";
-import { applyRulesInTx, finishRulePauses, type RulePause, refreshPausedRules } from "./rules.ts";
+import { CONTACT_CONFLICT, createdSummary, updatedSummary } from "./intake/index.ts";
+import { applyRulesInTx, finishRulePauses, type RulePause, refreshPausedRules } from "./rules/index.ts";
 import { sourceOverridesOf } from "./source-defaults.ts";
 import { changeContacts } from "./tier.ts";
 

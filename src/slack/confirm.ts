@@ -1,6 +1,6 @@
 // The upgrade confirmation modal (R14): the approver types the number of contacts.
 import { money, n } from "../domain/format.ts";
-import type { BulkRequestView } from "../services/bulk.ts";
+import type { BulkRequestView } from "../services/bulk/index.ts";
 import type { UpgradeRecord } from "../services/context.ts";
 import { context, section } from "./render/blocks.ts";
 

@@ -4,7 +4,7 @@ import type { KnownBlock } from "@slack/types";
 import { requestParts, requestSummary, statusLine } from "../commands/requests-view.ts";
 import { md, mention } from "../commands/rich.ts";
 import { getAccount } from "../services/accounts.ts";
-import { type BulkRequestView, getRequest } from "../services/bulk.ts";
+import { type BulkRequestView, getRequest } from "../services/bulk/index.ts";
 import type { Services } from "../services/context.ts";
 import {
   claimRequestPost,

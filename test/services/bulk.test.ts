@@ -11,7 +11,7 @@ import {
   rejectRequest,
   requestBulkChange,
   runDueScheduledRequests,
-} from "../../src/services/bulk.ts";
+} from "../../src/services/bulk/index.ts";
 import { changeSetting } from "../../src/services/settings.ts";
 import {
   accountRow,

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tierChanges } from "../../src/db/schema.ts";
-import { approveRequest } from "../../src/services/bulk.ts";
+import { approveRequest } from "../../src/services/bulk/index.ts";
 import { setStatus } from "../../src/services/contacts.ts";
 import type { CountChange } from "../../src/services/context.ts";
 import { processDueDowngrades } from "../../src/services/renewals.ts";

@@ -2,7 +2,7 @@ import { WebClient } from "@slack/web-api";
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { accounts, bulkRequests } from "../../src/db/schema.ts";
-import { type BulkRequestView, requestBulkChange } from "../../src/services/bulk.ts";
+import { type BulkRequestView, requestBulkChange } from "../../src/services/bulk/index.ts";
 import { postRequest, postUnpostedRequests } from "../../src/slack/request-poster.ts";
 import { createWebClient } from "../../src/slack/web.ts";
 import { FakeSlack } from "../helpers/fake-slack.ts";

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { APPROVE_ACTION, REJECT_ACTION } from "../../commands/requests-view.ts";
 import { runCommand } from "../../commands/run.ts";
 import { PLANS, type Plan } from "../../domain/types.ts";
-import { approveRequest, NeedsConfirmation, rejectRequest } from "../../services/bulk.ts";
+import { approveRequest, NeedsConfirmation, rejectRequest } from "../../services/bulk/index.ts";
 import { Refusal } from "../../services/context.ts";
 import { setupState } from "../../services/setup.ts";
 import type { SlackClient as WebClient } from "../client.ts";

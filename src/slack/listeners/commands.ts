@@ -4,7 +4,7 @@ import { type Answer, note } from "../../commands/answer.ts";
 import { channel as channelMark, code, md } from "../../commands/rich.ts";
 import { runCommand } from "../../commands/run.ts";
 import { parseCommand } from "../../domain/command.ts";
-import type { BulkRequestView } from "../../services/bulk.ts";
+import type { BulkRequestView } from "../../services/bulk/index.ts";
 import { claimDelivery } from "../../services/deliveries.ts";
 import { usageChartPng } from "../chart-upload.ts";
 import type { SlackClient as WebClient } from "../client.ts";
