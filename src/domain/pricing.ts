@@ -170,16 +170,3 @@ export function ladderLimits(ladder: PricingLadder, upTo: number): number[] {
   for (let limit = ladder.included; limit <= top; limit += ladder.step) limits.push(limit);
   return limits;
 }
-
-const countFormat = new Intl.NumberFormat("en-US");
-const moneyFormat = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
-
-/** `12345` → `12,345`. */
-export function formatCount(n: number): string {
-  return countFormat.format(n);
-}
-
-/** `123456` cents → `$1,234.56`. */
-export function formatCents(cents: number): string {
-  return moneyFormat.format(cents / 100);
-}

@@ -1,19 +1,17 @@
 // The manage wizard (R17): four modal steps that end in a bulk non-marketing request (R14).
 import { createHash } from "node:crypto";
 import type { KnownBlock, ModalView } from "@slack/types";
-import { and, count, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
-import { contactStatus, contacts } from "../db/schema.ts";
 import { FILTER_EXAMPLE, type Filter, parseFilter } from "../domain/filter.ts";
 import { money, n, pct, updateWhen } from "../domain/format.ts";
-import { monthlyPriceCents, smallestTierHolding } from "../domain/pricing.ts";
 import { usagePercent } from "../domain/thresholds.ts";
 import { nextUpdateInstant } from "../domain/update-dates.ts";
-import { billingTermsOf, getAccount, ladderOf } from "../services/accounts.ts";
+import { billingTermsOf, getAccount } from "../services/accounts.ts";
+import type { ManagePreview } from "../services/bulk/index.ts";
 import type { Actor, Services } from "../services/context.ts";
 import { allLists } from "../services/lists.ts";
 import { unengagedCounts } from "../services/reports.ts";
-import { describeSelector, type Selector, selectorCondition } from "../services/selectors.ts";
+import { describeSelector, type Selector } from "../services/selectors.ts";
 import { context, divider, header, LIMITS, section, truncate } from "./render/blocks.ts";
 import { escapeMrkdwn } from "./render/mrkdwn.ts";
 
@@ -227,53 +225,6 @@ export function selectionOf(state: WizardState, now: Date, timeZone: string): Wi
       type: "filter",
       filter: { conditions: [{ field: flag, op: "=", value: true }], text: `${flag} = true` },
     },
-  };
-}
-
-export interface ManagePreview {
-  selectorText: string;
-  count: number;
-  marketingNow: number;
-  marketingAfter: number;
-  tierLimit: number;
-  usageAfter: number;
-  effectiveAt: Date;
-  subsidiaryZone: string;
-  lowestTierAfter: number;
-  monthlySavingCents: number;
-}
-
-/** What the request would do, without making it: the marketing contacts it would flag (one count query). */
-export async function previewNonMarketing(svc: Services, actor: Actor, selector: Selector): Promise<ManagePreview> {
-  const account = await getAccount(svc.db, actor.accountId);
-  const [row] = await svc.db
-    .select({ n: count() })
-    .from(contacts)
-    .innerJoin(contactStatus, eq(contactStatus.contactId, contacts.id))
-    .where(
-      and(
-        eq(contacts.accountId, actor.accountId),
-        eq(contactStatus.marketing, true),
-        isNull(contactStatus.pendingSince),
-        selectorCondition(selector),
-      ),
-    );
-  const selected = row?.n ?? 0;
-  const ladder = ladderOf(svc, account);
-  // Every pending flag and the new ones are taken at the next update date (R3, R6).
-  const after = Math.max(0, account.marketingCount - account.pendingCount - selected);
-  const lowest = Math.min(account.tierLimit, smallestTierHolding(ladder, after));
-  return {
-    selectorText: describeSelector(selector),
-    count: selected,
-    marketingNow: account.marketingCount,
-    marketingAfter: after,
-    tierLimit: account.tierLimit,
-    usageAfter: usagePercent(after, account.tierLimit),
-    effectiveAt: nextUpdateInstant(billingTermsOf(account), svc.clock.now()),
-    subsidiaryZone: account.timeZone,
-    lowestTierAfter: lowest,
-    monthlySavingCents: Math.max(0, monthlyPriceCents(ladder, account.tierLimit) - monthlyPriceCents(ladder, lowest)),
   };
 }
 

@@ -2,4 +2,5 @@
 export * from "./create.ts";
 export * from "./decide.ts";
 export * from "./model.ts";
+export * from "./preview.ts";
 export * from "./scheduled.ts";

@@ -6,7 +6,7 @@ import { channel as channelMark, md } from "../../commands/rich.ts";
 import { n } from "../../domain/format.ts";
 import { readSetupAnswers, SETUP_KEYS, type SetupField } from "../../domain/setup.ts";
 import type { Plan } from "../../domain/types.ts";
-import { approveRequest, requestBulkChange } from "../../services/bulk/index.ts";
+import { approveRequest, previewNonMarketing, requestBulkChange } from "../../services/bulk/index.ts";
 import { Refusal } from "../../services/context.ts";
 import { SettingRefusal, tierProblem } from "../../services/settings.ts";
 import { BillingContactsRefusal, type SetupResult, setupAccount } from "../../services/setup.ts";
@@ -17,7 +17,6 @@ import { homeView } from "../home.ts";
 import {
   fitsMetadata,
   MANAGE_STEPS,
-  previewNonMarketing,
   readState,
   readStateStrictly,
   reviewView,
