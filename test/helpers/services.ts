@@ -1,10 +1,10 @@
 import { eq, getTableColumns, sql } from "drizzle-orm";
-import { ManualClock } from "../../src/clock.ts";
 import { rowsOf, timestamptz } from "../../src/db/client.ts";
 import { accounts, contactStatus, contacts, users } from "../../src/db/schema.ts";
 import { DEFAULT_PRICING } from "../../src/domain/pricing.ts";
 import type { Plan, Term } from "../../src/domain/types.ts";
 import { type Actor, ChangeEvents, type Services } from "../../src/services/context.ts";
+import { ManualClock } from "./clock.ts";
 import { freshDatabase } from "./db.ts";
 
 export interface TestEnv {
