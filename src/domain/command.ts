@@ -5,16 +5,8 @@
 import { IANAZone } from "luxon";
 import { z } from "zod";
 import { type DateContext, parseCalendarDate, parseDate, parseRange } from "./dates.ts";
-import {
-  FILTER_EXAMPLE,
-  FILTER_FIELDS,
-  type Filter,
-  isKeyword,
-  lex,
-  normalizeQuotes,
-  parseFilter,
-  type Token,
-} from "./filter.ts";
+import { FILTER_EXAMPLE, FILTER_FIELDS, type Filter, parseFilter } from "./filter.ts";
+import { isKeyword, lex, normalizeQuotes, type Token } from "./lexer.ts";
 import { CREATION_SOURCES, type MarketingStatus, PLANS, type Plan, TERMS, type Term } from "./types.ts";
 
 export type Selector =

@@ -4,7 +4,8 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { MAX_COMMAND_LENGTH, normalizeCommandText, parseCommand } from "../../src/domain/command.ts";
 import { MAX_DATE_LENGTH, parseDate, parseRange } from "../../src/domain/dates.ts";
-import { lex, parseFilter } from "../../src/domain/filter.ts";
+import { parseFilter } from "../../src/domain/filter.ts";
+import { lex } from "../../src/domain/lexer.ts";
 
 const NY = { now: new Date("2026-03-09T15:30:00Z"), timeZone: "America/New_York" };
 const BOUND_MS = 50;
