@@ -1,7 +1,7 @@
 // The setup form's answers (Slack modal, `tierkeeper setup` prompts or flags) → settings, read
 // exactly as `settings <key> <value>` reads them, with one error per field.
 import { z } from "zod";
-import { readSettingValue, type SettingChange } from "./command.ts";
+import { readSettingValue, type SettingChange } from "./command/index.ts";
 import type { DateContext } from "./dates.ts";
 
 /** The settings setup asks for, in the order it asks. */

@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Executor, Tx } from "../db/client.ts";
 import { accounts, auditEvents } from "../db/schema.ts";
 import { validateDowngradeTarget } from "../domain/billing.ts";
-import type { SettingChange, SettingKey } from "../domain/command.ts";
+import type { SettingChange, SettingKey } from "../domain/command/index.ts";
 import { canAdminister } from "../domain/permissions.ts";
 import { monthlyPriceCents } from "../domain/pricing.ts";
 import { chooseTier, type TierChoiceHow } from "../domain/tier-choice.ts";
