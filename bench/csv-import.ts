@@ -4,7 +4,7 @@ import { spawn } from "node:child_process";
 import { closeSync, createReadStream, openSync, readFileSync, writeSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import type { Services } from "../src/services/context.ts";
-import { importCsv } from "../src/services/import.ts";
+import { importCsv } from "../src/services/import/index.ts";
 import type { BenchDatabase } from "./db.ts";
 
 const BIN = resolve(import.meta.dirname, "../bin/tierkeeper.js");

@@ -7,7 +7,7 @@ import { importAnswer } from "../commands/import-report.ts";
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from "../config.ts";
 import { parseCommand } from "../domain/command/index.ts";
 import { Refusal } from "../services/context.ts";
-import { ImportFileError, importFromSlackFile } from "../services/import.ts";
+import { ImportFileError, importFromSlackFile } from "../services/import/index.ts";
 import type { SlackClient } from "./client.ts";
 import { plainCommandText } from "./command-text.ts";
 import { refusalMrkdwn, renderAnswer } from "./render/answer.ts";
