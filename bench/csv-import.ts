@@ -11,7 +11,7 @@ const BIN = resolve(import.meta.dirname, "../bin/tierkeeper.js");
 /** A `tierkeeper import` child taking longer than this is killed (the bench stops by itself). */
 const CLI_TIMEOUT_MS = Number(process.env.BENCH_IMPORT_TIMEOUT_MS ?? 20 * 60_000);
 
-export const HUBSPOT_HEADER = "Email,First Name,Last Name,Lifecycle Stage\n";
+const HUBSPOT_HEADER = "Email,First Name,Last Name,Lifecycle Stage\n";
 
 /** Writes a HubSpot-style export of `n` distinct contacts (`<prefix><i>@bench.io`). */
 export function writeCsv(file: string, n: number, prefix: string): void {

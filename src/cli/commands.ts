@@ -17,7 +17,7 @@ import { startService } from "./start.ts";
 const USER_ARG = /^(?:<@)?([UW][A-Z0-9]+)(?:\|[^>]*)?>?$/;
 
 /** `<@U123|name>`, `<@U123>` or `U123` → `U123`. */
-export function parseUserArg(text: string): string {
+function parseUserArg(text: string): string {
   const m = USER_ARG.exec(text.trim());
   if (!m?.[1])
     throw new Refusal(

@@ -20,7 +20,7 @@ export interface CliContext {
   setExitCode(code: number): void;
 }
 
-export const consoleIO: CliIO = {
+const consoleIO: CliIO = {
   out: (t) => console.log(t),
   err: (t) => console.error(t),
   isTTY: Boolean(process.stdout.isTTY),

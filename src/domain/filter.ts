@@ -18,7 +18,7 @@ export type FilterField =
   | "unsubscribed"
   | "marketing"
   | "list";
-export type FilterOp = "=" | "!=" | "<" | ">" | "contains";
+type FilterOp = "=" | "!=" | "<" | ">" | "contains";
 export type FilterCondition =
   | { field: "email" | "domain" | "source" | "lifecycle" | "list"; op: FilterOp; value: string }
   | { field: "created" | "last_engaged"; op: FilterOp; value: Date }
@@ -42,7 +42,6 @@ export const FILTER_FIELDS: readonly FilterField[] = [
   "marketing",
   "list",
 ];
-export const FILTER_OPS: readonly FilterOp[] = ["=", "!=", "<", ">", "contains"];
 
 type StringField = "email" | "domain" | "source" | "lifecycle" | "list";
 type DateField = "created" | "last_engaged";
@@ -54,12 +53,12 @@ const DATE_FIELDS: readonly string[] = ["created", "last_engaged"];
 export const FILTER_EXAMPLE = `created > "6 months ago" and bounced = false`;
 
 /** Most conditions in one filter: every date in one costs a chrono-node call. */
-export const MAX_FILTER_CONDITIONS = 10;
+const MAX_FILTER_CONDITIONS = 10;
 /**
  * Longest filter text. Twice the longest command, so that a rule's stored filter (normalized:
  * spaces around operators, quotes around values) always reads back.
  */
-export const MAX_FILTER_LENGTH = 8_000;
+const MAX_FILTER_LENGTH = 8_000;
 
 const emailSchema = z.email();
 

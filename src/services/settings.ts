@@ -43,7 +43,7 @@ export class SettingRefusal extends Refusal {
   }
 }
 
-export function settingsOf(svc: Services, account: Account): SettingsView {
+function settingsOf(svc: Services, account: Account): SettingsView {
   return {
     plan: account.plan,
     term: account.term,
@@ -133,7 +133,7 @@ async function requireAdmin(svc: Services, actor: Actor) {
 const fmt = (n: number) => n.toLocaleString("en-US");
 
 /** What became of the tier in a settings change: chosen how, and what it costs. */
-export interface TierOutcome {
+interface TierOutcome {
   plan: Plan;
   limit: number;
   how: TierChoiceHow;

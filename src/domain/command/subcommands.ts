@@ -1,7 +1,7 @@
 // The subcommands `/contacts` knows (aliases included), and the near miss to suggest for a typo.
 
 /** Every subcommand word, in the order a near miss is looked for. */
-export const SUBCOMMAND_NAMES = [
+const SUBCOMMAND_NAMES = [
   "help",
   "status",
   "set",
