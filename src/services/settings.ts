@@ -151,11 +151,6 @@ export interface SettingsChangeResult {
   tier: TierOutcome;
 }
 
-/** `settings <key> <value>` (admin): one setting, as `changeSettings`. */
-export async function changeSetting(svc: Services, actor: Actor, change: SettingChange): Promise<SettingsView> {
-  return (await changeSettings(svc, actor, [change])).settings;
-}
-
 /**
  * `settings <key> <value> [<key> <value>…]` (admin): every change applied together in one
  * transaction, or none (a refused value names its key). Audited per setting, with old and new value.
