@@ -15,7 +15,7 @@ import { billingContactIds } from "./outbox.ts";
 /** One `settings <key> <value>` change, as the command language parses it. */
 export type { SettingChange };
 
-export interface SettingsView {
+interface SettingsView {
   plan: string;
   term: string;
   start: string;
