@@ -10,5 +10,5 @@ export const MAX_NAME_LENGTH = 100;
  * and it bounds the work one command can ask of the parser.
  */
 export const MAX_COMMAND_LENGTH = 4_000;
-/** An email address is at most 254 characters; with `<mailto:…|…>` and punctuation, 600 is plenty. */
+/** An email address is at most 254 characters; with `<mailto:…>` around it and punctuation, 600 is plenty. */
 export const MAX_EMAIL_WORD = 600;
