@@ -15,7 +15,7 @@ export interface HttpLimits {
 }
 
 /** Long enough for a full 8 MB intake batch over a slow link; Slack's requests are small and fast. */
-export const HTTP_LIMITS: HttpLimits = { headersTimeoutMs: 15_000, requestTimeoutMs: 60_000, checkIntervalMs: 5_000 };
+const HTTP_LIMITS: HttpLimits = { headersTimeoutMs: 15_000, requestTimeoutMs: 60_000, checkIntervalMs: 5_000 };
 
 /** node:http server options for `limits` (Node's default 16 KB header limit stays: 431 above it). */
 export function serverOptions(limits: Partial<HttpLimits> = {}): ServerOptions {

@@ -26,7 +26,7 @@ export interface ApiRoute {
 }
 
 /** Largest request body accepted: a full batch of 1,000 contacts with modest properties. */
-export const MAX_BODY_BYTES = 8 * 1024 * 1024;
+const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 class HttpError extends Error {
   constructor(

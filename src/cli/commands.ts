@@ -6,6 +6,7 @@ import { runJobsOnce } from "../jobs/run-once.ts";
 import { ensureUser, resolveAccount } from "../services/accounts.ts";
 import { Refusal } from "../services/context.ts";
 import { changeRole } from "../services/roles.ts";
+import { plainCommandText } from "../slack/command-text.ts";
 import { renderAnswer } from "../slack/render/answer.ts";
 import type { CliContext } from "./context.ts";
 import { seedDemo } from "./demo.ts";
@@ -15,7 +16,7 @@ import { startService } from "./start.ts";
 const USER_ARG = /^(?:<@)?([UW][A-Z0-9]+)(?:\|[^>]*)?>?$/;
 
 /** `<@U123|name>`, `<@U123>` or `U123` → `U123`. */
-export function parseUserArg(text: string): string {
+function parseUserArg(text: string): string {
   const m = USER_ARG.exec(text.trim());
   if (!m?.[1])
     throw new Refusal(
@@ -49,7 +50,8 @@ export function registerCommands(program: Command, ctx: CliContext): void {
         const result = await runCommand(svc, {
           actor: { accountId: account.id, userId },
           timeZone: user.timeZone ?? account.timeZone,
-          text,
+          // Read as the slash command reads it, so text copied from Slack means the same here.
+          text: plainCommandText(text),
         });
         if (opts.json) {
           ctx.io.out(

@@ -22,7 +22,7 @@ export interface CliContext {
   runProgram?: (argv: string[], ctx: CliContext) => Promise<number>;
 }
 
-export const consoleIO: CliIO = {
+const consoleIO: CliIO = {
   out: (t) => console.log(t),
   err: (t) => console.error(t),
   isTTY: Boolean(process.stdout.isTTY),

@@ -9,7 +9,7 @@ import { importAnswer } from "../commands/import-report.ts";
 import { DEFAULT_IMPORT_LIMITS, loadConfig } from "../config.ts";
 import { ensureUser, resolveAccount } from "../services/accounts.ts";
 import { Refusal, type Services } from "../services/context.ts";
-import { ImportTooLargeError, importCsv } from "../services/import.ts";
+import { ImportTooLargeError, importCsv } from "../services/import/index.ts";
 import type { CliContext } from "./context.ts";
 
 /** Runs the import and prints the report; returns the exit code (0 done, 1 refused or a bad file). */

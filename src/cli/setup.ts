@@ -29,7 +29,7 @@ export const SETUP_FLAGS: Record<SetupField, string> = {
 /** What a first setup needs from flags; the rest keep the account's values. */
 const REQUIRED_FIRST: SetupField[] = ["plan", "term", "start"];
 
-export interface SetupFlags {
+interface SetupFlags {
   plan?: string;
   tier?: string;
   term?: string;
@@ -103,7 +103,7 @@ const answersOf = (opts: SetupFlags): SetupAnswers => ({
 });
 
 /** Runs `tierkeeper setup` with flags; returns the exit code (0 saved or shown, 1 refused or invalid). */
-export async function setupFromFlags(ctx: CliContext, opts: SetupFlags): Promise<number> {
+async function setupFromFlags(ctx: CliContext, opts: SetupFlags): Promise<number> {
   return ctx.withServices(async (svc) => {
     const account = await resolveAccount(svc, opts.team);
     const actor = { accountId: account.id, userId: "cli" };

@@ -15,7 +15,7 @@ import { lockDataDir } from "./data-dir-lock.ts";
 import { PrivateNodeFS, privateDirectory, restrictTree } from "./private-files.ts";
 import * as schema from "./schema.ts";
 
-export type Schema = typeof schema;
+type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 /** Anything queries can run on: the database or a transaction. */

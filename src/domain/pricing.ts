@@ -18,7 +18,7 @@ export interface PricingLadder {
 
 export type Pricing = Record<Plan, PricingLadder>;
 
-export const DEFAULT_MAX_LIMIT = 10_000_000;
+const DEFAULT_MAX_LIMIT = 10_000_000;
 
 /** SPEC section 6 example figures. */
 export const DEFAULT_PRICING: Pricing = {
@@ -79,7 +79,7 @@ const ladderSchema = z
   });
 
 /** A pricing file: a JSON object keyed by plan; each plan it names replaces that plan's default ladder. */
-export const pricingFileSchema = z
+const pricingFileSchema = z
   .strictObject(
     {
       starter: ladderSchema.optional(),
@@ -96,8 +96,6 @@ export const pricingFileSchema = z
   .refine((file) => PLANS.some((plan) => file[plan] !== undefined), {
     error: `names no plan (expected one or more of ${PLANS.join(", ")})`,
   });
-
-export type PricingFile = z.infer<typeof pricingFileSchema>;
 
 function describeIssue(issue: z.core.$ZodIssue): string {
   const path = issue.path.map(String);

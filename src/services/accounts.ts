@@ -12,7 +12,7 @@ export type User = typeof users.$inferSelect;
 /** The team id of a single-workspace install when neither Slack nor --team names one. */
 export const DEFAULT_TEAM = "local";
 
-export const DEFAULT_TIME_ZONE = "America/New_York";
+const DEFAULT_TIME_ZONE = "America/New_York";
 
 /**
  * The account of a Slack workspace, created with default settings on first use. In a

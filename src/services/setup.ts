@@ -4,7 +4,7 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Tx } from "../db/client.ts";
 import { accounts, users } from "../db/schema.ts";
-import type { SettingChange } from "../domain/command.ts";
+import type { SettingChange } from "../domain/command/index.ts";
 import { thresholdCount } from "../domain/forecast.ts";
 import { n } from "../domain/format.ts";
 import { canAdminister } from "../domain/permissions.ts";

@@ -26,8 +26,8 @@ export function sourceOverridesOf(account: Pick<Account, "sourceDefaults">): Sou
 }
 
 /** Sources whose default an account may change (R15), in the order they are shown. */
-export const CONFIGURABLE_SOURCE_KINDS = ["form", "external-form", "chatflow", "integration", "api"] as const;
-export type ConfigurableSourceKind = (typeof CONFIGURABLE_SOURCE_KINDS)[number];
+const CONFIGURABLE_SOURCE_KINDS = ["form", "external-form", "chatflow", "integration", "api"] as const;
+type ConfigurableSourceKind = (typeof CONFIGURABLE_SOURCE_KINDS)[number];
 
 export interface SourceDefaultRow {
   /** `form`, `form:contact-us`, `integration:salesforce`, `import`, … */

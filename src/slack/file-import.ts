@@ -6,11 +6,12 @@ import type { KnownBlock } from "@slack/types";
 import { z } from "zod";
 import { importAnswer } from "../commands/import-report.ts";
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from "../config.ts";
-import { parseCommand } from "../domain/command.ts";
+import { parseCommand } from "../domain/command/index.ts";
 import { Refusal } from "../services/context.ts";
 import { claimDelivery } from "../services/deliveries.ts";
-import { ImportFileError, importFromSlackFile } from "../services/import.ts";
+import { ImportFileError, importFromSlackFile } from "../services/import/index.ts";
 import type { SlackClient } from "./client.ts";
+import { plainCommandText } from "./command-text.ts";
 import { refusalMrkdwn, renderAnswer } from "./render/answer.ts";
 import { escapeMrkdwn } from "./render/mrkdwn.ts";
 import { postRequest } from "./request-poster.ts";
@@ -60,7 +61,10 @@ export async function importSharedFile(
   const session = await sessionFor(deps, client, teamId, share.user);
   // The message text is read as the options of `/contacts import` (list:"Name", marketing).
   const text = share.text.trim().replace(/^\/?(contacts\s+)?(import\b)?/i, "");
-  const parsed = parseCommand(`import ${text}`, { now: deps.svc.clock.now(), timeZone: session.timeZone });
+  const parsed = parseCommand(`import ${plainCommandText(text)}`, {
+    now: deps.svc.clock.now(),
+    timeZone: session.timeZone,
+  });
   if (!parsed.ok || parsed.command.kind !== "import") {
     await say(
       `${parsed.ok ? "" : `${escapeMrkdwn(parsed.error)} `}Share the CSV again with a message like \`list:"Spring webinar" marketing\`, or none.`,

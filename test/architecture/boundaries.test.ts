@@ -24,13 +24,6 @@ const LAYERS: Record<string, number> = {
 
 /** The longest a file under src/ may be: past it, it does more than one thing. */
 const MAX_LINES = 400;
-/** Files still being split (issue 11): each may only shrink, and leaves this list once it is short enough. */
-const STILL_LONG: Record<string, number> = {
-  "db/schema.ts": 475,
-  "domain/command.ts": 1353,
-  "domain/filter.ts": 445,
-  "services/import.ts": 935,
-};
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -131,13 +124,9 @@ describe("architecture", () => {
   it(`no file under src/ is longer than ${MAX_LINES} lines`, () => {
     const long = files
       .map((f) => ({ file: rel(f), lines: readFileSync(f, "utf8").split("\n").length }))
-      .filter((f) => f.lines > Math.max(MAX_LINES, STILL_LONG[f.file] ?? 0))
+      .filter((f) => f.lines > MAX_LINES)
       .map((f) => `${f.file} (${f.lines})`);
     expect(long).toEqual([]);
-    const split = Object.keys(STILL_LONG).filter(
-      (f) => !files.some((g) => rel(g) === f && readFileSync(g, "utf8").split("\n").length > MAX_LINES),
-    );
-    expect(split, "split already: remove from STILL_LONG").toEqual([]);
   });
 
   it("the checks above can fail: an upward import and a cycle are caught", () => {

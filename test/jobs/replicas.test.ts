@@ -1,6 +1,5 @@
 import { asc, eq, isNotNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ManualClock } from "../../src/clock.ts";
 import { type Database, openDatabase } from "../../src/db/client.ts";
 import { notifications, updateRuns } from "../../src/db/schema.ts";
 import { DEFAULT_PRICING } from "../../src/domain/pricing.ts";
@@ -9,6 +8,7 @@ import { setStatus } from "../../src/services/contacts.ts";
 import { ChangeEvents } from "../../src/services/context.ts";
 import { queueMessage } from "../../src/services/outbox.ts";
 import { createWebClient } from "../../src/slack/web.ts";
+import { ManualClock } from "../helpers/clock.ts";
 import { driver, freshDatabase } from "../helpers/db.ts";
 import { FakeSlack } from "../helpers/fake-slack.ts";
 import { accountRow, makeAccount, seedContacts, type TestEnv } from "../helpers/services.ts";

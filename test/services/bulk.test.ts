@@ -12,9 +12,9 @@ import {
   requestBulkChange,
   runDueScheduledRequests,
 } from "../../src/services/bulk/index.ts";
-import { changeSetting } from "../../src/services/settings.ts";
 import {
   accountRow,
+  changeSetting,
   contactRow,
   makeAccount,
   recount,

@@ -11,7 +11,7 @@ import {
   requestBulkChange,
   runDueScheduledRequests,
 } from "../../src/services/bulk/index.ts";
-import { importCsv } from "../../src/services/import.ts";
+import { importCsv } from "../../src/services/import/index.ts";
 import { intakeContacts } from "../../src/services/intake/index.ts";
 import { accountRow, makeAccount, recount, seedContacts, type TestEnv, testEnv } from "../helpers/services.ts";
 

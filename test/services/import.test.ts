@@ -11,7 +11,12 @@ import { auditEvents, bulkRequests, imports, listMembers, lists } from "../../sr
 import { parseFilter } from "../../src/domain/filter.ts";
 import { approveRequest, requestBulkChange } from "../../src/services/bulk/index.ts";
 import { setStatus } from "../../src/services/contacts.ts";
-import { ImportFileError, ImportTooLargeError, importCsv, importFromSlackFile } from "../../src/services/import.ts";
+import {
+  ImportFileError,
+  ImportTooLargeError,
+  importCsv,
+  importFromSlackFile,
+} from "../../src/services/import/index.ts";
 import { addRule, runRules } from "../../src/services/rules/index.ts";
 import {
   accountRow,

@@ -5,8 +5,8 @@ import { approveRequest } from "../../src/services/bulk/index.ts";
 import { setStatus } from "../../src/services/contacts.ts";
 import type { CountChange } from "../../src/services/context.ts";
 import { processDueDowngrades } from "../../src/services/renewals.ts";
-import { changeSetting, scheduleDowngrade } from "../../src/services/settings.ts";
-import { accountRow, makeAccount, seedContacts, type TestEnv, testEnv } from "../helpers/services.ts";
+import { scheduleDowngrade } from "../../src/services/settings.ts";
+import { accountRow, changeSetting, makeAccount, seedContacts, type TestEnv, testEnv } from "../helpers/services.ts";
 
 let env: TestEnv;
 beforeAll(async () => {

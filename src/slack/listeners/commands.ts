@@ -3,11 +3,12 @@ import type { App, RespondFn } from "@slack/bolt";
 import { type Answer, note } from "../../commands/answer.ts";
 import { channel as channelMark, code, md } from "../../commands/rich.ts";
 import { runCommand } from "../../commands/run.ts";
-import { parseCommand } from "../../domain/command.ts";
+import { parseCommand } from "../../domain/command/index.ts";
 import type { BulkRequestView } from "../../services/bulk/index.ts";
 import { claimDelivery } from "../../services/deliveries.ts";
 import { usageChartPng } from "../chart-upload.ts";
 import type { SlackClient as WebClient } from "../client.ts";
+import { plainCommandText } from "../command-text.ts";
 import { announceDecision, safely } from "../decisions.ts";
 import { openingView } from "../manage.ts";
 import { renderAnswer } from "../render/answer.ts";
@@ -26,7 +27,7 @@ export function register(app: App, deps: SlackDeps): void {
       if (!(await claimDelivery(deps.svc, `command:${command.team_id}:${command.trigger_id}`))) return;
       try {
         const session = await sessionFor(deps, client, command.team_id, command.user_id);
-        await handle(deps, client, respond, session, command.text, {
+        await handle(deps, client, respond, session, plainCommandText(command.text), {
           channel: command.channel_id,
           triggerId: command.trigger_id,
           responseUrl: command.response_url,
