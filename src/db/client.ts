@@ -1,18 +1,15 @@
-import { mkdirSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { mkdirSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { fileURLToPath } from "node:url";
-import { PGlite } from "@electric-sql/pglite";
+// Each driver is imported when a database of its kind is opened: a Postgres process never loads
+// PGlite (its wasm is large), and an embedded one never loads postgres-js.
+import type { PGlite } from "@electric-sql/pglite";
 import { type ExtractTablesWithRelations, type SQL, sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
-import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
-import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
-import postgres from "postgres";
+import type postgres from "postgres";
 import { lockDataDir } from "./data-dir-lock.ts";
-import { PrivateNodeFS, privateDirectory, restrictTree } from "./private-files.ts";
 import * as schema from "./schema.ts";
 
 export type Schema = typeof schema;
@@ -36,16 +33,24 @@ const MIGRATION_LOCK = 7_340_311;
 export async function openDatabase(url: string, opts: { migrate?: boolean; max?: number } = {}): Promise<Database> {
   const migrate = opts.migrate ?? true;
   if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
-    if (migrate) await migrateServer(url);
+    const { postgres, drizzlePostgres } = await postgresDriver();
     const client = postgres(url, {
       max: opts.max ?? 10,
       onnotice: () => {},
       connection: { application_name: "tierkeeper" },
     });
+    try {
+      // Most opens find every migration applied: one query says so, without the lock and its connection.
+      if (migrate && !(await hasEveryMigration(client))) await migrateServer(url);
+    } catch (e) {
+      await client.end({ timeout: 5 });
+      throw e;
+    }
     const db = drizzlePostgres(client, { schema, casing: "snake_case" }) as unknown as Db;
     return { db, driver: "postgres", close: () => client.end({ timeout: 5 }) };
   }
   if (url === "memory:") {
+    const { PGlite, drizzlePglite, migratePglite } = await pgliteDriver();
     const client = new PGlite();
     const db = drizzlePglite(client, { schema, casing: "snake_case" }) as unknown as Db;
     if (migrate) await migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_FOLDER });
@@ -65,6 +70,8 @@ async function openEmbedded(dataDir: string, migrate: boolean): Promise<Database
   const lock = await lockDataDir(dataDir);
   let client: PGlite | undefined;
   try {
+    const [{ PGlite, drizzlePglite, migratePglite }, { PrivateNodeFS, privateDirectory, restrictTree }] =
+      await Promise.all([pgliteDriver(), import("./private-files.ts")]);
     privateDirectory(dataDir);
     restrictTree(dataDir);
     client = new PGlite({ fs: new PrivateNodeFS(dataDir) });
@@ -91,7 +98,52 @@ async function openEmbedded(dataDir: string, migrate: boolean): Promise<Database
   }
 }
 
+async function postgresDriver() {
+  const [{ default: postgres }, { drizzle: drizzlePostgres }, { migrate: migratePostgres }] = await Promise.all([
+    import("postgres"),
+    import("drizzle-orm/postgres-js"),
+    import("drizzle-orm/postgres-js/migrator"),
+  ]);
+  return { postgres, drizzlePostgres, migratePostgres };
+}
+
+async function pgliteDriver() {
+  const [{ PGlite }, { drizzle: drizzlePglite }, { migrate: migratePglite }] = await Promise.all([
+    import("@electric-sql/pglite"),
+    import("drizzle-orm/pglite"),
+    import("drizzle-orm/pglite/migrator"),
+  ]);
+  return { PGlite, drizzlePglite, migratePglite };
+}
+
+/** The PGlite instance under `db`, or null for postgres-js (a function, where PGlite's client is an object). */
+function pgliteClientOf(db: Db): PGlite | null {
+  const client = (db as unknown as { $client: unknown }).$client;
+  return typeof client === "object" && client !== null && "waitReady" in client ? (client as PGlite) : null;
+}
+
+/**
+ * Whether the database has every migration of drizzle/. Drizzle's migrator applies the migrations
+ * newer (by their journal's `when`) than the newest it recorded in `drizzle.__drizzle_migrations`,
+ * so when none is newer it has nothing to do.
+ */
+async function hasEveryMigration(client: postgres.Sql): Promise<boolean> {
+  const journal = JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, "meta/_journal.json"), "utf8")) as {
+    entries: { when: number }[];
+  };
+  const newest = Math.max(...journal.entries.map((e) => e.when));
+  try {
+    const [last] = await client`select created_at from drizzle.__drizzle_migrations order by created_at desc limit 1`;
+    return last !== undefined && Number(last.created_at) >= newest;
+  } catch (e) {
+    // A new database: no schema (3F000) or no table (42P01) yet.
+    if (["3F000", "42P01"].includes((e as { code?: string }).code ?? "")) return false;
+    throw e;
+  }
+}
+
 async function migrateServer(url: string): Promise<void> {
+  const { postgres, drizzlePostgres, migratePostgres } = await postgresDriver();
   const client = postgres(url, { max: 1, onnotice: () => {} });
   try {
     await client`select pg_advisory_lock(${MIGRATION_LOCK})`;
@@ -111,8 +163,9 @@ async function migrateServer(url: string): Promise<void> {
  * database got them when it was opened (openDatabase, under the advisory lock).
  */
 export async function applyMigrations(db: Db): Promise<Database["driver"]> {
-  const client = (db as unknown as { $client: unknown }).$client;
-  if (!(client instanceof PGlite)) return "postgres";
+  const client = pgliteClientOf(db);
+  if (!client) return "postgres";
+  const { drizzlePglite, migratePglite } = await pgliteDriver();
   await migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_FOLDER });
   return "pglite";
 }
@@ -145,8 +198,8 @@ export async function copyInto(
   source: AsyncIterable<Uint8Array>,
 ): Promise<void> {
   const target = `${table} (${columns.join(", ")})`;
-  const client = (db as unknown as { $client: unknown }).$client;
-  if (client instanceof PGlite) {
+  const client = pgliteClientOf(db);
+  if (client) {
     let parts: Uint8Array[] = [];
     let size = 0;
     const send = async () => {
@@ -164,7 +217,7 @@ export async function copyInto(
     await send();
     return;
   }
-  const pg = client as postgres.Sql;
+  const pg = (db as unknown as { $client: postgres.Sql }).$client;
   const writable = await pg.unsafe(`COPY ${target} FROM STDIN`).writable();
   await pipeline(Readable.from(source, { objectMode: false }), writable);
 }
