@@ -4,6 +4,7 @@
 //   BENCH_DATABASES=pglite,postgres    which databases (postgres needs TEST_DATABASE_URL or DATABASE_URL)
 //   BENCH_PGLITE_MAX=100000            largest size run on PGlite (1M takes minutes there; said in the output)
 //   BENCH_ONLY=import,memory           only these (rollover, bulk, tier, import, memory, slash, startup)
+//   BENCH_STARTUP_RUNS=11              runs per start-up figure (its median)
 //   BENCH_OUT=bench/partial.md         where the tables go (bench/results.md by default)
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -58,10 +59,8 @@ for (const db of databases) {
   write();
 }
 if (enabled("startup")) {
-  const startup = await benchStartup();
-  sections.push(
-    `## start to ready (PGlite, migrations applied)\n\n| what | time | baseline \`node -e ''\` | ratio |\n|---|---|---|---|\n| \`tierkeeper start\` to ready | ${ms(startup.ready)} | ${ms(startup.baseline)} | ${(startup.ready / startup.baseline).toFixed(1)}× |\n`,
-  );
+  sections.push(await benchStartup(serverUrl));
+  write();
 }
 if (unhandled.length)
   sections.push(

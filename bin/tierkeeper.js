@@ -3,7 +3,7 @@
 // file under src/ is newer than it, so a command starts in a blink. Otherwise (a checkout being
 // edited, or never built) it runs the TypeScript sources through tsx: what runs is always what
 // src/ says. TIERKEEPER_SOURCE=1 always runs the sources (the tests do), TIERKEEPER_SOURCE=0 the build.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -19,18 +19,16 @@ if (choice === "1" || (choice !== "0" && !buildIsCurrent())) {
   }
   register();
   await import("../src/cli/main.ts");
+} else if (!existsSync(join(root, "dist/cli/main.js"))) {
+  fail("tierkeeper is not built: run `npm run build`.");
 } else {
-  try {
-    await import("../dist/cli/main.js");
-  } catch (e) {
-    if (e?.code === "ERR_MODULE_NOT_FOUND" && e.message?.includes("dist/cli/main.js")) {
-      fail("tierkeeper is not built: run `npm run build`.");
-    }
-    throw e;
-  }
+  await import("../dist/cli/main.js");
 }
 
-/** dist/ was built after the last change to any file or folder under src/ (a removed file changes its folder). */
+/**
+ * dist/ was built after the last change to any file or folder under src/ (a removed file changes
+ * its folder) and to the installed packages (it bundles some of them).
+ */
 function buildIsCurrent() {
   let startedAt;
   try {
@@ -39,18 +37,24 @@ function buildIsCurrent() {
     return false;
   }
   const src = join(root, "src");
-  let entries;
+  if (!existsSync(src)) return true; // a build without its sources beside it
   try {
-    entries = readdirSync(src, { recursive: true });
-  } catch {
-    return true; // a build without its sources beside it
-  }
-  try {
-    if (statSync(src).mtimeMs > startedAt) return false;
-    return entries.every((entry) => statSync(join(src, entry)).mtimeMs <= startedAt);
+    const installed = statSync(join(root, "node_modules/.package-lock.json"), { throwIfNoEntry: false });
+    return (installed?.mtimeMs ?? 0) <= startedAt && newestChange(src) <= startedAt;
   } catch {
     return false; // a file went away meanwhile: someone is editing
   }
+}
+
+/** The latest modification time of `dir` and of everything under it. */
+function newestChange(dir) {
+  let newest = statSync(dir).mtimeMs;
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    const stat = statSync(path);
+    newest = Math.max(newest, stat.isDirectory() ? newestChange(path) : stat.mtimeMs);
+  }
+  return newest;
 }
 
 function fail(message) {

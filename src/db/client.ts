@@ -41,7 +41,7 @@ export async function openDatabase(url: string, opts: { migrate?: boolean; max?:
     });
     try {
       // Most opens find every migration applied: one query says so, without the lock and its connection.
-      if (migrate && !(await hasEveryMigration(client))) await migrateServer(url);
+      if (migrate && !(await hasEveryMigration((q) => client.unsafe(q)))) await migrateServer(url);
     } catch (e) {
       await client.end({ timeout: 5 });
       throw e;
@@ -74,12 +74,14 @@ async function openEmbedded(dataDir: string, migrate: boolean): Promise<Database
       await Promise.all([pgliteDriver(), import("./private-files.ts")]);
     privateDirectory(dataDir);
     restrictTree(dataDir);
-    client = new PGlite({ fs: new PrivateNodeFS(dataDir) });
-    await client.waitReady;
-    const db = drizzlePglite(client, { schema, casing: "snake_case" }) as unknown as Db;
-    if (migrate) await migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_FOLDER });
+    const opened = new PGlite({ fs: new PrivateNodeFS(dataDir) });
+    client = opened;
+    await opened.waitReady;
+    const db = drizzlePglite(opened, { schema, casing: "snake_case" }) as unknown as Db;
+    if (migrate && !(await hasEveryMigration(async (q) => (await opened.query(q)).rows))) {
+      await migratePglite(drizzlePglite(opened), { migrationsFolder: MIGRATIONS_FOLDER });
+    }
     restrictTree(dataDir);
-    const opened = client;
     return {
       db,
       driver: "pglite",
@@ -127,13 +129,15 @@ function pgliteClientOf(db: Db): PGlite | null {
  * newer (by their journal's `when`) than the newest it recorded in `drizzle.__drizzle_migrations`,
  * so when none is newer it has nothing to do.
  */
-async function hasEveryMigration(client: postgres.Sql): Promise<boolean> {
+async function hasEveryMigration(query: (sql: string) => Promise<unknown[]>): Promise<boolean> {
   const journal = JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, "meta/_journal.json"), "utf8")) as {
     entries: { when: number }[];
   };
   const newest = Math.max(...journal.entries.map((e) => e.when));
   try {
-    const [last] = await client`select created_at from drizzle.__drizzle_migrations order by created_at desc limit 1`;
+    const [last] = (await query(
+      "select created_at from drizzle.__drizzle_migrations order by created_at desc limit 1",
+    )) as { created_at: string | number }[];
     return last !== undefined && Number(last.created_at) >= newest;
   } catch (e) {
     // A new database: no schema (3F000) or no table (42P01) yet.
