@@ -9,6 +9,7 @@
 //
 // Every output file is two levels under the root (dist/cli/), as src/cli and src/db are: the code
 // finds package.json and drizzle/ relative to its own file.
+import { spawnSync } from "node:child_process";
 import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
@@ -34,7 +35,7 @@ rmSync(staging, { recursive: true, force: true });
 try {
   await esbuild.build({
     absWorkingDir: root,
-    entryPoints: { main: "src/cli/main.ts" },
+    entryPoints: { main: "src/cli/main.ts", "make-template": "src/db/make-template.ts" },
     outdir: `${staging}/cli`,
     bundle: true,
     splitting: true,
@@ -53,6 +54,16 @@ try {
     minifySyntax: true,
     logLevel: "warning",
   });
+  // The database a new embedded database starts as (src/db/embedded-template.ts); without it, PGlite runs initdb.
+  const template = spawnSync(
+    process.execPath,
+    [`${staging}/cli/make-template.js`, `${staging}/pglite-template`, `${root}dist/pglite-template`],
+    { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, LOG_LEVEL: "silent" } },
+  );
+  if (template.status !== 0) {
+    rmSync(`${staging}/pglite-template`, { recursive: true, force: true });
+    console.warn("tierkeeper: no template for new embedded databases (see above): PGlite will run initdb for each.");
+  }
   writeFileSync(`${staging}/cli/build.json`, `${JSON.stringify({ startedAt })}\n`);
   // Swapped in whole, so a command running meanwhile sees the old build or the new one, never half.
   mkdirSync(`${root}dist`, { recursive: true });

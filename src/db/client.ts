@@ -10,6 +10,7 @@ import { type ExtractTablesWithRelations, type SQL, sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import type postgres from "postgres";
 import { lockDataDir } from "./data-dir-lock.ts";
+import { copyTemplate, TEMPLATE_DIR, templateKey } from "./embedded-template.ts";
 import * as schema from "./schema.ts";
 
 export type Schema = typeof schema;
@@ -29,8 +30,14 @@ export const MIGRATIONS_FOLDER = resolve(dirname(fileURLToPath(import.meta.url))
 // Any constant shared by every tierkeeper process: two processes starting together migrate one at a time.
 const MIGRATION_LOCK = 7_340_311;
 
-/** `postgres://…` → postgres-js; `file:<dir>` → embedded PGlite in that directory; `memory:` → in-memory PGlite. */
-export async function openDatabase(url: string, opts: { migrate?: boolean; max?: number } = {}): Promise<Database> {
+/**
+ * `postgres://…` → postgres-js; `file:<dir>` → embedded PGlite in that directory; `memory:` → in-memory
+ * PGlite. A new `file:` database starts from `template` (default: the build's; null: none) when it can.
+ */
+export async function openDatabase(
+  url: string,
+  opts: { migrate?: boolean; max?: number; template?: string | null } = {},
+): Promise<Database> {
   const migrate = opts.migrate ?? true;
   if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
     const { postgres, drizzlePostgres } = await postgresDriver();
@@ -57,14 +64,18 @@ export async function openDatabase(url: string, opts: { migrate?: boolean; max?:
     return { db, driver: "pglite", close: () => client.close() };
   }
   if (!url.startsWith("file:")) throw new Error(`DATABASE_URL must be postgres://… or file:<dir>, not ${url}`);
-  return openEmbedded(resolve(url.slice("file:".length)), migrate);
+  return openEmbedded(
+    resolve(url.slice("file:".length)),
+    migrate,
+    opts.template === undefined ? TEMPLATE_DIR : opts.template,
+  );
 }
 
 /**
  * The embedded database in `dataDir`: this process holds its lock until `close` (another opener gets
  * DatabaseInUse), and its directories are 0700 and files 0600, older databases' included.
  */
-async function openEmbedded(dataDir: string, migrate: boolean): Promise<Database> {
+async function openEmbedded(dataDir: string, migrate: boolean, template: string | null): Promise<Database> {
   // A parent made here is private too (it holds the lock and service files); an existing one is the user's.
   mkdirSync(dirname(dataDir), { recursive: true, mode: 0o700 });
   const lock = await lockDataDir(dataDir);
@@ -72,6 +83,8 @@ async function openEmbedded(dataDir: string, migrate: boolean): Promise<Database
   try {
     const [{ PGlite, drizzlePglite, migratePglite }, { PrivateNodeFS, privateDirectory, restrictTree }] =
       await Promise.all([pgliteDriver(), import("./private-files.ts")]);
+    // A migrated template only stands in for a database that is to be migrated.
+    if (migrate && template) copyTemplate(dataDir, templateKey(newestMigration()), template);
     privateDirectory(dataDir);
     restrictTree(dataDir);
     const opened = new PGlite({ fs: new PrivateNodeFS(dataDir) });
@@ -130,10 +143,7 @@ function pgliteClientOf(db: Db): PGlite | null {
  * so when none is newer it has nothing to do.
  */
 async function hasEveryMigration(query: (sql: string) => Promise<unknown[]>): Promise<boolean> {
-  const journal = JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, "meta/_journal.json"), "utf8")) as {
-    entries: { when: number }[];
-  };
-  const newest = Math.max(...journal.entries.map((e) => e.when));
+  const newest = newestMigration();
   try {
     const [last] = (await query(
       "select created_at from drizzle.__drizzle_migrations order by created_at desc limit 1",
@@ -144,6 +154,14 @@ async function hasEveryMigration(query: (sql: string) => Promise<unknown[]>): Pr
     if (["3F000", "42P01"].includes((e as { code?: string }).code ?? "")) return false;
     throw e;
   }
+}
+
+/** The newest migration of drizzle/: its journal's `when`, which drizzle records as `created_at`. */
+export function newestMigration(): number {
+  const journal = JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, "meta/_journal.json"), "utf8")) as {
+    entries: { when: number }[];
+  };
+  return Math.max(...journal.entries.map((e) => e.when));
 }
 
 async function migrateServer(url: string): Promise<void> {
