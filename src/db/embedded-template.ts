@@ -2,7 +2,17 @@
 // migration, in dist/pglite-template/): PGlite's initdb runs a second database in the process and
 // takes seconds, a copy of its result a fraction of one. A template is used only when the installed
 // PGlite made it from these migrations; otherwise PGlite runs initdb, as it always did.
-import { cpSync, existsSync, lstatSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync } from "node:fs";
+import {
+  constants,
+  cpSync,
+  existsSync,
+  lstatSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+} from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -44,7 +54,8 @@ export function copyTemplate(dataDir: string, key: TemplateKey, dir: string = TE
   if (existsSync(dataDir) && (!lstatSync(dataDir).isDirectory() || readdirSync(dataDir).length > 0)) return false;
   const staging = `${dataDir}.new-${process.pid}`;
   try {
-    cpSync(join(dir, "db"), staging, { recursive: true });
+    // A copy-on-write clone where the file system makes one (btrfs, XFS, APFS), else a copy.
+    cpSync(join(dir, "db"), staging, { recursive: true, mode: constants.COPYFILE_FICLONE });
     if (existsSync(dataDir)) rmdirSync(dataDir);
     renameSync(staging, dataDir);
     return true;
