@@ -8,7 +8,7 @@
 //   BENCH_OUT=bench/partial.md         where the tables go (bench/results.md by default)
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { benchStartup } from "./startup.ts";
+import { benchStartup, buildForBench } from "./startup.ts";
 import { benchDatabase, enabled, ms, type Row } from "./suite.ts";
 
 const sizes = (process.env.BENCH_SIZES ?? "10000,100000,1000000").split(",").map(Number);
@@ -40,6 +40,9 @@ setTimeout(() => {
   ]);
   process.exit(1);
 }, maxMinutes * 60_000).unref();
+
+// Every `tierkeeper` the bench starts runs the build of the sources as they are now.
+buildForBench();
 
 for (const db of databases) {
   if (db === "postgres" && !serverUrl?.startsWith("postgres")) {

@@ -4,7 +4,7 @@
 // baseline. These machines are shared: runs side by side see the same load.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import postgres from "postgres";
 
@@ -26,7 +26,8 @@ interface StartupRow {
 
 /** The "start-up" section of bench/results.md. `serverUrl`: a Postgres server for the Postgres rows. */
 export async function benchStartup(serverUrl: string | undefined): Promise<string> {
-  build();
+  buildForBench();
+  const loadBefore = loadavg()[0] ?? 0;
   const rows: StartupRow[] = [];
   const say = (row: StartupRow) => {
     rows.push(row);
@@ -88,13 +89,13 @@ export async function benchStartup(serverUrl: string | undefined): Promise<strin
     await pg?.drop();
     rmSync(scratch, { recursive: true, force: true });
   }
-  return section(rows);
+  return section(rows, [loadBefore, loadavg()[0] ?? 0]);
 }
 
-function section(rows: StartupRow[]): string {
+function section(rows: StartupRow[], load: number[]): string {
   return [
     "## start-up\n",
-    `The built \`tierkeeper\` (dist/, as \`npm install\` makes it), started as a user starts it. Times are the median of ${RUNS} runs, each beside a run of \`node -e ''\` (the baseline, its median); RSS is the highest of one reading a second for ${IDLE_MS / 1000} s after the ready line. Written by \`npm run bench\` (bench/startup.ts); \`BENCH_ONLY=startup\` runs only this.\n`,
+    `The built \`tierkeeper\` (dist/, as \`npm install\` makes it), started as a user starts it. Times are the median of ${RUNS} runs, each beside a run of \`node -e ''\` (the baseline, its median); RSS is the highest of one reading a second for ${IDLE_MS / 1000} s after the ready line. Written by \`npm run bench\` (bench/startup.ts); \`BENCH_ONLY=startup\` runs only this. Load average (1 min) of the machine when the section started and ended: ${load.map((l) => l.toFixed(1)).join(", ")}.\n`,
     "| what | figure | baseline | ratio | target | |",
     "|---|---|---|---|---|---|",
     ...rows.map(
@@ -105,8 +106,8 @@ function section(rows: StartupRow[]): string {
   ].join("\n");
 }
 
-/** `npm run build`, so the figures are those of the sources as they are now. */
-function build(): void {
+/** `npm run build`, so the figures are those of the sources as they are now (the CLI rows of every section). */
+export function buildForBench(): void {
   const r = spawnSync(process.execPath, [join(ROOT, "bin/build.js"), "--quiet"], { stdio: "inherit" });
   if (r.status !== 0) throw new Error("bench: the build failed");
 }
