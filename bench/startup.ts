@@ -27,6 +27,7 @@ interface StartupRow {
 /** The "start-up" section of bench/results.md. `serverUrl`: a Postgres server for the Postgres rows. */
 export async function benchStartup(serverUrl: string | undefined): Promise<string> {
   buildForBench();
+  const started = new Date();
   const loadBefore = loadavg()[0] ?? 0;
   const rows: StartupRow[] = [];
   const say = (row: StartupRow) => {
@@ -89,13 +90,13 @@ export async function benchStartup(serverUrl: string | undefined): Promise<strin
     await pg?.drop();
     rmSync(scratch, { recursive: true, force: true });
   }
-  return section(rows, [loadBefore, loadavg()[0] ?? 0]);
+  return section(rows, started, [loadBefore, loadavg()[0] ?? 0]);
 }
 
-function section(rows: StartupRow[], load: number[]): string {
+function section(rows: StartupRow[], started: Date, load: number[]): string {
   return [
     "## start-up\n",
-    `The built \`tierkeeper\` (dist/, as \`npm install\` makes it), started as a user starts it. Times are the median of ${RUNS} runs, each beside a run of \`node -e ''\` (the baseline, its median); RSS is the highest of one reading a second for ${IDLE_MS / 1000} s after the ready line. Written by \`npm run bench\` (bench/startup.ts); \`BENCH_ONLY=startup\` runs only this. Load average (1 min) of the machine when the section started and ended: ${load.map((l) => l.toFixed(1)).join(", ")}.\n`,
+    `Run: ${started.toISOString()}, Node ${process.version}. The built \`tierkeeper\` (dist/, as \`npm install\` makes it), started as a user starts it. Times are the median of ${RUNS} runs, each beside a run of \`node -e ''\` (the baseline, its median); RSS is the highest of one reading a second for ${IDLE_MS / 1000} s after the ready line. Written by \`npm run bench\` (bench/startup.ts); \`BENCH_ONLY=startup\` runs only this. Load average (1 min) of the machine when the section started and ended: ${load.map((l) => l.toFixed(1)).join(", ")}.\n`,
     "| what | figure | baseline | ratio | target | |",
     "|---|---|---|---|---|---|",
     ...rows.map(

@@ -1,23 +1,18 @@
-// Start-up stays small: `--version` reads package.json and nothing else, `--help` loads the command
-// list (commander), a command forwarded to the running service loads the config and the forwarder,
-// and what a command needs (database, services, Slack, charts, prompts) is imported when it runs.
+// Start-up stays small: `--help` and `--version` load the command list (commander) and nothing
+// behind it, a command forwarded to the running service loads the config and the forwarder, and
+// what a command needs (database, services, Slack, charts, prompts) is imported when it runs.
 import { Refusal } from "../services/context.ts";
 import { exitCodeFor, terminalContext } from "./context.ts";
 import { runProgram } from "./program.ts";
-import { packageVersion } from "./version.ts";
 
 const argv = process.argv.slice(2);
 const ctx = terminalContext();
 
-if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-V")) {
-  console.log(packageVersion());
-} else {
-  try {
-    process.exitCode =
-      (await promptedSetup(argv)) ?? (await forwardToRunningService(argv)) ?? (await runProgram(argv, ctx));
-  } catch (e) {
-    process.exitCode = exitCodeFor(e, ctx.io);
-  }
+try {
+  process.exitCode =
+    (await promptedSetup(argv)) ?? (await forwardToRunningService(argv)) ?? (await runProgram(argv, ctx));
+} catch (e) {
+  process.exitCode = exitCodeFor(e, ctx.io);
 }
 
 /** `setup` in a terminal with no answer given as a flag: the questions, then the setup they make; null otherwise. */
