@@ -1,17 +1,9 @@
+// The commands and their options: all that `--help` loads. Each action imports what it uses when
+// it runs (`await import`), so one command never loads another's modules (Bolt, PGlite, the importer).
 import type { Command } from "commander";
-import { runCommand } from "../commands/run.ts";
-import { loadConfig } from "../config.ts";
-import { applyMigrations } from "../db/client.ts";
-import { runJobsOnce } from "../jobs/run-once.ts";
-import { ensureUser, resolveAccount } from "../services/accounts.ts";
 import { Refusal } from "../services/context.ts";
-import { changeRole } from "../services/roles.ts";
 import { plainCommandText } from "../slack/command-text.ts";
-import { renderAnswer } from "../slack/render/answer.ts";
 import type { CliContext } from "./context.ts";
-import { seedDemo } from "./demo.ts";
-import { importFile } from "./import.ts";
-import { startService } from "./start.ts";
 
 const USER_ARG = /^(?:<@)?([UW][A-Z0-9]+)(?:\|[^>]*)?>?$/;
 
@@ -31,6 +23,7 @@ export function registerCommands(program: Command, ctx: CliContext): void {
     .command("start")
     .description("run the service: Slack (HTTP or Socket Mode), intake API and scheduler")
     .action(async () => {
+      const [{ startService }, { loadConfig }] = await Promise.all([import("./start.ts"), import("../config.ts")]);
       if (!ctx.runProgram) throw new Error("start needs the program runner");
       await startService(loadConfig(), ctx.runProgram);
     });
@@ -44,6 +37,11 @@ export function registerCommands(program: Command, ctx: CliContext): void {
     .option("--json", "print one JSON object { ok, text, blocks, data }")
     .action(async (text: string, opts: { user: string; team?: string; json?: boolean }) => {
       const userId = parseUserArg(opts.user);
+      const [{ runCommand }, { ensureUser, resolveAccount }, { renderAnswer }] = await Promise.all([
+        import("../commands/run.ts"),
+        import("../services/accounts.ts"),
+        import("../slack/render/answer.ts"),
+      ]);
       await ctx.withServices(async (svc) => {
         const account = await resolveAccount(svc, opts.team);
         const user = await ensureUser(svc, account.id, userId);
@@ -74,6 +72,7 @@ export function registerCommands(program: Command, ctx: CliContext): void {
     .command("jobs")
     .description("run the scheduled work that is due now (update dates, scheduled requests, expiry) and print it")
     .action(async () => {
+      const { runJobsOnce } = await import("../jobs/run-once.ts");
       await ctx.withServices(async (svc) => {
         const lines = await runJobsOnce(svc);
         ctx.io.out(lines.length ? lines.join("\n") : "Nothing was due.");
@@ -95,6 +94,7 @@ export function registerCommands(program: Command, ctx: CliContext): void {
         opts: { list?: string; marketing?: boolean; user: string; team?: string; json?: boolean },
       ) => {
         const userId = opts.user === "cli" ? "cli" : parseUserArg(opts.user);
+        const { importFile } = await import("./import.ts");
         ctx.setExitCode(await importFile(ctx, file, { ...opts, userId }));
       },
     );
@@ -104,6 +104,7 @@ export function registerCommands(program: Command, ctx: CliContext): void {
     .description("apply database migrations and exit")
     .action(async () => {
       // In a terminal, opening applies them; inside a running service, its open database gets any new ones.
+      const { applyMigrations } = await import("../db/client.ts");
       const driver = await ctx.withServices((svc) => applyMigrations(svc.db));
       ctx.io.out(`Migrations applied (${driver}).`);
     });
@@ -117,6 +118,10 @@ export function registerCommands(program: Command, ctx: CliContext): void {
       .description(op === "grant" ? "make a user an admin" : "make an admin a member again")
       .action(async (user: string, opts: { team?: string }) => {
         const userId = parseUserArg(user);
+        const [{ resolveAccount }, { changeRole }] = await Promise.all([
+          import("../services/accounts.ts"),
+          import("../services/roles.ts"),
+        ]);
         await ctx.withServices(async (svc) => {
           const account = await resolveAccount(svc, opts.team);
           await changeRole(svc, null, account.id, { what: "admins", op: op === "grant" ? "add" : "remove", userId });
@@ -135,6 +140,7 @@ export function registerCommands(program: Command, ctx: CliContext): void {
     .option("--reset", "delete the account's contacts first")
     .action(async (opts: { team?: string; admin: string; reset?: boolean }) => {
       const adminId = parseUserArg(opts.admin);
+      const { seedDemo } = await import("./demo.ts");
       await ctx.withServices(async (svc) => {
         ctx.io.out(await seedDemo(svc, { team: opts.team, adminId, reset: Boolean(opts.reset) }));
       });

@@ -1,6 +1,5 @@
 import { CommanderError } from "commander";
-import { boot } from "../app/boot.ts";
-import { ConfigError, loadConfig } from "../config.ts";
+import { ConfigError } from "../config-error.ts";
 import { DatabaseInUse } from "../db/data-dir-lock.ts";
 import { Refusal, type Services } from "../services/context.ts";
 
@@ -34,6 +33,8 @@ export function terminalContext(): CliContext {
     io: consoleIO,
     cwd: process.cwd(),
     async withServices(fn) {
+      // The database and the services load with the first command that needs them, not with --help.
+      const [{ boot }, { loadConfig }] = await Promise.all([import("../app/boot.ts"), import("../config.ts")]);
       const { svc, database } = await boot(loadConfig());
       try {
         return await fn(svc);

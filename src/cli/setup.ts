@@ -2,15 +2,9 @@
 // saves what they say in one transaction; in a terminal without flags it asks (setup-prompts.ts),
 // then runs itself with the answers as flags, so both ways share one validation.
 import type { Command } from "commander";
-import { settingsChangeLines } from "../commands/handlers/settings.ts";
-import { noticeText } from "../commands/notices.ts";
-import { plain } from "../commands/rich.ts";
 import type { Pricing } from "../domain/pricing.ts";
-import { readSetupAnswers, type SetupAnswers, type SetupField, splitUsers } from "../domain/setup.ts";
+import type { SetupAnswers, SetupField } from "../domain/setup.ts";
 import { PLANS, TERMS } from "../domain/types.ts";
-import { resolveAccount } from "../services/accounts.ts";
-import { SettingRefusal, tierProblem } from "../services/settings.ts";
-import { BillingContactsRefusal, setupAccount, setupState } from "../services/setup.ts";
 import type { CliContext } from "./context.ts";
 
 /** The flags, one per setup field. */
@@ -85,7 +79,7 @@ export function registerSetup(program: Command, ctx: CliContext): void {
     });
 }
 
-const answersOf = (opts: SetupFlags): SetupAnswers => ({
+const answersOf = (opts: SetupFlags, splitUsers: (text: string) => string[]): SetupAnswers => ({
   plan: opts.plan,
   tier: opts.tier,
   term: opts.term,
@@ -103,11 +97,29 @@ const answersOf = (opts: SetupFlags): SetupAnswers => ({
 });
 
 /** Runs `tierkeeper setup` with flags; returns the exit code (0 saved or shown, 1 refused or invalid). */
-async function setupFromFlags(ctx: CliContext, opts: SetupFlags): Promise<number> {
+export async function setupFromFlags(ctx: CliContext, opts: SetupFlags): Promise<number> {
+  // Loaded when setup runs: `--help` lists the flags without the services behind them.
+  const [
+    { settingsChangeLines },
+    { noticeText },
+    { plain },
+    { readSetupAnswers, splitUsers },
+    { resolveAccount },
+    { SettingRefusal, tierProblem },
+    { BillingContactsRefusal, setupAccount, setupState },
+  ] = await Promise.all([
+    import("../commands/handlers/settings.ts"),
+    import("../commands/notices.ts"),
+    import("../commands/rich.ts"),
+    import("../domain/setup.ts"),
+    import("../services/accounts.ts"),
+    import("../services/settings.ts"),
+    import("../services/setup.ts"),
+  ]);
   return ctx.withServices(async (svc) => {
     const account = await resolveAccount(svc, opts.team);
     const actor = { accountId: account.id, userId: "cli" };
-    const answers = answersOf(opts);
+    const answers = answersOf(opts, splitUsers);
     const given = Object.values(answers).some((v) => v !== undefined);
     if (opts.show || (!given && account.configuredAt !== null)) {
       const state = await setupState(svc, actor);

@@ -9,7 +9,6 @@ import type { Config } from "../config.ts";
 import { startScheduler } from "../jobs/scheduler.ts";
 import { resolveAccount } from "../services/accounts.ts";
 import { Refusal } from "../services/context.ts";
-import { createSlackApp, EVENTS_PATH } from "../slack/app.ts";
 import type { CliContext } from "./context.ts";
 import { controlRoute, newControlToken, runningService, writeServiceFile } from "./control.ts";
 
@@ -42,6 +41,8 @@ export async function startService(
 
   if (config.slack.mode === "http") {
     // One HTTP server: Slack's signed requests at /slack/events and the intake API beside them.
+    // Bolt is loaded only when Slack is connected; a local service never loads it.
+    const { createSlackApp, EVENTS_PATH } = await import("../slack/app.ts");
     const slack = createSlackApp({
       svc,
       config,
@@ -64,6 +65,7 @@ export async function startService(
     const base = listenUrl(api.address);
     const reach = loopback ? " (this machine only; set HOST=0.0.0.0 to serve other machines)" : "";
     if (config.slack.mode === "socket") {
+      const { createSlackApp } = await import("../slack/app.ts");
       const slack = createSlackApp({ svc, config, logger });
       await slack.start();
       stops.push(() => slack.stop());

@@ -13,6 +13,7 @@ const LAYERS: Record<string, number> = {
   "clock.ts": 0,
   db: 1,
   "config.ts": 1,
+  "config-error.ts": 0,
   services: 2,
   commands: 3,
   slack: 4,
