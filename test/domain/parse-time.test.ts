@@ -9,15 +9,18 @@ import { lex } from "../../src/domain/lexer.ts";
 import { plainCommandText } from "../../src/slack/command-text.ts";
 
 const NY = { now: new Date("2026-03-09T15:30:00Z"), timeZone: "America/New_York" };
-const BOUND_MS = 50;
+// A linear parse of these inputs takes a few milliseconds; a super-linear one takes seconds on the
+// 99k-character inputs and far more than this on 4,000 characters. The bound leaves room for a
+// machine busy with other tests.
+const BOUND_MS = 100;
 
 /**
- * Milliseconds `run` takes, the fastest of up to three tries: a pause of the garbage collector
+ * Milliseconds `run` takes, the fastest of up to five tries: a pause of the garbage collector
  * or of a busy machine may slow one try, a super-linear parser slows every one.
  */
 function fastestMs(run: () => unknown): number {
   let best = Number.POSITIVE_INFINITY;
-  for (let attempt = 0; attempt < 3 && best >= BOUND_MS; attempt++) {
+  for (let attempt = 0; attempt < 5 && best >= BOUND_MS; attempt++) {
     const start = performance.now();
     run();
     best = Math.min(best, performance.now() - start);
