@@ -15,7 +15,7 @@ import {
   parseLookupEmail,
   validateContact,
 } from "../services/intake/index.ts";
-import { errorFields, INTERNAL_ERROR, sendJson as send } from "./http-guard.ts";
+import { errorFields, INTERNAL_ERROR, lingerBeforeClose, sendJson as send } from "./http-guard.ts";
 
 export type ApiRequest = IncomingMessage & { params?: Record<string, string> };
 
@@ -125,7 +125,11 @@ function guarded(logger: Logger, route: string, fn: (req: ApiRequest, res: Serve
     } catch (e) {
       if (e instanceof HttpError) {
         // A body left unread is not drained for keep-alive: the connection closes after the answer.
-        send(res, e.status, e.body, req.complete ? e.headers : { ...e.headers, connection: "close" });
+        if (req.complete) send(res, e.status, e.body, e.headers);
+        else {
+          lingerBeforeClose(req);
+          send(res, e.status, e.body, { ...e.headers, connection: "close" });
+        }
         return;
       }
       if (req.socket?.destroyed ?? true) {
