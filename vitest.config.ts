@@ -12,6 +12,7 @@ export default defineConfig({
     // Two test files at a time: most wait on processes, sockets and timers rather than the CPU, and
     // vitest's default (one fewer than the cores) would run one at a time on a 2-core machine.
     maxWorkers: 2,
+    globalSetup: ["test/global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [

@@ -12,8 +12,12 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { buildIsCurrent } from "./build-state.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
+
+// `--if-stale`: nothing to do when dist/ is already the build of the sources (the tests' set-up).
+if (process.argv.includes("--if-stale") && buildIsCurrent(root)) process.exit(0);
 
 /** Left in node_modules, with their subpaths: see above. */
 const EXTERNAL = ["@electric-sql/pglite", "@resvg/resvg-js", "@slack/*", "fs-ext", "pino", "vega", "vega-lite"];

@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serviceFilePath } from "../../src/cli/control.ts";
-import { cliDatabase, FROM_SOURCES, tierkeeper } from "../helpers/cli.ts";
+import { cliDatabase, tierkeeper } from "../helpers/cli.ts";
 import { driver } from "../helpers/db.ts";
 
 const BIN = resolve(import.meta.dirname, "../../bin/tierkeeper.js");
@@ -27,7 +27,6 @@ describe.runIf(driver === "pglite")(
         env: {
           PATH: process.env.PATH,
           HOME: process.env.HOME,
-          ...FROM_SOURCES,
           ...env(),
           PORT: "0",
           LOG_LEVEL: "warn",

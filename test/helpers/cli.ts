@@ -6,8 +6,6 @@ import { driver, freshDatabase } from "./db.ts";
 
 const BIN = resolve(import.meta.dirname, "../../bin/tierkeeper.js");
 
-/** The tests run the TypeScript sources (through tsx), never a build in dist/ that may be older. */
-export const FROM_SOURCES = { TIERKEEPER_SOURCE: "1" } as const;
 
 export interface CliResult {
   code: number;
@@ -26,10 +24,14 @@ export async function cliDatabase(): Promise<{ url: string; close(): Promise<voi
   return { url: database.url, close: () => database.close() };
 }
 
+/**
+ * Runs the real `tierkeeper` process. bin/tierkeeper.js picks the code: the build in dist/ (which the
+ * tests' global set-up makes from the sources) or the sources whenever one is newer than it.
+ */
 export function tierkeeper(args: string[], env: Record<string, string | undefined> = {}): Promise<CliResult> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: "silent", ...FROM_SOURCES, ...env },
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: "silent", ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";
