@@ -6,7 +6,6 @@ import { driver, freshDatabase } from "./db.ts";
 
 const BIN = resolve(import.meta.dirname, "../../bin/tierkeeper.js");
 
-
 export interface CliResult {
   code: number;
   stdout: string;
