@@ -12,7 +12,9 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { lockDataDir } from "./data-dir-lock.ts";
+import { isMultiHost, primaryFinder, urlForHost, urlHosts } from "./primary.ts";
 import { PrivateNodeFS, privateDirectory, restrictTree } from "./private-files.ts";
+import { resilientSql } from "./resilient.ts";
 import * as schema from "./schema.ts";
 
 export type Schema = typeof schema;
@@ -27,6 +29,46 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** Seconds a new Postgres connection may take (TCP and startup) before it counts as failed. */
+const CONNECT_TIMEOUT_SECONDS = 3;
+
+/**
+ * Seconds before a pool connection tries again after failing to connect: 50 ms doubling to 1 s.
+ * postgres-js's default grows to 20 s and counts failures for the whole pool, so after an outage
+ * of a few seconds a pool would wait up to 20 s more before trying the server that is back.
+ */
+const reconnectBackoff = (retries: number) => Math.min(0.05 * 2 ** retries, 1);
+
+/**
+ * postgres-js options for `url`: with several hosts (`postgres://h1:5432,h2:5433/db`), each new
+ * connection goes to whichever host is the writable primary then (src/db/primary.ts).
+ */
+function serverOptions(url: string): postgres.Options<Record<string, never>> {
+  const base = {
+    connect_timeout: CONNECT_TIMEOUT_SECONDS,
+    backoff: reconnectBackoff,
+    // No array-type lookup on each new connection: postgres-js 3.4.9 runs it without awaiting it, so a
+    // connection lost meanwhile (a restart) is an unhandled rejection. drizzle reads arrays itself.
+    fetch_types: false,
+  };
+  if (!isMultiHost(url)) return base;
+  const finder = primaryFinder(url, { connectTimeoutSeconds: CONNECT_TIMEOUT_SECONDS });
+  // postgres-js takes a socket factory (`socket`), which its types leave out.
+  const socket = { socket: () => finder.socket() } as postgres.Options<Record<string, never>>;
+  return { ...base, ...socket };
+}
+
+/**
+ * The URL postgres-js is given: with several hosts, the first alone (the socket factory picks the
+ * host; postgres-js's own host rotation would swallow connection errors) and without
+ * target_session_attrs (the factory asks each host itself).
+ */
+function driverUrl(url: string): string {
+  if (!isMultiHost(url)) return url;
+  const [first] = urlHosts(url);
+  return first ? urlForHost(url, first) : url;
+}
+
 export const MIGRATIONS_FOLDER = resolve(dirname(fileURLToPath(import.meta.url)), "../../drizzle");
 
 // Any constant shared by every tierkeeper process: two processes starting together migrate one at a time.
@@ -37,12 +79,16 @@ export async function openDatabase(url: string, opts: { migrate?: boolean; max?:
   const migrate = opts.migrate ?? true;
   if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
     if (migrate) await migrateServer(url);
-    const client = postgres(url, {
-      max: opts.max ?? 10,
-      onnotice: () => {},
-      connection: { application_name: "tierkeeper" },
-    });
-    const db = drizzlePostgres(client, { schema, casing: "snake_case" }) as unknown as Db;
+    // A server restart or failover is survived in place: see src/db/resilient.ts.
+    const client = resilientSql(() =>
+      postgres(driverUrl(url), {
+        ...serverOptions(url),
+        max: opts.max ?? 10,
+        onnotice: () => {},
+        connection: { application_name: "tierkeeper" },
+      }),
+    );
+    const db = drizzlePostgres(client.sql, { schema, casing: "snake_case" }) as unknown as Db;
     return { db, driver: "postgres", close: () => client.end({ timeout: 5 }) };
   }
   if (url === "memory:") {
@@ -92,7 +138,7 @@ async function openEmbedded(dataDir: string, migrate: boolean): Promise<Database
 }
 
 async function migrateServer(url: string): Promise<void> {
-  const client = postgres(url, { max: 1, onnotice: () => {} });
+  const client = postgres(driverUrl(url), { ...serverOptions(url), max: 1, onnotice: () => {} });
   try {
     await client`select pg_advisory_lock(${MIGRATION_LOCK})`;
     try {
