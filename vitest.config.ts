@@ -9,6 +9,9 @@ if (!withPostgres) {
 // TEST_DATABASE_URL. Pure domain tests run once, in the pglite project.
 export default defineConfig({
   test: {
+    // Two test files at a time: most wait on processes, sockets and timers rather than the CPU, and
+    // vitest's default (one fewer than the cores) would run one at a time on a 2-core machine.
+    maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [

@@ -4,14 +4,14 @@ import { spawn } from "node:child_process";
 import { closeSync, createReadStream, openSync, readFileSync, writeSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import type { Services } from "../src/services/context.ts";
-import { importCsv } from "../src/services/import.ts";
+import { importCsv } from "../src/services/import/index.ts";
 import type { BenchDatabase } from "./db.ts";
 
 const BIN = resolve(import.meta.dirname, "../bin/tierkeeper.js");
 /** A `tierkeeper import` child taking longer than this is killed (the bench stops by itself). */
 const CLI_TIMEOUT_MS = Number(process.env.BENCH_IMPORT_TIMEOUT_MS ?? 20 * 60_000);
 
-export const HUBSPOT_HEADER = "Email,First Name,Last Name,Lifecycle Stage\n";
+const HUBSPOT_HEADER = "Email,First Name,Last Name,Lifecycle Stage\n";
 
 /** Writes a HubSpot-style export of `n` distinct contacts (`<prefix><i>@bench.io`). */
 export function writeCsv(file: string, n: number, prefix: string): void {

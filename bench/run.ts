@@ -4,11 +4,12 @@
 //   BENCH_DATABASES=pglite,postgres    which databases (postgres needs TEST_DATABASE_URL or DATABASE_URL)
 //   BENCH_PGLITE_MAX=100000            largest size run on PGlite (1M takes minutes there; said in the output)
 //   BENCH_ONLY=import,memory           only these (rollover, bulk, tier, import, memory, slash, startup)
+//   BENCH_STARTUP_RUNS=11              runs per start-up figure (its median)
 //   BENCH_OUT=bench/partial.md         where the tables go (bench/results.md by default)
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { markedSections } from "./results-file.ts";
-import { benchStartup } from "./startup.ts";
+import { benchStartup, buildForBench } from "./startup.ts";
 import { benchDatabase, enabled, ms, type Row } from "./suite.ts";
 
 const sizes = (process.env.BENCH_SIZES ?? "10000,100000,1000000").split(",").map(Number);
@@ -43,6 +44,9 @@ setTimeout(() => {
   process.exit(1);
 }, maxMinutes * 60_000).unref();
 
+// Every `tierkeeper` the bench starts runs the build of the sources as they are now.
+buildForBench();
+
 for (const db of databases) {
   if (db === "postgres" && !serverUrl?.startsWith("postgres")) {
     console.log("postgres: skipped (set TEST_DATABASE_URL=postgres://…)");
@@ -61,10 +65,8 @@ for (const db of databases) {
   write();
 }
 if (enabled("startup")) {
-  const startup = await benchStartup();
-  sections.push(
-    `## start to ready (PGlite, migrations applied)\n\n| what | time | baseline \`node -e ''\` | ratio |\n|---|---|---|---|\n| \`tierkeeper start\` to ready | ${ms(startup.ready)} | ${ms(startup.baseline)} | ${(startup.ready / startup.baseline).toFixed(1)}× |\n`,
-  );
+  sections.push(await benchStartup(serverUrl));
+  write();
 }
 if (unhandled.length)
   sections.push(

@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { ConfigError } from "./config-error.ts";
+
+export { ConfigError };
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
@@ -100,12 +103,6 @@ export interface Config {
   logLevel: (typeof LOG_LEVELS)[number];
   /** TIERKEEPER_IMPORT_MAX_MB and TIERKEEPER_IMPORT_MAX_ROWS; absent → DEFAULT_IMPORT_LIMITS. */
   imports?: ImportLimits;
-}
-
-export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`tierkeeper cannot start; fix the environment:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
-  }
 }
 
 const USER_ID = /^[UW][A-Z0-9]+$/;

@@ -2,7 +2,7 @@
 // HTTPReceiver alike: limits that end slow or endless requests, and a last line of defence so no
 // request can stop the process. Logs carry no request data (paths and bodies hold contact emails).
 import type { IncomingMessage, ServerOptions, ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import type { Logger } from "pino";
 
 export interface HttpLimits {
@@ -15,7 +15,7 @@ export interface HttpLimits {
 }
 
 /** Long enough for a full 8 MB intake batch over a slow link; Slack's requests are small and fast. */
-export const HTTP_LIMITS: HttpLimits = { headersTimeoutMs: 15_000, requestTimeoutMs: 60_000, checkIntervalMs: 5_000 };
+const HTTP_LIMITS: HttpLimits = { headersTimeoutMs: 15_000, requestTimeoutMs: 60_000, checkIntervalMs: 5_000 };
 
 /** node:http server options for `limits` (Node's default 16 KB header limit stays: 431 above it). */
 export function serverOptions(limits: Partial<HttpLimits> = {}): ServerOptions {
@@ -67,6 +67,27 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   }
   res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers });
   res.end(JSON.stringify(body));
+}
+
+/**
+ * Closes the connection of an answer sent before the request's body was read to the end (a 413, a
+ * 401 on a request with a body) the way web servers do ("lingering close"). Node closes a
+ * `Connection: close` socket as soon as the answer is written; with body bytes still arriving that
+ * close is a TCP reset, and a reset can make the client's system throw the answer away before the
+ * client has read it, so the client sees "connection reset" instead of the 413. Here the server
+ * stops writing (FIN), reads and drops what still arrives for at most `ms`, then closes.
+ */
+export function lingerBeforeClose(req: IncomingMessage, ms = 2_000): void {
+  const socket = req.socket as Socket | null;
+  if (!socket || socket.destroyed) return;
+  socket.destroySoon = () => {
+    const timer = setTimeout(() => socket.destroy(), ms);
+    timer.unref();
+    socket.once("close", () => clearTimeout(timer));
+    socket.end();
+    // Whatever of the body still comes is read and dropped, so the close that follows is clean.
+    req.resume();
+  };
 }
 
 export const INTERNAL_ERROR = { error: "internal_error", errors: ["something went wrong on our side; try again"] };

@@ -15,8 +15,8 @@ import {
   MAX_BATCH,
   parseLookupEmail,
   validateContact,
-} from "../services/intake.ts";
-import { errorFields, INTERNAL_ERROR, sendJson as send } from "./http-guard.ts";
+} from "../services/intake/index.ts";
+import { errorFields, INTERNAL_ERROR, lingerBeforeClose, sendJson as send } from "./http-guard.ts";
 
 export type ApiRequest = IncomingMessage & { params?: Record<string, string> };
 
@@ -27,7 +27,7 @@ export interface ApiRoute {
 }
 
 /** Largest request body accepted: a full batch of 1,000 contacts with modest properties. */
-export const MAX_BODY_BYTES = 8 * 1024 * 1024;
+const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 class HttpError extends Error {
   constructor(
@@ -126,7 +126,11 @@ function guarded(logger: Logger, route: string, fn: (req: ApiRequest, res: Serve
     } catch (e) {
       if (e instanceof HttpError) {
         // A body left unread is not drained for keep-alive: the connection closes after the answer.
-        send(res, e.status, e.body, req.complete ? e.headers : { ...e.headers, connection: "close" });
+        if (req.complete) send(res, e.status, e.body, e.headers);
+        else {
+          lingerBeforeClose(req);
+          send(res, e.status, e.body, { ...e.headers, connection: "close" });
+        }
         return;
       }
       if (isDatabaseUnavailable(e) && !(req.socket?.destroyed ?? true)) {

@@ -5,7 +5,7 @@ import { type Database, openDatabase } from "../db/client.ts";
 import { DEFAULT_PRICING, type Pricing, parsePricingFile } from "../domain/pricing.ts";
 import { ChangeEvents, Refusal, type Services } from "../services/context.ts";
 
-export function loadPricing(file: string | undefined): Pricing {
+function loadPricing(file: string | undefined): Pricing {
   if (!file) return DEFAULT_PRICING;
   let json: unknown;
   try {

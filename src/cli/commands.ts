@@ -1,22 +1,14 @@
+// The commands and their options: all that `--help` loads. Each action imports what it uses when
+// it runs (`await import`), so one command never loads another's modules (Bolt, PGlite, the importer).
 import type { Command } from "commander";
-import { runCommand } from "../commands/run.ts";
-import { loadConfig } from "../config.ts";
-import { applyMigrations } from "../db/client.ts";
-import { runJobsOnce } from "../jobs/run-once.ts";
-import { ensureUser, resolveAccount } from "../services/accounts.ts";
 import { Refusal } from "../services/context.ts";
-import { changeRole } from "../services/roles.ts";
-import { renderAnswer } from "../slack/render/answer.ts";
-import { unescapeMrkdwn } from "../slack/render/mrkdwn.ts";
+import { plainCommandText } from "../slack/command-text.ts";
 import type { CliContext } from "./context.ts";
-import { seedDemo } from "./demo.ts";
-import { importFile } from "./import.ts";
-import { startService } from "./start.ts";
 
 const USER_ARG = /^(?:<@)?([UW][A-Z0-9]+)(?:\|[^>]*)?>?$/;
 
 /** `<@U123|name>`, `<@U123>` or `U123` → `U123`. */
-export function parseUserArg(text: string): string {
+function parseUserArg(text: string): string {
   const m = USER_ARG.exec(text.trim());
   if (!m?.[1])
     throw new Refusal(
@@ -31,7 +23,9 @@ export function registerCommands(program: Command, ctx: CliContext): void {
     .command("start")
     .description("run the service: Slack (HTTP or Socket Mode), intake API and scheduler")
     .action(async () => {
-      await startService(loadConfig());
+      const [{ startService }, { loadConfig }] = await Promise.all([import("./start.ts"), import("../config.ts")]);
+      if (!ctx.runProgram) throw new Error("start needs the program runner");
+      await startService(loadConfig(), ctx.runProgram);
     });
 
   program
@@ -43,13 +37,19 @@ export function registerCommands(program: Command, ctx: CliContext): void {
     .option("--json", "print one JSON object { ok, text, blocks, data }")
     .action(async (text: string, opts: { user: string; team?: string; json?: boolean }) => {
       const userId = parseUserArg(opts.user);
+      const [{ runCommand }, { ensureUser, resolveAccount }, { renderAnswer }] = await Promise.all([
+        import("../commands/run.ts"),
+        import("../services/accounts.ts"),
+        import("../slack/render/answer.ts"),
+      ]);
       await ctx.withServices(async (svc) => {
         const account = await resolveAccount(svc, opts.team);
         const user = await ensureUser(svc, account.id, userId);
         const result = await runCommand(svc, {
           actor: { accountId: account.id, userId },
           timeZone: user.timeZone ?? account.timeZone,
-          text,
+          // Read as the slash command reads it, so text copied from Slack means the same here.
+          text: plainCommandText(text),
         });
         if (opts.json) {
           ctx.io.out(
@@ -72,10 +72,10 @@ export function registerCommands(program: Command, ctx: CliContext): void {
     .command("jobs")
     .description("run the scheduled work that is due now (update dates, scheduled requests, expiry) and print it")
     .action(async () => {
+      const { runJobsOnce } = await import("../jobs/run-once.ts");
       await ctx.withServices(async (svc) => {
         const lines = await runJobsOnce(svc);
-        // Queued messages are mrkdwn: names in them print as typed.
-        ctx.io.out(lines.length ? lines.map(unescapeMrkdwn).join("\n") : "Nothing was due.");
+        ctx.io.out(lines.length ? lines.join("\n") : "Nothing was due.");
       });
     });
 
@@ -84,7 +84,7 @@ export function registerCommands(program: Command, ctx: CliContext): void {
     .description("import contacts from a CSV file (HubSpot export headers); new contacts are non-marketing")
     .argument("<file>", "the CSV file (UTF-8) with an Email column")
     .option("--list <name>", "add every imported contact to this static list (created if missing)")
-    .option("--marketing", "set all as marketing: makes one bulk request that an admin approves (R14)")
+    .option("--marketing", "set all as marketing: makes one bulk request that an admin approves")
     .option("--user <id>", "Slack user id (or <@U123> mention) the import runs as", "cli")
     .option("--team <id>", "Slack team (workspace) id of the account; default: the single local account")
     .option("--json", "print the report as one JSON object { ok, text, data }")
@@ -94,6 +94,7 @@ export function registerCommands(program: Command, ctx: CliContext): void {
         opts: { list?: string; marketing?: boolean; user: string; team?: string; json?: boolean },
       ) => {
         const userId = opts.user === "cli" ? "cli" : parseUserArg(opts.user);
+        const { importFile } = await import("./import.ts");
         ctx.setExitCode(await importFile(ctx, file, { ...opts, userId }));
       },
     );
@@ -103,11 +104,12 @@ export function registerCommands(program: Command, ctx: CliContext): void {
     .description("apply database migrations and exit")
     .action(async () => {
       // In a terminal, opening applies them; inside a running service, its open database gets any new ones.
+      const { applyMigrations } = await import("../db/client.ts");
       const driver = await ctx.withServices((svc) => applyMigrations(svc.db));
       ctx.io.out(`Migrations applied (${driver}).`);
     });
 
-  const admin = program.command("admin").description("bootstrap admins from the command line (R13)");
+  const admin = program.command("admin").description("bootstrap admins from the command line");
   for (const op of ["grant", "revoke"] as const) {
     admin
       .command(op)
@@ -116,6 +118,10 @@ export function registerCommands(program: Command, ctx: CliContext): void {
       .description(op === "grant" ? "make a user an admin" : "make an admin a member again")
       .action(async (user: string, opts: { team?: string }) => {
         const userId = parseUserArg(user);
+        const [{ resolveAccount }, { changeRole }] = await Promise.all([
+          import("../services/accounts.ts"),
+          import("../services/roles.ts"),
+        ]);
         await ctx.withServices(async (svc) => {
           const account = await resolveAccount(svc, opts.team);
           await changeRole(svc, null, account.id, { what: "admins", op: op === "grant" ? "add" : "remove", userId });
@@ -134,22 +140,9 @@ export function registerCommands(program: Command, ctx: CliContext): void {
     .option("--reset", "delete the account's contacts first")
     .action(async (opts: { team?: string; admin: string; reset?: boolean }) => {
       const adminId = parseUserArg(opts.admin);
+      const { seedDemo } = await import("./demo.ts");
       await ctx.withServices(async (svc) => {
         ctx.io.out(await seedDemo(svc, { team: opts.team, adminId, reset: Boolean(opts.reset) }));
       });
     });
-}
-
-/**
- * Slack mrkdwn to terminal text: drop emoji codes and bold markers, show mentions as ids, and
- * unescape last, so what users typed prints as typed (escaped, it never looked like a mention).
- */
-export function toPlainText(text: string): string {
-  return unescapeMrkdwn(
-    text
-      .replace(/:[a-z0-9_+-]+: ?/g, "")
-      .replace(/<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g, "$1")
-      .replace(/<#([A-Z0-9]+)(?:\|([^>]*))?>/g, (_m, id, name) => (name ? `#${name}` : id))
-      .replace(/(^|[\s(])\*([^*\n]+)\*/g, "$1$2"),
-  );
 }

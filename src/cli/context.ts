@@ -1,6 +1,5 @@
 import { CommanderError } from "commander";
-import { boot } from "../app/boot.ts";
-import { ConfigError, loadConfig } from "../config.ts";
+import { ConfigError } from "../config-error.ts";
 import { DatabaseInUse } from "../db/data-dir-lock.ts";
 import { Refusal, type Services } from "../services/context.ts";
 
@@ -18,9 +17,11 @@ export interface CliContext {
   cwd: string;
   withServices<T>(fn: (svc: Services) => Promise<T>): Promise<T>;
   setExitCode(code: number): void;
+  /** Runs a whole command line (the service runs the commands other terminals forward to it); set by runProgram. */
+  runProgram?: (argv: string[], ctx: CliContext) => Promise<number>;
 }
 
-export const consoleIO: CliIO = {
+const consoleIO: CliIO = {
   out: (t) => console.log(t),
   err: (t) => console.error(t),
   isTTY: Boolean(process.stdout.isTTY),
@@ -32,6 +33,8 @@ export function terminalContext(): CliContext {
     io: consoleIO,
     cwd: process.cwd(),
     async withServices(fn) {
+      // The database and the services load with the first command that needs them, not with --help.
+      const [{ boot }, { loadConfig }] = await Promise.all([import("../app/boot.ts"), import("../config.ts")]);
       const { svc, database } = await boot(loadConfig());
       try {
         return await fn(svc);

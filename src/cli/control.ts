@@ -10,7 +10,7 @@ import { z } from "zod";
 import type { Services } from "../services/context.ts";
 import { type CliContext, exitCodeFor } from "./context.ts";
 
-export const CONTROL_PATH = "/internal/cli";
+const CONTROL_PATH = "/internal/cli";
 export const FORWARDED_COMMANDS = new Set(["run", "jobs", "demo", "import", "admin", "migrate", "setup"]);
 
 const serviceFileSchema = z.object({ pid: z.number().int(), port: z.number().int(), token: z.string().min(32) });
@@ -56,7 +56,7 @@ export function runningService(databaseUrl: string): ServiceFile | null {
 const requestSchema = z.object({ argv: z.array(z.string()).max(1000), cwd: z.string() });
 
 const controlResultSchema = z.object({ stdout: z.string(), stderr: z.string(), code: z.number().int() });
-export type ControlResult = z.infer<typeof controlResultSchema>;
+type ControlResult = z.infer<typeof controlResultSchema>;
 
 /**
  * The route the service serves for forwarded commands: loopback only, and only with the token of

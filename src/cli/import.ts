@@ -9,8 +9,7 @@ import { importAnswer } from "../commands/import-report.ts";
 import { DEFAULT_IMPORT_LIMITS, loadConfig } from "../config.ts";
 import { ensureUser, resolveAccount } from "../services/accounts.ts";
 import { Refusal, type Services } from "../services/context.ts";
-import { ImportTooLargeError, importCsv } from "../services/import.ts";
-import { toPlainText } from "./commands.ts";
+import { ImportTooLargeError, importCsv } from "../services/import/index.ts";
 import type { CliContext } from "./context.ts";
 
 /** Runs the import and prints the report; returns the exit code (0 done, 1 refused or a bad file). */
@@ -67,7 +66,7 @@ async function importInto(
     bar?.stop();
     const a = importAnswer(report, user.timeZone ?? account.timeZone);
     if (opts.json) ctx.io.out(JSON.stringify({ ok: true, text: a.text, data: a.data }, null, 2));
-    else ctx.io.out(toPlainText(a.text));
+    else ctx.io.out(a.text);
     return 0;
   } catch (e) {
     bar?.stop();

@@ -1,23 +1,37 @@
-import { loadConfig } from "../config.ts";
+// Start-up stays small: `--help` and `--version` load the command list (commander) and nothing
+// behind it, a command forwarded to the running service loads the config and the forwarder, and
+// what a command needs (database, services, Slack, charts, prompts) is imported when it runs.
 import { Refusal } from "../services/context.ts";
 import { exitCodeFor, terminalContext } from "./context.ts";
-import { FORWARDED_COMMANDS, forward, runningService } from "./control.ts";
 import { runProgram } from "./program.ts";
-import { promptSetup, wantsPrompts } from "./setup-prompts.ts";
 
 const argv = process.argv.slice(2);
 const ctx = terminalContext();
 
 try {
-  process.exitCode = wantsPrompts(argv, Boolean(process.stdin.isTTY && process.stdout.isTTY))
-    ? await promptSetup(argv, { io: ctx.io, run: runCaptured, now: () => loadConfig().fixedNow ?? new Date() })
-    : ((await forwardToRunningService(argv)) ?? (await runProgram(argv, ctx)));
+  process.exitCode =
+    (await promptedSetup(argv)) ?? (await forwardToRunningService(argv)) ?? (await runProgram(argv, ctx));
 } catch (e) {
   process.exitCode = exitCodeFor(e, ctx.io);
 }
 
+/** `setup` in a terminal with no answer given as a flag: the questions, then the setup they make; null otherwise. */
+async function promptedSetup(args: string[]): Promise<number | null> {
+  if (args[0] !== "setup") return null;
+  const [{ promptSetup, wantsPrompts }, { loadConfig }] = await Promise.all([
+    import("./setup-prompts.ts"),
+    import("../config.ts"),
+  ]);
+  if (!wantsPrompts(args, Boolean(process.stdin.isTTY && process.stdout.isTTY))) return null;
+  return promptSetup(args, { io: ctx.io, run: runCaptured, now: () => loadConfig().fixedNow ?? new Date() });
+}
+
 /** Runs a command line where `tierkeeper` would (the running service, or here) and returns its output. */
 async function runCaptured(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const [{ forward, runningService }, { loadConfig }] = await Promise.all([
+    import("./control.ts"),
+    import("../config.ts"),
+  ]);
   const service = runningService(loadConfig().databaseUrl);
   if (service) {
     const outcome = await forward(service, args);
@@ -55,7 +69,12 @@ async function runCaptured(args: string[]): Promise<{ code: number; stdout: stri
  */
 async function forwardToRunningService(args: string[]): Promise<number | null> {
   const command = args.find((a) => !a.startsWith("-"));
-  if (!command || !FORWARDED_COMMANDS.has(command)) return null;
+  if (!command) return null;
+  const [{ FORWARDED_COMMANDS, forward, runningService }, { loadConfig }] = await Promise.all([
+    import("./control.ts"),
+    import("../config.ts"),
+  ]);
+  if (!FORWARDED_COMMANDS.has(command)) return null;
   const service = runningService(loadConfig().databaseUrl);
   if (!service) return null;
   const outcome = await forward(service, args);

@@ -2,6 +2,7 @@ import { Command } from "commander";
 import { registerCommands } from "./commands.ts";
 import { type CliContext, exitCodeFor } from "./context.ts";
 import { registerSetup } from "./setup.ts";
+import { packageVersion } from "./version.ts";
 
 /** Parses and runs one tierkeeper command line with the given context; returns the exit code (SPEC §4). */
 export async function runProgram(argv: string[], ctx: CliContext): Promise<number> {
@@ -9,6 +10,7 @@ export async function runProgram(argv: string[], ctx: CliContext): Promise<numbe
   const program = new Command()
     .name("tierkeeper")
     .description("Keeps your marketing contacts inside the contact tier you pay for.")
+    .version(packageVersion())
     .showHelpAfterError("(run `tierkeeper --help` for usage)")
     .configureOutput({
       writeOut: (t) => ctx.io.out(t.replace(/\n$/, "")),
@@ -17,6 +19,7 @@ export async function runProgram(argv: string[], ctx: CliContext): Promise<numbe
     .exitOverride();
   const withCode: CliContext = {
     ...ctx,
+    runProgram,
     setExitCode: (c) => {
       code = c;
       ctx.setExitCode(c);

@@ -4,7 +4,7 @@
 // the embedded database). The prompts run here, in the terminal; the database work runs where it can.
 import { confirm, input, select } from "@inquirer/prompts";
 import { z } from "zod";
-import { readSettingValue, type SettingKey } from "../domain/command.ts";
+import { readSettingValue, type SettingKey } from "../domain/command/index.ts";
 import { monthlyPriceCents, type Pricing, smallestTierHolding } from "../domain/pricing.ts";
 import { readUserId, SETUP_MISSING, splitUsers } from "../domain/setup.ts";
 import { chooseTier } from "../domain/tier-choice.ts";

@@ -2,15 +2,9 @@
 // saves what they say in one transaction; in a terminal without flags it asks (setup-prompts.ts),
 // then runs itself with the answers as flags, so both ways share one validation.
 import type { Command } from "commander";
-import { settingsChangeLines } from "../commands/handlers/settings.ts";
-import { plain } from "../commands/rich.ts";
 import type { Pricing } from "../domain/pricing.ts";
-import { readSetupAnswers, type SetupAnswers, type SetupField, splitUsers } from "../domain/setup.ts";
+import type { SetupAnswers, SetupField } from "../domain/setup.ts";
 import { PLANS, TERMS } from "../domain/types.ts";
-import { resolveAccount } from "../services/accounts.ts";
-import { SettingRefusal, tierProblem } from "../services/settings.ts";
-import { BillingContactsRefusal, setupAccount, setupState } from "../services/setup.ts";
-import { toPlainText } from "./commands.ts";
 import type { CliContext } from "./context.ts";
 
 /** The flags, one per setup field. */
@@ -29,7 +23,7 @@ export const SETUP_FLAGS: Record<SetupField, string> = {
 /** What a first setup needs from flags; the rest keep the account's values. */
 const REQUIRED_FIRST: SetupField[] = ["plan", "term", "start"];
 
-export interface SetupFlags {
+interface SetupFlags {
   plan?: string;
   tier?: string;
   term?: string;
@@ -85,7 +79,7 @@ export function registerSetup(program: Command, ctx: CliContext): void {
     });
 }
 
-const answersOf = (opts: SetupFlags): SetupAnswers => ({
+const answersOf = (opts: SetupFlags, splitUsers: (text: string) => string[]): SetupAnswers => ({
   plan: opts.plan,
   tier: opts.tier,
   term: opts.term,
@@ -104,10 +98,28 @@ const answersOf = (opts: SetupFlags): SetupAnswers => ({
 
 /** Runs `tierkeeper setup` with flags; returns the exit code (0 saved or shown, 1 refused or invalid). */
 export async function setupFromFlags(ctx: CliContext, opts: SetupFlags): Promise<number> {
+  // Loaded when setup runs: `--help` lists the flags without the services behind them.
+  const [
+    { settingsChangeLines },
+    { noticeText },
+    { plain },
+    { readSetupAnswers, splitUsers },
+    { resolveAccount },
+    { SettingRefusal, tierProblem },
+    { BillingContactsRefusal, setupAccount, setupState },
+  ] = await Promise.all([
+    import("../commands/handlers/settings.ts"),
+    import("../commands/notices.ts"),
+    import("../commands/rich.ts"),
+    import("../domain/setup.ts"),
+    import("../services/accounts.ts"),
+    import("../services/settings.ts"),
+    import("../services/setup.ts"),
+  ]);
   return ctx.withServices(async (svc) => {
     const account = await resolveAccount(svc, opts.team);
     const actor = { accountId: account.id, userId: "cli" };
-    const answers = answersOf(opts);
+    const answers = answersOf(opts, splitUsers);
     const given = Object.values(answers).some((v) => v !== undefined);
     if (opts.show || (!given && account.configuredAt !== null)) {
       const state = await setupState(svc, actor);
@@ -162,10 +174,10 @@ export async function setupFromFlags(ctx: CliContext, opts: SetupFlags): Promise
         ...settingsChangeLines(r).map(plain),
       ];
       if (r.firstSetup) {
-        lines.push("", toPlainText(r.note.text));
+        lines.push("", noticeText(r.note));
         lines.push(
           r.noteChannel
-            ? `This note also goes to the approvals channel (${toPlainText(`<#${r.noteChannel}>`)}) once Slack is connected.`
+            ? `This note also goes to the approvals channel (${r.noteChannel}) once Slack is connected.`
             : "Set an approvals channel (--approvals-channel) to have tierkeeper post requests and this note in Slack.",
         );
       }
@@ -184,14 +196,14 @@ export async function setupFromFlags(ctx: CliContext, opts: SetupFlags): Promise
                 how: r.tier.how,
                 monthlyPriceCents: r.tier.monthlyPriceCents,
               },
-              note: r.firstSetup ? toPlainText(r.note.text) : null,
+              note: r.firstSetup ? noticeText(r.note) : null,
             },
             null,
             2,
           ),
         );
       } else {
-        ctx.io.out(toPlainText(lines.join("\n")));
+        ctx.io.out(lines.join("\n"));
       }
       return 0;
     } catch (e) {

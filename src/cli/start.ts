@@ -9,15 +9,17 @@ import type { Config } from "../config.ts";
 import { startScheduler } from "../jobs/scheduler.ts";
 import { resolveAccount } from "../services/accounts.ts";
 import { Refusal } from "../services/context.ts";
-import { createSlackApp, EVENTS_PATH } from "../slack/app.ts";
+import type { CliContext } from "./context.ts";
 import { controlRoute, newControlToken, runningService, writeServiceFile } from "./control.ts";
-import { runProgram } from "./program.ts";
 
 /**
  * `tierkeeper start`: Slack (HTTP or Socket Mode), the intake API and the scheduler in one process.
  * Without Slack credentials it runs locally, serves the intake API and says how to connect Slack.
  */
-export async function startService(config: Config): Promise<void> {
+export async function startService(
+  config: Config,
+  runProgram: (argv: string[], ctx: CliContext) => Promise<number>,
+): Promise<void> {
   // Errors are logged by name, message, code and stack: a driver error's query parameters are contact data.
   const logger = pino({ level: config.logLevel, serializers: { err: safeErr } });
   const other = runningService(config.databaseUrl);
@@ -39,6 +41,8 @@ export async function startService(config: Config): Promise<void> {
 
   if (config.slack.mode === "http") {
     // One HTTP server: Slack's signed requests at /slack/events and the intake API beside them.
+    // Bolt is loaded only when Slack is connected; a local service never loads it.
+    const { createSlackApp, EVENTS_PATH } = await import("../slack/app.ts");
     const slack = createSlackApp({
       svc,
       config,
@@ -61,6 +65,7 @@ export async function startService(config: Config): Promise<void> {
     const base = listenUrl(api.address);
     const reach = loopback ? " (this machine only; set HOST=0.0.0.0 to serve other machines)" : "";
     if (config.slack.mode === "socket") {
+      const { createSlackApp } = await import("../slack/app.ts");
       const slack = createSlackApp({ svc, config, logger });
       await slack.start();
       stops.push(() => slack.stop());

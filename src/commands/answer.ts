@@ -1,7 +1,7 @@
 // The one answer of a command, neutral to where it is shown: a few parts (a header, paragraphs,
 // facts, lists, notes, buttons, an image) built once, then rendered to Block Kit for Slack
 // (src/slack/render/answer.ts) and to plain text for the CLI (renderText below). Scripts read `data`.
-import type { BulkRequestView } from "../services/bulk.ts";
+import type { BulkRequestView } from "../services/bulk/index.ts";
 import { cut, type Interpolated, md, plain, type Rich, text } from "./rich.ts";
 
 export interface Button {

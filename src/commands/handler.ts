@@ -1,5 +1,5 @@
 // What a command handler is: the parsed command in, the neutral answer out.
-import type { Command, CommandKind } from "../domain/command.ts";
+import type { Command, CommandKind } from "../domain/command/index.ts";
 import type { Actor, Services } from "../services/context.ts";
 import type { Answer } from "./answer.ts";
 

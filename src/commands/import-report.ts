@@ -1,6 +1,6 @@
 // What an import did, for the DM that shared the file and for `tierkeeper import`.
 import { n, pct } from "../domain/format.ts";
-import type { ImportReport } from "../services/import.ts";
+import type { ImportReport } from "../services/import/index.ts";
 import { type Answer, answer, facts, list, type Part, paragraph } from "./answer.ts";
 import { requestParts, requestSummary } from "./requests-view.ts";
 import { emoji, md, type Rich, strong } from "./rich.ts";

@@ -1,7 +1,7 @@
 // Every command kind and its handler, in one table the compiler checks: a kind without a handler,
 // or a handler for the wrong kind, does not build. To add a subcommand: its grammar in
 // src/domain/command, its handler in handlers/<topic>.ts, its row here.
-import type { Command } from "../domain/command.ts";
+import type { Command } from "../domain/command/index.ts";
 import type { Services } from "../services/context.ts";
 import type { Answer } from "./answer.ts";
 import type { Handler, Handlers, Invocation } from "./handler.ts";

@@ -2,7 +2,7 @@
 // and what a decision did. Neutral parts: the approvals-channel message, `requests`, DMs and the
 // CLI all show them.
 import { day, money, n, pct, updateWhen, when } from "../domain/format.ts";
-import type { BulkRequestView, DecisionResult } from "../services/bulk.ts";
+import type { BulkRequestView, DecisionResult } from "../services/bulk/index.ts";
 import { type Answer, answer, buttons, facts, note, type Part, paragraph } from "./answer.ts";
 import { code, emoji, fromOurMarkup, md, mention, type Rich, strong } from "./rich.ts";
 

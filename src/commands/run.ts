@@ -1,8 +1,8 @@
 // Runs one `/contacts` command text as a user: parse, dispatch through the registry, answer. The
 // same path serves Slack, the CLI and the tests; it never throws for bad input.
-import { parseCommand } from "../domain/command.ts";
+import { parseCommand } from "../domain/command/index.ts";
 import { ensureUser } from "../services/accounts.ts";
-import { NeedsConfirmation } from "../services/bulk.ts";
+import { NeedsConfirmation } from "../services/bulk/index.ts";
 import type { Services } from "../services/context.ts";
 import { Refusal } from "../services/context.ts";
 import { type Answer, refusal } from "./answer.ts";

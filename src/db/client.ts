@@ -1,23 +1,19 @@
-import { mkdirSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { mkdirSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { fileURLToPath } from "node:url";
-import { PGlite } from "@electric-sql/pglite";
+// Each driver is imported when a database of its kind is opened: a Postgres process never loads
+// PGlite (its wasm is large), and an embedded one never loads postgres-js.
+import type { PGlite } from "@electric-sql/pglite";
 import { type ExtractTablesWithRelations, type SQL, sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
-import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
-import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
-import postgres from "postgres";
+import type postgres from "postgres";
 import { lockDataDir } from "./data-dir-lock.ts";
-import { isMultiHost, primaryFinder, urlForHost, urlHosts } from "./primary.ts";
-import { PrivateNodeFS, privateDirectory, restrictTree } from "./private-files.ts";
-import { resilientSql } from "./resilient.ts";
+import { copyTemplate, TEMPLATE_DIR, templateKey } from "./embedded-template.ts";
 import * as schema from "./schema.ts";
 
-export type Schema = typeof schema;
+type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 /** Anything queries can run on: the database or a transaction. */
@@ -29,56 +25,22 @@ export interface Database {
   close(): Promise<void>;
 }
 
-/** Seconds a new Postgres connection may take (TCP and startup) before it counts as failed. */
-const CONNECT_TIMEOUT_SECONDS = 3;
-
-/**
- * Seconds before a pool connection tries again after failing to connect: 50 ms doubling to 1 s.
- * postgres-js's default grows to 20 s and counts failures for the whole pool, so after an outage
- * of a few seconds a pool would wait up to 20 s more before trying the server that is back.
- */
-const reconnectBackoff = (retries: number) => Math.min(0.05 * 2 ** retries, 1);
-
-/**
- * postgres-js options for `url`: with several hosts (`postgres://h1:5432,h2:5433/db`), each new
- * connection goes to whichever host is the writable primary then (src/db/primary.ts).
- */
-function serverOptions(url: string): postgres.Options<Record<string, never>> {
-  const base = {
-    connect_timeout: CONNECT_TIMEOUT_SECONDS,
-    backoff: reconnectBackoff,
-    // No array-type lookup on each new connection: postgres-js 3.4.9 runs it without awaiting it, so a
-    // connection lost meanwhile (a restart) is an unhandled rejection. drizzle reads arrays itself.
-    fetch_types: false,
-  };
-  if (!isMultiHost(url)) return base;
-  const finder = primaryFinder(url, { connectTimeoutSeconds: CONNECT_TIMEOUT_SECONDS });
-  // postgres-js takes a socket factory (`socket`), which its types leave out.
-  const socket = { socket: () => finder.socket() } as postgres.Options<Record<string, never>>;
-  return { ...base, ...socket };
-}
-
-/**
- * The URL postgres-js is given: with several hosts, the first alone (the socket factory picks the
- * host; postgres-js's own host rotation would swallow connection errors) and without
- * target_session_attrs (the factory asks each host itself).
- */
-function driverUrl(url: string): string {
-  if (!isMultiHost(url)) return url;
-  const [first] = urlHosts(url);
-  return first ? urlForHost(url, first) : url;
-}
-
 export const MIGRATIONS_FOLDER = resolve(dirname(fileURLToPath(import.meta.url)), "../../drizzle");
 
 // Any constant shared by every tierkeeper process: two processes starting together migrate one at a time.
 const MIGRATION_LOCK = 7_340_311;
 
-/** `postgres://…` → postgres-js; `file:<dir>` → embedded PGlite in that directory; `memory:` → in-memory PGlite. */
-export async function openDatabase(url: string, opts: { migrate?: boolean; max?: number } = {}): Promise<Database> {
+/**
+ * `postgres://…` → postgres-js; `file:<dir>` → embedded PGlite in that directory; `memory:` → in-memory
+ * PGlite. A new `file:` database starts from `template` (default: the build's; null: none) when it can.
+ */
+export async function openDatabase(
+  url: string,
+  opts: { migrate?: boolean; max?: number; template?: string | null } = {},
+): Promise<Database> {
   const migrate = opts.migrate ?? true;
   if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
-    if (migrate) await migrateServer(url);
+    const { postgres, drizzlePostgres, resilientSql, serverOptions, driverUrl } = await postgresDriver();
     // A server restart or failover is survived in place: see src/db/resilient.ts.
     const client = resilientSql(() =>
       postgres(driverUrl(url), {
@@ -88,37 +50,55 @@ export async function openDatabase(url: string, opts: { migrate?: boolean; max?:
         connection: { application_name: "tierkeeper" },
       }),
     );
+    try {
+      // Most opens find every migration applied: one query says so, without the lock and its connection.
+      if (migrate && !(await hasEveryMigration((q) => client.sql.unsafe(q)))) await migrateServer(url);
+    } catch (e) {
+      await client.end({ timeout: 5 });
+      throw e;
+    }
     const db = drizzlePostgres(client.sql, { schema, casing: "snake_case" }) as unknown as Db;
     return { db, driver: "postgres", close: () => client.end({ timeout: 5 }) };
   }
   if (url === "memory:") {
+    const { PGlite, drizzlePglite, migratePglite } = await pgliteDriver();
     const client = new PGlite();
     const db = drizzlePglite(client, { schema, casing: "snake_case" }) as unknown as Db;
     if (migrate) await migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_FOLDER });
     return { db, driver: "pglite", close: () => client.close() };
   }
   if (!url.startsWith("file:")) throw new Error(`DATABASE_URL must be postgres://… or file:<dir>, not ${url}`);
-  return openEmbedded(resolve(url.slice("file:".length)), migrate);
+  return openEmbedded(
+    resolve(url.slice("file:".length)),
+    migrate,
+    opts.template === undefined ? TEMPLATE_DIR : opts.template,
+  );
 }
 
 /**
  * The embedded database in `dataDir`: this process holds its lock until `close` (another opener gets
  * DatabaseInUse), and its directories are 0700 and files 0600, older databases' included.
  */
-async function openEmbedded(dataDir: string, migrate: boolean): Promise<Database> {
+async function openEmbedded(dataDir: string, migrate: boolean, template: string | null): Promise<Database> {
   // A parent made here is private too (it holds the lock and service files); an existing one is the user's.
   mkdirSync(dirname(dataDir), { recursive: true, mode: 0o700 });
   const lock = await lockDataDir(dataDir);
   let client: PGlite | undefined;
   try {
+    const [{ PGlite, drizzlePglite, migratePglite }, { PrivateNodeFS, privateDirectory, restrictTree }] =
+      await Promise.all([pgliteDriver(), import("./private-files.ts")]);
+    // A migrated template only stands in for a database that is to be migrated.
+    if (migrate && template) copyTemplate(dataDir, templateKey(newestMigration()), template);
     privateDirectory(dataDir);
     restrictTree(dataDir);
-    client = new PGlite({ fs: new PrivateNodeFS(dataDir) });
-    await client.waitReady;
-    const db = drizzlePglite(client, { schema, casing: "snake_case" }) as unknown as Db;
-    if (migrate) await migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_FOLDER });
+    const opened = new PGlite({ fs: new PrivateNodeFS(dataDir) });
+    client = opened;
+    await opened.waitReady;
+    const db = drizzlePglite(opened, { schema, casing: "snake_case" }) as unknown as Db;
+    if (migrate && !(await hasEveryMigration(async (q) => (await opened.query(q)).rows))) {
+      await migratePglite(drizzlePglite(opened), { migrationsFolder: MIGRATIONS_FOLDER });
+    }
     restrictTree(dataDir);
-    const opened = client;
     return {
       db,
       driver: "pglite",
@@ -137,7 +117,67 @@ async function openEmbedded(dataDir: string, migrate: boolean): Promise<Database
   }
 }
 
+async function postgresDriver() {
+  const [
+    { default: postgres },
+    { drizzle: drizzlePostgres },
+    { migrate: migratePostgres },
+    { resilientSql },
+    { serverOptions, driverUrl },
+  ] = await Promise.all([
+    import("postgres"),
+    import("drizzle-orm/postgres-js"),
+    import("drizzle-orm/postgres-js/migrator"),
+    import("./resilient.ts"),
+    import("./server-options.ts"),
+  ]);
+  return { postgres, drizzlePostgres, migratePostgres, resilientSql, serverOptions, driverUrl };
+}
+
+async function pgliteDriver() {
+  const [{ PGlite }, { drizzle: drizzlePglite }, { migrate: migratePglite }] = await Promise.all([
+    import("@electric-sql/pglite"),
+    import("drizzle-orm/pglite"),
+    import("drizzle-orm/pglite/migrator"),
+  ]);
+  return { PGlite, drizzlePglite, migratePglite };
+}
+
+/** The PGlite instance under `db`, or null for postgres-js (a function, where PGlite's client is an object). */
+function pgliteClientOf(db: Db): PGlite | null {
+  const client = (db as unknown as { $client: unknown }).$client;
+  return typeof client === "object" && client !== null && "waitReady" in client ? (client as PGlite) : null;
+}
+
+/**
+ * Whether the database has every migration of drizzle/. Drizzle's migrator applies the migrations
+ * newer (by their journal's `when`) than the newest it recorded in `drizzle.__drizzle_migrations`,
+ * so when none is newer it has nothing to do.
+ */
+async function hasEveryMigration(query: (sql: string) => Promise<unknown[]>): Promise<boolean> {
+  const newest = newestMigration();
+  try {
+    const [last] = (await query(
+      "select created_at from drizzle.__drizzle_migrations order by created_at desc limit 1",
+    )) as { created_at: string | number }[];
+    return last !== undefined && Number(last.created_at) >= newest;
+  } catch (e) {
+    // A new database: no schema (3F000) or no table (42P01) yet.
+    if (["3F000", "42P01"].includes((e as { code?: string }).code ?? "")) return false;
+    throw e;
+  }
+}
+
+/** The newest migration of drizzle/: its journal's `when`, which drizzle records as `created_at`. */
+export function newestMigration(): number {
+  const journal = JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, "meta/_journal.json"), "utf8")) as {
+    entries: { when: number }[];
+  };
+  return Math.max(...journal.entries.map((e) => e.when));
+}
+
 async function migrateServer(url: string): Promise<void> {
+  const { postgres, drizzlePostgres, migratePostgres, serverOptions, driverUrl } = await postgresDriver();
   const client = postgres(driverUrl(url), { ...serverOptions(url), max: 1, onnotice: () => {} });
   try {
     await client`select pg_advisory_lock(${MIGRATION_LOCK})`;
@@ -157,8 +197,9 @@ async function migrateServer(url: string): Promise<void> {
  * database got them when it was opened (openDatabase, under the advisory lock).
  */
 export async function applyMigrations(db: Db): Promise<Database["driver"]> {
-  const client = (db as unknown as { $client: unknown }).$client;
-  if (!(client instanceof PGlite)) return "postgres";
+  const client = pgliteClientOf(db);
+  if (!client) return "postgres";
+  const { drizzlePglite, migratePglite } = await pgliteDriver();
   await migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_FOLDER });
   return "pglite";
 }
@@ -191,8 +232,8 @@ export async function copyInto(
   source: AsyncIterable<Uint8Array>,
 ): Promise<void> {
   const target = `${table} (${columns.join(", ")})`;
-  const client = (db as unknown as { $client: unknown }).$client;
-  if (client instanceof PGlite) {
+  const client = pgliteClientOf(db);
+  if (client) {
     let parts: Uint8Array[] = [];
     let size = 0;
     const send = async () => {
@@ -210,7 +251,7 @@ export async function copyInto(
     await send();
     return;
   }
-  const pg = client as postgres.Sql;
+  const pg = (db as unknown as { $client: postgres.Sql }).$client;
   const writable = await pg.unsafe(`COPY ${target} FROM STDIN`).writable();
   await pipeline(Readable.from(source, { objectMode: false }), writable);
 }

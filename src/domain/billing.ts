@@ -1,13 +1,8 @@
 // Automatic upgrades with prorated charges (R9) and scheduled downgrades (R10).
+
 import { DateTime } from "luxon";
-import {
-  formatCount,
-  isLadderLimit,
-  ladderLimits,
-  monthlyPriceCents,
-  type PricingLadder,
-  smallestTierHolding,
-} from "./pricing.ts";
+import { n } from "./format.ts";
+import { isLadderLimit, ladderLimits, monthlyPriceCents, type PricingLadder, smallestTierHolding } from "./pricing.ts";
 import type { BillingTerms, Term } from "./types.ts";
 import { currentTermBounds } from "./update-dates.ts";
 
@@ -101,7 +96,7 @@ export function downgradeOutcome(input: {
   targetLimit: number;
   countAtRenewal: number;
 }): { apply: true } | { apply: false; reason: string } {
-  const target = formatCount(input.targetLimit);
+  const target = n(input.targetLimit);
   if (!isLadderLimit(input.ladder, input.targetLimit)) {
     return {
       apply: false,
@@ -113,7 +108,7 @@ export function downgradeOutcome(input: {
       apply: false,
       reason:
         `The scheduled downgrade to ${target} contacts was cancelled: at renewal you had ` +
-        `${formatCount(input.countAtRenewal)} marketing contacts, more than ${target}.`,
+        `${n(input.countAtRenewal)} marketing contacts, more than ${target}.`,
     };
   }
   return { apply: true };
@@ -129,19 +124,19 @@ export function validateDowngradeTarget(input: {
   if (allowed.length === 0) {
     return {
       ok: false,
-      reason: `Your tier of ${formatCount(input.currentLimit)} contacts is already the smallest on your plan.`,
+      reason: `Your tier of ${n(input.currentLimit)} contacts is already the smallest on your plan.`,
     };
   }
   if (input.target >= input.currentLimit) {
     return {
       ok: false,
-      reason: `A downgrade must go below your current tier of ${formatCount(input.currentLimit)} contacts; allowed: ${listLimits(allowed)}.`,
+      reason: `A downgrade must go below your current tier of ${n(input.currentLimit)} contacts; allowed: ${listLimits(allowed)}.`,
     };
   }
   if (!isLadderLimit(input.ladder, input.target)) {
     return {
       ok: false,
-      reason: `${formatCount(input.target)} is not a tier of your plan; allowed: ${listLimits(allowed)}.`,
+      reason: `${n(input.target)} is not a tier of your plan; allowed: ${listLimits(allowed)}.`,
     };
   }
   return { ok: true };
@@ -149,6 +144,6 @@ export function validateDowngradeTarget(input: {
 
 // Long ladders are cut to their first few rungs so the message stays readable.
 function listLimits(limits: number[]): string {
-  const shown = limits.slice(0, 6).map(formatCount);
-  return limits.length > 6 ? `${shown.join(", ")}, …, ${formatCount(limits.at(-1) ?? 0)}` : shown.join(", ");
+  const shown = limits.slice(0, 6).map(n);
+  return limits.length > 6 ? `${shown.join(", ")}, …, ${n(limits.at(-1) ?? 0)}` : shown.join(", ");
 }

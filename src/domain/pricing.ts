@@ -18,7 +18,7 @@ export interface PricingLadder {
 
 export type Pricing = Record<Plan, PricingLadder>;
 
-export const DEFAULT_MAX_LIMIT = 10_000_000;
+const DEFAULT_MAX_LIMIT = 10_000_000;
 
 /** SPEC section 6 example figures. */
 export const DEFAULT_PRICING: Pricing = {
@@ -79,7 +79,7 @@ const ladderSchema = z
   });
 
 /** A pricing file: a JSON object keyed by plan; each plan it names replaces that plan's default ladder. */
-export const pricingFileSchema = z
+const pricingFileSchema = z
   .strictObject(
     {
       starter: ladderSchema.optional(),
@@ -96,8 +96,6 @@ export const pricingFileSchema = z
   .refine((file) => PLANS.some((plan) => file[plan] !== undefined), {
     error: `names no plan (expected one or more of ${PLANS.join(", ")})`,
   });
-
-export type PricingFile = z.infer<typeof pricingFileSchema>;
 
 function describeIssue(issue: z.core.$ZodIssue): string {
   const path = issue.path.map(String);
@@ -144,6 +142,19 @@ export function smallestTierHolding(ladder: PricingLadder, count: number): numbe
   return ladder.included + Math.ceil((count - ladder.included) / ladder.step) * ladder.step;
 }
 
+/**
+ * The lowest tier that holds `count` contacts, never above the current `limit`, and what it saves
+ * a month against the current one (0 when the current tier is already the lowest).
+ */
+export function lowestTierHolding(
+  ladder: PricingLadder,
+  limit: number,
+  count: number,
+): { limit: number; savingCents: number } {
+  const lowest = Math.min(limit, smallestTierHolding(ladder, count));
+  return { limit: lowest, savingCents: monthlyPriceCents(ladder, limit) - monthlyPriceCents(ladder, lowest) };
+}
+
 /** Monthly price of a limit: base + steps × step price, in cents; an off-ladder limit is priced as the rung holding it. */
 export function monthlyPriceCents(ladder: PricingLadder, limit: number): number {
   const steps = Math.max(0, Math.ceil((limit - ladder.included) / ladder.step));
@@ -156,17 +167,4 @@ export function ladderLimits(ladder: PricingLadder, upTo: number): number[] {
   const top = Math.min(upTo, ladder.maxLimit);
   for (let limit = ladder.included; limit <= top; limit += ladder.step) limits.push(limit);
   return limits;
-}
-
-const countFormat = new Intl.NumberFormat("en-US");
-const moneyFormat = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
-
-/** `12345` → `12,345`. */
-export function formatCount(n: number): string {
-  return countFormat.format(n);
-}
-
-/** `123456` cents → `$1,234.56`. */
-export function formatCents(cents: number): string {
-  return moneyFormat.format(cents / 100);
 }

@@ -1,7 +1,7 @@
 // The setup form's answers (Slack modal, `tierkeeper setup` prompts or flags) → settings, read
 // exactly as `settings <key> <value>` reads them, with one error per field.
 import { z } from "zod";
-import { readSettingValue, type SettingChange } from "./command.ts";
+import { readSettingValue, type SettingChange } from "./command/index.ts";
 import type { DateContext } from "./dates.ts";
 
 /** The settings setup asks for, in the order it asks. */
@@ -15,7 +15,7 @@ export const SETUP_KEYS = [
   "approvals-channel",
   "reminders",
 ] as const;
-export type SetupKey = (typeof SETUP_KEYS)[number];
+type SetupKey = (typeof SETUP_KEYS)[number];
 /** A field of the setup form: a setting, or the billing contacts (users, not a setting of the account). */
 export type SetupField = SetupKey | "billing-contacts";
 
@@ -35,7 +35,7 @@ export const SETUP_MISSING: Record<SetupField, string> = {
 const answer = z.string().max(500, { error: "That answer is too long." });
 
 /** The raw answers: text per setting (absent or blank: not answered), user ids or mentions for billing contacts. */
-export const setupAnswers = z.strictObject({
+const setupAnswers = z.strictObject({
   plan: answer.optional(),
   tier: answer.optional(),
   term: answer.optional(),

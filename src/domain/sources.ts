@@ -40,17 +40,17 @@ export interface SourceOverrides {
   byApp: Record<string, MarketingStatus>;
 }
 
-export const NO_SOURCE_OVERRIDES: SourceOverrides = { bySource: {}, byForm: {}, byChatflow: {}, byApp: {} };
+const NO_SOURCE_OVERRIDES: SourceOverrides = { bySource: {}, byForm: {}, byChatflow: {}, byApp: {} };
 
 const APP_SLUG = /^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/;
 const INTEGRATION_PREFIX = "integration:";
 
-export function sourceKind(source: CreationSource): SourceKind {
+function sourceKind(source: CreationSource): SourceKind {
   return source.startsWith(INTEGRATION_PREFIX) ? "integration" : (source as SourceKind);
 }
 
 /** The app slug of `integration:<app>`, or null for other sources. */
-export function integrationApp(source: CreationSource): string | null {
+function integrationApp(source: CreationSource): string | null {
   return source.startsWith(INTEGRATION_PREFIX) ? source.slice(INTEGRATION_PREFIX.length) : null;
 }
 

@@ -1,7 +1,7 @@
 // Usage thresholds that raise alerts (R11).
 
 export const THRESHOLDS = [75, 90, 98] as const;
-export type ThresholdPercent = (typeof THRESHOLDS)[number];
+type ThresholdPercent = (typeof THRESHOLDS)[number];
 /** A percentage threshold, or the tier being exceeded (the upgrade notice, R11). */
 export type ThresholdLevel = ThresholdPercent | "exceeded";
 /** All alert levels, lowest first. */

@@ -78,7 +78,7 @@ export function chooseTier(input: TierChoiceInput): TierChoice {
 }
 
 /** "Its tiers that hold your 1,500 marketing contacts are 10,000, 20,000, 30,000, … contacts." */
-export function tiersFrom(pricing: Pricing, plan: Plan, count: number): string {
+function tiersFrom(pricing: Pricing, plan: Plan, count: number): string {
   const ladder = pricing[plan];
   const first = smallestTierHolding(ladder, count);
   const limits: string[] = [];

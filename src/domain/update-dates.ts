@@ -3,7 +3,7 @@ import { DateTime, IANAZone } from "luxon";
 import type { BillingTerms } from "./types.ts";
 
 /** Status changes and renewals happen at this local hour (R5). */
-export const UPDATE_HOUR = 12;
+const UPDATE_HOUR = 12;
 
 /**
  * The three calendars the rules use. Each has exactly one instant per local calendar month

@@ -5,11 +5,11 @@
 import { DateTime } from "luxon";
 
 /** How far back `usage` goes. */
-export const MAX_USAGE_YEARS = 3;
+const MAX_USAGE_YEARS = 3;
 /** Most points on the chart and in the figures; longer periods are grouped into runs of days. */
 export const MAX_USAGE_POINTS = 400;
 /** The period without dates: the last 30 days. */
-export const DEFAULT_USAGE_DAYS = 30;
+const DEFAULT_USAGE_DAYS = 30;
 
 export type UsageWindow =
   | {

@@ -1,17 +1,24 @@
 import type { WebClient } from "@slack/web-api";
+import { noticeText, notificationAnswer } from "../commands/notices.ts";
 import { accounts, jobFires } from "../db/schema.ts";
 import { n } from "../domain/format.ts";
 import { checkSpike, checkTierAlerts, pruneCountSamples } from "../services/alerts.ts";
-import { expireRequests, getRequest, pruneDecidedRequestContacts, runDueScheduledRequests } from "../services/bulk.ts";
+import {
+  expireRequests,
+  getRequest,
+  pruneDecidedRequestContacts,
+  runDueScheduledRequests,
+} from "../services/bulk/index.ts";
 import type { Services } from "../services/context.ts";
+import { pruneDeliveries } from "../services/deliveries.ts";
 import { processForecastAlerts } from "../services/forecast.ts";
-import { deliverDue, takeQueuedForPrinting } from "../services/outbox.ts";
+import { takeQueuedForPrinting } from "../services/outbox.ts";
 import { processReminders } from "../services/reminders.ts";
 import { processDueDowngrades } from "../services/renewals.ts";
 import { processDueRollovers } from "../services/rollover.ts";
-import { RulesRunFailed, runRules } from "../services/rules.ts";
+import { RulesRunFailed, runRules } from "../services/rules/index.ts";
 import { takeSnapshots } from "../services/usage.ts";
-import { asBoltClient } from "../slack/client.ts";
+import { deliverDue } from "../slack/outbox-sender.ts";
 import { postUnpostedRequests, updateRequestMessage } from "../slack/request-poster.ts";
 import { singleTryClient } from "../slack/web.ts";
 import { slackClientFromEnv } from "./slack-client.ts";
@@ -73,7 +80,7 @@ export async function runDueWork(svc: Services, deps: { slack: WebClient | null 
       }
       out(`Scheduled request ${r.id} did not run and needs a new decision: ${r.reopened}.`);
       // Its message shows it open again, with the buttons (or it is posted anew below).
-      if (slack) await updateRequestMessage(svc, asBoltClient(slack), await getRequest(svc, r.accountId, r.id));
+      if (slack) await updateRequestMessage(svc, slack, await getRequest(svc, r.accountId, r.id));
     }
   });
   if (slack) {
@@ -117,6 +124,7 @@ export async function runDueWork(svc: Services, deps: { slack: WebClient | null 
   await step("housekeeping", async () => {
     // Bounded per tick: the contact lists of decided requests (they changed all they ever will).
     await pruneDecidedRequestContacts(svc);
+    await pruneDeliveries(svc);
   });
   await step("snapshots", async () => {
     await takeSnapshots(svc);
@@ -125,17 +133,19 @@ export async function runDueWork(svc: Services, deps: { slack: WebClient | null 
   const ids = (await svc.db.select({ id: accounts.id }).from(accounts)).map((a) => a.id);
   await step("tier alerts", async () => {
     for (const id of ids) {
-      for (const a of await checkTierAlerts(svc, id, now)) out(`Alert (account ${id}, ${a.kind}): ${a.text}`);
+      for (const a of await checkTierAlerts(svc, id, now))
+        out(`Alert (account ${id}, ${a.notice.kind}): ${noticeText(a.notice)}`);
       const s = await checkSpike(svc, id, now);
-      if (s) out(`Alert (account ${id}, spike): ${s.text}`);
+      if (s) out(`Alert (account ${id}, spike): ${noticeText(s.notice)}`);
     }
     await pruneCountSamples(svc, now);
   });
   await step("reminders", async () => {
-    for (const r of await processReminders(svc, now)) out(`Reminder (account ${r.accountId}): ${r.text}`);
+    for (const r of await processReminders(svc, now)) out(`Reminder (account ${r.accountId}): ${noticeText(r.notice)}`);
   });
   await step("forecast alerts", async () => {
-    for (const f of await processForecastAlerts(svc, now)) out(`Alert (account ${f.accountId}, forecast): ${f.text}`);
+    for (const f of await processForecastAlerts(svc, now))
+      out(`Alert (account ${f.accountId}, forecast): ${noticeText(f.notice)}`);
   });
   return report;
 }
@@ -173,12 +183,8 @@ export async function runJobsOnce(svc: Services, deps: JobsDeps = {}): Promise<s
     for (const e of d.errors) lines.push(`Not sent yet (retried later): ${e}`);
   } else {
     for (const m of await takeQueuedForPrinting(svc)) {
-      const where = m.channel
-        ? `<#${m.channel}>`
-        : m.userId
-          ? `DM <@${m.userId}>`
-          : "no alert channel or billing contact set";
-      lines.push(`Queued for Slack (${where}): ${m.text}`);
+      const where = m.channel ? m.channel : m.userId ? `DM ${m.userId}` : "no alert channel or billing contact set";
+      lines.push(`Queued for Slack (${where}): ${notificationAnswer(m).text}`);
     }
   }
   return lines;

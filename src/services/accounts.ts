@@ -12,7 +12,7 @@ export type User = typeof users.$inferSelect;
 /** The team id of a single-workspace install when neither Slack nor --team names one. */
 export const DEFAULT_TEAM = "local";
 
-export const DEFAULT_TIME_ZONE = "America/New_York";
+const DEFAULT_TIME_ZONE = "America/New_York";
 
 /**
  * The account of a Slack workspace, created with default settings on first use. In a
@@ -97,6 +97,19 @@ export async function ensureUser(svc: Services, accountId: number, userId: strin
   });
   if (!user) throw new Error(`user ${userId} could not be created`);
   return user;
+}
+
+/** Remembers a user's time zone (as their Slack profile gives it). */
+export async function rememberTimeZone(
+  svc: Services,
+  accountId: number,
+  userId: string,
+  timeZone: string,
+): Promise<void> {
+  await svc.db
+    .update(users)
+    .set({ timeZone })
+    .where(and(eq(users.accountId, accountId), eq(users.userId, userId)));
 }
 
 export function billingTermsOf(account: Account): BillingTerms {

@@ -1,12 +1,11 @@
 import { and, asc, eq, gt, gte, lte, min, sql } from "drizzle-orm";
 import { type Executor, rowsOf, timestamptz } from "../db/client.ts";
 import { countSamples, notifications, tierChanges } from "../db/schema.ts";
-import { day, money, n, pct, updateWhen } from "../domain/format.ts";
-import { highestReached, THRESHOLD_LEVELS, type ThresholdLevel, usagePercent } from "../domain/thresholds.ts";
+import { highestReached, THRESHOLD_LEVELS, type ThresholdLevel } from "../domain/thresholds.ts";
 import { nextUpdateInstant, previousUpdateInstant } from "../domain/update-dates.ts";
-import { section } from "../slack/blocks.ts";
 import { type Account, billingTermsOf, getAccount } from "./accounts.ts";
 import type { Services } from "./context.ts";
+import { type Notice, notice } from "./notices.ts";
 import { alertRecipients, claimKeys, queueMessage, queueOnce } from "./outbox.ts";
 
 const HOUR_MS = 3_600_000;
@@ -27,14 +26,9 @@ function levelKeys(accountId: number, period: string, tierLimit: number, level: 
   return THRESHOLD_LEVELS.slice(0, upTo + 1).map((l) => `threshold:${accountId}:${period}:${tierLimit}:${l}`);
 }
 
-function levelText(level: ThresholdLevel): string {
-  return level === "exceeded" ? "more than 100 %" : `${level} %`;
-}
-
 export interface QueuedAlert {
   accountId: number;
-  kind: string;
-  text: string;
+  notice: Notice;
 }
 
 /**
@@ -59,7 +53,7 @@ export async function checkTierAlerts(svc: Services, accountId: number, at = svc
     .orderBy(asc(tierChanges.id));
   for (const up of upgrades) {
     const account = await getAccount(svc.db, accountId);
-    const text = upgradeText(account, up);
+    const said = upgradeNotice(account, up);
     const done = await queueOnce(svc, account, at, `upgrade:${up.id}`, async (tx) => {
       // The notice already tells where the count stands in the new tier: no second alert for it (R11).
       const level = highestReached(up.marketingCount, up.newLimit);
@@ -67,60 +61,51 @@ export async function checkTierAlerts(svc: Services, accountId: number, at = svc
         await claimKeys(tx, levelKeys(accountId, periodKey(account, up.at), up.newLimit, level), at);
       await claimKeys(tx, levelKeys(accountId, periodKey(account, up.at), up.oldLimit, "exceeded"), at);
       return {
-        message: { key: `upgrade:${up.id}`, kind: "upgrade", text, blocks: [section(text)] },
+        message: { key: `upgrade:${up.id}`, notice: said },
         to: await alertRecipients(tx, account),
       };
     });
-    if (done) queued.push({ accountId, kind: "upgrade", text });
+    if (done) queued.push({ accountId, notice: said });
   }
 
   const account = await getAccount(svc.db, accountId);
   const level = highestReached(account.marketingCount, account.tierLimit);
   if (!level) return queued;
   const keys = levelKeys(accountId, periodKey(account, at), account.tierLimit, level);
-  const text = thresholdText(account, level, at);
+  const said = thresholdNotice(account, level, at);
   const done = await svc.db.transaction(async (tx) => {
     const claimed = await claimKeys(tx, keys, at);
     const top = keys.at(-1) ?? "";
     if (!claimed.has(top)) return false;
-    await queueMessage(
-      tx,
-      account,
-      at,
-      { key: top, kind: "threshold", text, blocks: [section(text)] },
-      await alertRecipients(tx, account),
-    );
+    await queueMessage(tx, account, at, { key: top, notice: said }, await alertRecipients(tx, account));
     return true;
   });
-  if (done) queued.push({ accountId, kind: "threshold", text });
+  if (done) queued.push({ accountId, notice: said });
   return queued;
 }
 
-function thresholdText(account: Account, level: ThresholdLevel, at: Date): string {
-  const next = nextUpdateInstant(billingTermsOf(account), at);
-  const usage = usagePercent(account.marketingCount, account.tierLimit);
-  const head =
-    level === "exceeded"
-      ? `:rotating_light: Marketing contacts exceed the tier: ${n(account.marketingCount)} of ${n(account.tierLimit)} (${pct(usage)}), and the pricing ladder has no larger tier to upgrade to.`
-      : `:warning: Marketing contacts reached ${levelText(level)} of the tier: ${n(account.marketingCount)} of ${n(account.tierLimit)} (${pct(usage)}).`;
-  const pending =
-    account.pendingCount > 0
-      ? ` ${n(account.pendingCount)} pending contacts become non-marketing at the next update date, ${updateWhen(next, account.timeZone, account.timeZone)}.`
-      : ` More than ${n(account.tierLimit)} triggers an automatic upgrade (R9); contacts set non-marketing keep counting until ${updateWhen(next, account.timeZone, account.timeZone)}.`;
-  return head + (level === "exceeded" ? "" : pending);
+function thresholdNotice(account: Account, level: ThresholdLevel, at: Date): Notice {
+  return notice("threshold", {
+    level,
+    marketingCount: account.marketingCount,
+    tierLimit: account.tierLimit,
+    pendingCount: account.pendingCount,
+    nextUpdate: nextUpdateInstant(billingTermsOf(account), at).toISOString(),
+    timeZone: account.timeZone,
+  });
 }
 
-function upgradeText(account: Account, up: typeof tierChanges.$inferSelect): string {
-  const charge =
-    up.chargeCents > 0
-      ? ` A prorated charge of ${money(up.chargeCents)} is due on ${up.chargeDue ? day(up.chargeDue, account.timeZone) : "the next day"}.`
-      : "";
-  return (
-    `:rotating_light: Tier upgraded automatically: ${n(up.marketingCount)} marketing contacts exceeded the tier of ${n(up.oldLimit)}, ` +
-    `so the account moved to ${n(up.newLimit)} contacts (${money(up.oldMonthlyCents)} → ${money(up.newMonthlyCents)} per month).${charge} ` +
-    `Usage is now ${pct(usagePercent(up.marketingCount, up.newLimit))} of the new tier, and alerts count against it. ` +
-    "The tier is never lowered automatically: an admin can schedule a downgrade for the renewal with `/contacts tier downgrade <limit>`."
-  );
+function upgradeNotice(account: Account, up: typeof tierChanges.$inferSelect): Notice {
+  return notice("upgrade", {
+    marketingCount: up.marketingCount,
+    oldLimit: up.oldLimit,
+    newLimit: up.newLimit,
+    oldMonthlyCents: up.oldMonthlyCents,
+    newMonthlyCents: up.newMonthlyCents,
+    chargeCents: up.chargeCents,
+    chargeDue: up.chargeDue ? String(up.chargeDue) : null,
+    timeZone: account.timeZone,
+  });
 }
 
 /** R6 summary after an update instant, queued in the rollover's own transaction (so exactly once with it). */
@@ -131,16 +116,18 @@ export async function queueRolloverSummary(
   changed: number,
   at: Date,
 ): Promise<void> {
-  const usage = usagePercent(account.marketingCount, account.tierLimit);
-  const text =
-    `:calendar: Update date ${updateWhen(instant, account.timeZone, account.timeZone)} processed: ` +
-    `${n(changed)} contact${changed === 1 ? "" : "s"} became non-marketing. ` +
-    `Marketing contacts now: ${n(account.marketingCount)} of ${n(account.tierLimit)} (${pct(usage)}).`;
+  const said = notice("update-summary", {
+    instant: instant.toISOString(),
+    changed,
+    marketingCount: account.marketingCount,
+    tierLimit: account.tierLimit,
+    timeZone: account.timeZone,
+  });
   await queueMessage(
     ex,
     account,
     at,
-    { key: `update:${account.id}:${instant.toISOString()}`, kind: "update-summary", text, blocks: [section(text)] },
+    { key: `update:${account.id}:${instant.toISOString()}`, notice: said },
     { channel: account.alertChannel, users: [] },
   );
 }
@@ -159,19 +146,20 @@ export async function queueDowngradeNotice(
   },
   at: Date,
 ): Promise<void> {
-  const when = updateWhen(outcome.renewalAt, account.timeZone, account.timeZone);
-  const text = outcome.applied
-    ? `:white_check_mark: Scheduled downgrade applied at the renewal ${when}: the tier is now ${n(outcome.target)} contacts (${n(outcome.marketingCount)} marketing contacts).`
-    : `:x: Scheduled downgrade to ${n(outcome.target)} contacts cancelled at the renewal ${when}: ${outcome.reason ?? "the count does not fit"}`;
+  const payload = {
+    renewalAt: outcome.renewalAt.toISOString(),
+    target: outcome.target,
+    reason: outcome.reason,
+    marketingCount: outcome.marketingCount,
+    timeZone: account.timeZone,
+  };
   await queueMessage(
     ex,
     account,
     at,
     {
       key: `downgrade:${account.id}:${outcome.renewalAt.toISOString()}`,
-      kind: outcome.applied ? "downgrade-applied" : "downgrade-cancelled",
-      text,
-      blocks: [section(text)],
+      notice: notice(outcome.applied ? "downgrade-applied" : "downgrade-cancelled", payload),
     },
     { channel: account.alertChannel, users: outcome.requestedBy ? [outcome.requestedBy] : [] },
   );
@@ -228,7 +216,7 @@ export async function checkSpike(svc: Services, accountId: number, at = svc.cloc
   const baseline = row?.low ?? account.marketingCount;
   const growth = account.marketingCount - baseline;
   if (growth <= spikeThreshold(account, baseline)) return null;
-  let text = "";
+  let said: Notice | null = null;
   const done = await queueOnce(
     svc,
     account,
@@ -248,14 +236,21 @@ export async function checkSpike(svc: Services, accountId: number, at = svc.cloc
         .limit(1);
       if (recent) return null;
       const sources = await spikeSources(tx, accountId, since, at);
-      text = spikeText(account, baseline, growth, sources);
+      said = notice("spike", {
+        growth,
+        baseline,
+        sources,
+        marketingCount: account.marketingCount,
+        tierLimit: account.tierLimit,
+        timeZone: account.timeZone,
+      });
       return {
-        message: { key: `spike:${accountId}:${at.toISOString()}`, kind: "spike", text, blocks: [section(text)] },
+        message: { key: `spike:${accountId}:${at.toISOString()}`, notice: said },
         to: await alertRecipients(tx, account),
       };
     },
   );
-  return done ? { accountId, kind: "spike", text } : null;
+  return done && said ? { accountId, notice: said } : null;
 }
 
 /** Where the contacts made marketing between `since` and `at` came from (contacts.source). */
@@ -269,15 +264,5 @@ export async function spikeSources(ex: Executor, accountId: number, since: Date,
                      and a.at > ${timestamptz(since)} and a.at <= ${timestamptz(at)})
           or (c.created_at > ${timestamptz(since)} and c.created_at <= ${timestamptz(at)}))
         group by c.source order by count desc, c.source`,
-  );
-}
-
-function spikeText(account: Account, baseline: number, growth: number, sources: SpikeSource[]): string {
-  const share = baseline > 0 ? ` (+${pct(Math.round((growth * 1000) / baseline) / 10)})` : "";
-  const by = sources.length ? sources.map((s) => `${s.source} ${n(s.count)}`).join(", ") : "unknown";
-  return (
-    `:chart_with_upwards_trend: Spike: marketing contacts grew by ${n(growth)}${share} within the last hour, ` +
-    `from ${n(baseline)} to ${n(account.marketingCount)} of ${n(account.tierLimit)} (${pct(usagePercent(account.marketingCount, account.tierLimit))}). ` +
-    `New marketing contacts by source: ${by}. If an import or rule is running away, pause it and check \`/contacts requests\`.`
   );
 }

@@ -2,7 +2,7 @@ import { and, count, desc, eq, gte, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { auditEvents } from "../db/schema.ts";
 
-export type AuditEvent = typeof auditEvents.$inferSelect;
+type AuditEvent = typeof auditEvents.$inferSelect;
 
 export interface AuditEntry {
   accountId: number;

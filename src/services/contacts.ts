@@ -11,14 +11,14 @@ import {
 import type { MarketingStatus } from "../domain/types.ts";
 import { billingTermsOf, ensureUser, getAccount } from "./accounts.ts";
 import { recordAudit } from "./audit.ts";
-import { createBulkRequest } from "./bulk.ts";
+import { createBulkRequest } from "./bulk/index.ts";
 import { type Actor, Refusal, type Services, type UpgradeRecord } from "./context.ts";
 import { changeContacts, UpgradeNeedsApproval } from "./tier.ts";
 
 /** A contact's fields with its marketing status (kept in `contact_status`). */
 export type Contact = typeof contacts.$inferSelect & { marketing: boolean; pendingSince: Date | null };
 
-export async function findContacts(ex: Executor, accountId: number, emails: string[]): Promise<Contact[]> {
+async function findContacts(ex: Executor, accountId: number, emails: string[]): Promise<Contact[]> {
   if (emails.length === 0) return [];
   return ex
     .select({ ...getTableColumns(contacts), marketing: statuses.marketing, pendingSince: statuses.pendingSince })
@@ -96,7 +96,7 @@ export async function canMarket(svc: Services, actor: Actor, email: string) {
   };
 }
 
-export type Outcome =
+type Outcome =
   | "made-marketing"
   | "cancelled-pending"
   | "already-marketing"

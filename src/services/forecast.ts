@@ -2,12 +2,11 @@ import { and, asc, eq, gte, lt } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { accounts, usageSnapshots } from "../db/schema.ts";
 import { daysUntil, fitGrowth, thresholdCount } from "../domain/forecast.ts";
-import { day, n } from "../domain/format.ts";
 import { THRESHOLD_LEVELS, type ThresholdLevel } from "../domain/thresholds.ts";
-import { section } from "../slack/blocks.ts";
 import { getAccount } from "./accounts.ts";
 import { periodKey } from "./alerts.ts";
 import type { Services } from "./context.ts";
+import { type Notice, notice } from "./notices.ts";
 import { alertRecipients, claimKeys, queueMessage } from "./outbox.ts";
 
 /** Growth is measured over the daily snapshots of the last four weeks, today's live count included. */
@@ -85,12 +84,6 @@ export async function forecastUsage(svc: Services, accountId: number, now = svc.
   };
 }
 
-export function thresholdLabel(t: Pick<ThresholdForecast, "level" | "count">): string {
-  return t.level === "exceeded"
-    ? `exceeding the tier (${n(t.count)}, an automatic upgrade)`
-    : `${t.level} % (${n(t.count)})`;
-}
-
 /**
  * Forecast alert: a threshold not reached yet but forecast within 7 days, once per threshold,
  * tier limit and update period. Thresholds forecast together give one alert.
@@ -98,9 +91,9 @@ export function thresholdLabel(t: Pick<ThresholdForecast, "level" | "count">): s
 export async function processForecastAlerts(
   svc: Services,
   now = svc.clock.now(),
-): Promise<{ accountId: number; text: string }[]> {
+): Promise<{ accountId: number; notice: Notice }[]> {
   const all = await svc.db.select({ id: accounts.id }).from(accounts);
-  const out: { accountId: number; text: string }[] = [];
+  const out: { accountId: number; notice: Notice }[] = [];
   for (const { id } of all) {
     const f = await forecastUsage(svc, id, now);
     const soon = f.thresholds.filter((t) => !t.reached && t.inDays !== null && t.inDays <= FORECAST_ALERT_DAYS);
@@ -108,28 +101,27 @@ export async function processForecastAlerts(
     const account = await getAccount(svc.db, id);
     const period = periodKey(account, now);
     const keyOf = (t: ThresholdForecast) => `forecast:${id}:${period}:${f.tierLimit}:${t.level}`;
-    const text = await svc.db.transaction(async (tx) => {
+    const said = await svc.db.transaction(async (tx) => {
       const claimed = await claimKeys(tx, soon.map(keyOf), now);
       const fresh = soon.filter((t) => claimed.has(keyOf(t)));
       const first = fresh[0];
       if (!first) return null;
-      const lines = fresh.map(
-        (t) =>
-          `${thresholdLabel(t)} on ${day(t.date ?? f.today, f.timeZone)} (in ${t.inDays} day${t.inDays === 1 ? "" : "s"})`,
-      );
-      const msg =
-        `:crystal_ball: Forecast: at the recent growth of ${n(Math.round(f.perDay ?? 0))} marketing contacts a day, usage reaches ` +
-        `${lines.join("; ")}. Now ${n(f.marketingCount)} of ${n(f.tierLimit)}.`;
-      await queueMessage(
-        tx,
-        account,
-        now,
-        { key: keyOf(first), kind: "forecast", text: msg, blocks: [section(msg)] },
-        await alertRecipients(tx, account),
-      );
-      return msg;
+      const forecast = notice("forecast", {
+        perDay: f.perDay ?? 0,
+        thresholds: fresh.map((t) => ({
+          level: t.level,
+          count: t.count,
+          date: t.date ?? f.today,
+          inDays: t.inDays ?? 0,
+        })),
+        marketingCount: f.marketingCount,
+        tierLimit: f.tierLimit,
+        timeZone: f.timeZone,
+      });
+      await queueMessage(tx, account, now, { key: keyOf(first), notice: forecast }, await alertRecipients(tx, account));
+      return forecast;
     });
-    if (text) out.push({ accountId: id, text });
+    if (said) out.push({ accountId: id, notice: said });
   }
   return out;
 }

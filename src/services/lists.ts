@@ -16,7 +16,7 @@ export async function allLists(svc: Services, actor: Actor) {
 }
 
 /** Most lists `lists` shows; it says how many there are and how to narrow. */
-export const LISTS_PAGE = 50;
+const LISTS_PAGE = 50;
 
 /** The first LISTS_PAGE lists by name (those whose name contains `contains`, if given) and how many match. */
 export async function listPage(
@@ -43,7 +43,7 @@ export async function listPage(
   return { lists: page, total: row?.n ?? page.length };
 }
 
-export async function findList(svc: Services, accountId: number, name: string) {
+async function findList(svc: Services, accountId: number, name: string) {
   return svc.db.query.lists.findFirst({
     where: and(eq(lists.accountId, accountId), sql`lower(${lists.name}) = lower(${name})`),
   });

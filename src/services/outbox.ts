@@ -1,21 +1,17 @@
 import { randomUUID } from "node:crypto";
-import type { WebClient } from "@slack/web-api";
 import { and, asc, eq, isNull, lt, lte, or, sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { jobFires, notifications, users } from "../db/schema.ts";
-import type { Block } from "../slack/blocks.ts";
-import type { SingleTryClient } from "../slack/web.ts";
 import type { Account } from "./accounts.ts";
 import type { Services } from "./context.ts";
+import type { Notice } from "./notices.ts";
 
 export type Notification = typeof notifications.$inferSelect;
 
-/** One message to queue: `key` makes it idempotent, `kind` says what it is (threshold, upgrade, reminder…). */
+/** One message to queue: `key` makes it idempotent; the notice says what it is and what it says, as data. */
 export interface OutboxMessage {
   key: string;
-  kind: string;
-  text: string;
-  blocks?: Block[];
+  notice: Notice;
 }
 
 /** Where a message goes: the account's alert channel and/or DMs. */
@@ -53,9 +49,8 @@ export async function queueMessage(
 ): Promise<number> {
   const base = {
     accountId: account.id,
-    kind: message.kind,
-    text: message.text,
-    blocks: message.blocks ?? null,
+    kind: message.notice.kind,
+    payload: message.notice.payload,
     createdAt: at,
     nextAttemptAt: at,
   };
@@ -103,14 +98,6 @@ export async function queueOnce(
   });
 }
 
-export interface DeliveryReport {
-  sent: number;
-  failed: number;
-  /** Slack said "slow down": the rest waits for Retry-After. */
-  rateLimited: boolean;
-  errors: string[];
-}
-
 /**
  * A claim's lease: the two calls of a DM (conversations.open, then chat.postMessage) each at its
  * timeout, plus a margin for the database round trips around them. A call therefore always ends
@@ -124,39 +111,6 @@ export function leaseMs(callTimeoutMs: number): number {
 /** Backoff after a 5xx, network or platform error: 30 s, 1 min, 2 min … capped at 30 min. */
 export function backoffMs(attempts: number): number {
   return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 30 * 60_000);
-}
-
-interface SlackFailure {
-  retryAfterMs: number | null;
-  message: string;
-}
-
-function classify(e: unknown): SlackFailure {
-  const err = e as {
-    code?: string;
-    retryAfter?: number;
-    statusCode?: number;
-    data?: { error?: string };
-    original?: { code?: string; name?: string };
-    message?: string;
-  };
-  if (err.code === "slack_webapi_rate_limited_error") {
-    return {
-      retryAfterMs: Math.max(1, err.retryAfter ?? 60) * 1000,
-      message: `rate limited (Retry-After ${err.retryAfter ?? "?"} s)`,
-    };
-  }
-  if (err.code === "slack_webapi_http_error")
-    return { retryAfterMs: null, message: `HTTP ${err.statusCode ?? "error"}` };
-  if (err.code === "slack_webapi_platform_error")
-    return { retryAfterMs: null, message: `Slack error: ${err.data?.error ?? "unknown"}` };
-  // The client's own timeout: axios says ECONNABORTED/ETIMEDOUT, fetch an AbortSignal's TimeoutError.
-  const timedOut =
-    ["ECONNABORTED", "ETIMEDOUT"].includes(err.original?.code ?? "") ||
-    ["TimeoutError", "AbortError"].includes(err.original?.name ?? "") ||
-    (e as { name?: string }).name === "TimeoutError";
-  if (timedOut) return { retryAfterMs: null, message: "Slack did not answer in time (it may have posted it anyway)" };
-  return { retryAfterMs: null, message: err.message ?? String(e) };
 }
 
 /** A row this sender holds: `token` identifies the claim, so a sender whose lease passed on records nothing. */
@@ -203,105 +157,59 @@ export async function claimNextDue(svc: Services, lease: number): Promise<Outbox
 const stillOurs = (claim: OutboxClaim) =>
   and(eq(notifications.id, claim.row.id), eq(notifications.claimToken, claim.token), isNull(notifications.sentAt));
 
-/** What one delivery did; `recorded` is false when the lease had passed to another sender (nothing written). */
-export type DeliveryOutcome =
-  | { sent: true; recorded: boolean }
-  | { sent: false; recorded: boolean; failure: SlackFailure };
-
-/**
- * Sends one claimed row and records the result under its claim. `client` must try each call once
- * and give up within the lease (singleTryClient in src/slack/web.ts).
- *
- * At least once, not exactly once: when Slack accepts a post but its answer does not reach us in
- * time, the row is retried after the backoff and shows twice. Nothing can rule that out (Slack's
- * chat.postMessage has no idempotency key); the timeout-inside-the-lease rule only makes sure it
- * never comes from two senders holding the same row at once.
- */
-export async function deliverClaimed(svc: Services, client: WebClient, claim: OutboxClaim): Promise<DeliveryOutcome> {
-  const { row } = claim;
-  try {
-    let channel = row.channel;
-    if (!channel && row.userId) {
-      const opened = await client.conversations.open({ users: row.userId });
-      channel = opened.channel?.id ?? null;
-      if (!channel) throw new Error(`conversations.open gave no channel for ${row.userId}`);
-    }
-    if (!channel) throw new Error("no channel or user to send to");
-    const posted = await client.chat.postMessage({
-      channel,
-      text: row.text,
-      ...(Array.isArray(row.blocks) ? { blocks: row.blocks as never } : {}),
-    });
-    const recorded = await svc.db
-      .update(notifications)
-      .set({
-        sentAt: svc.clock.now(),
-        attempts: row.attempts + 1,
-        claimedUntil: null,
-        claimToken: null,
-        lastError: null,
-        slackChannel: posted.channel ?? channel,
-        slackTs: posted.ts ?? null,
-      })
-      .where(stillOurs(claim))
-      .returning({ id: notifications.id });
-    return { sent: true, recorded: recorded.length > 0 };
-  } catch (e) {
-    const failure = classify(e);
-    const attempts = row.attempts + 1;
-    const wait = failure.retryAfterMs ?? backoffMs(attempts);
-    const recorded = await svc.db
-      .update(notifications)
-      .set({
-        attempts,
-        claimedUntil: null,
-        claimToken: null,
-        lastError: failure.message,
-        nextAttemptAt: new Date(svc.clock.now().getTime() + wait),
-      })
-      .where(stillOurs(claim))
-      .returning({ id: notifications.id });
-    return { sent: false, recorded: recorded.length > 0, failure };
-  }
+/** Records that the claimed row was posted (as `slackChannel`/`slackTs`); false when the claim had passed on. */
+export async function recordSent(
+  svc: Services,
+  claim: OutboxClaim,
+  posted: { channel: string; ts: string | null },
+): Promise<boolean> {
+  const recorded = await svc.db
+    .update(notifications)
+    .set({
+      sentAt: svc.clock.now(),
+      attempts: claim.row.attempts + 1,
+      claimedUntil: null,
+      claimToken: null,
+      lastError: null,
+      slackChannel: posted.channel,
+      slackTs: posted.ts,
+    })
+    .where(stillOurs(claim))
+    .returning({ id: notifications.id });
+  return recorded.length > 0;
 }
 
 /**
- * Sends up to `batch` due outbox rows through the Web API (a client that tries each call once,
- * with the timeout the lease is sized from), claiming one row at a time so several senders
- * (replicas) never hold the same row; a row is marked sent only after Slack accepted it, and only
- * while its claim is still ours. 429 → retry after Retry-After, and every other due row waits too
- * (the limit is per method); 5xx, network, timeout or platform errors → exponential backoff.
+ * Records a failed attempt: tried again after `retryAfterMs` (Slack said when) or the backoff.
+ * False when the claim had passed on (nothing written).
  */
-export async function deliverDue(
+export async function recordFailure(
   svc: Services,
-  slack: SingleTryClient,
-  opts: { batch?: number } = {},
-): Promise<DeliveryReport> {
-  const { client, timeoutMs } = slack;
-  const lease = leaseMs(timeoutMs);
-  const report: DeliveryReport = { sent: 0, failed: 0, rateLimited: false, errors: [] };
-  for (let i = 0; i < (opts.batch ?? 50); i++) {
-    const claim = await claimNextDue(svc, lease);
-    if (!claim) break;
-    const outcome = await deliverClaimed(svc, client, claim);
-    if (outcome.sent) {
-      report.sent += 1;
-      continue;
-    }
-    report.failed += 1;
-    report.errors.push(`${claim.row.key}: ${outcome.failure.message}`);
-    if (outcome.failure.retryAfterMs !== null) {
-      report.rateLimited = true;
-      // The rest waits for Retry-After like this one (rows leased by other senders are theirs).
-      const until = new Date(svc.clock.now().getTime() + outcome.failure.retryAfterMs);
-      await svc.db
-        .update(notifications)
-        .set({ nextAttemptAt: until })
-        .where(and(deliverable(svc.clock.now()), lt(notifications.nextAttemptAt, until)));
-      break;
-    }
-  }
-  return report;
+  claim: OutboxClaim,
+  failure: { message: string; retryAfterMs: number | null },
+): Promise<boolean> {
+  const attempts = claim.row.attempts + 1;
+  const wait = failure.retryAfterMs ?? backoffMs(attempts);
+  const recorded = await svc.db
+    .update(notifications)
+    .set({
+      attempts,
+      claimedUntil: null,
+      claimToken: null,
+      lastError: failure.message,
+      nextAttemptAt: new Date(svc.clock.now().getTime() + wait),
+    })
+    .where(stillOurs(claim))
+    .returning({ id: notifications.id });
+  return recorded.length > 0;
+}
+
+/** Every due row not leased waits until `until` (Slack's rate limit is per method, so the rest waits too). */
+export async function deferDue(svc: Services, until: Date): Promise<void> {
+  await svc.db
+    .update(notifications)
+    .set({ nextAttemptAt: until })
+    .where(and(deliverable(svc.clock.now()), lt(notifications.nextAttemptAt, until)));
 }
 
 /** Local mode (no Slack): the unsent messages not shown before, for `tierkeeper jobs` to print; marks them shown. */

@@ -1,12 +1,10 @@
 import { DateTime } from "luxon";
 import { accounts } from "../db/schema.ts";
-import { money, n, pct, updateWhen } from "../domain/format.ts";
-import { monthlyPriceCents, smallestTierHolding } from "../domain/pricing.ts";
-import { usagePercent } from "../domain/thresholds.ts";
+import { lowestTierHolding } from "../domain/pricing.ts";
 import { nextRenewalInstant, nextUpdateInstant } from "../domain/update-dates.ts";
-import { section } from "../slack/blocks.ts";
 import { type Account, billingTermsOf, getAccount, ladderOf } from "./accounts.ts";
 import type { Services } from "./context.ts";
+import { type Notice, notice } from "./notices.ts";
 import { queueOnce } from "./outbox.ts";
 
 /** R12: the renewal reminder goes out this many days before each renewal. */
@@ -16,7 +14,7 @@ export interface ReminderSent {
   accountId: number;
   kind: "update-reminder" | "renewal-reminder";
   key: string;
-  text: string;
+  notice: Notice;
 }
 
 /** `days` calendar days before `instant` in the subsidiary zone (noon stays noon across DST). */
@@ -42,10 +40,6 @@ export function dueRenewalReminder(account: Account, now: Date): Date | null {
   return now.getTime() >= daysBefore(renewal, RENEWAL_REMINDER_DAYS, account.timeZone).getTime() ? renewal : null;
 }
 
-function leadText(days: number): string {
-  return days === 1 ? "tomorrow" : `in ${days} days`;
-}
-
 /** Sends the reminders due now for every account, each once per account, instant and lead. */
 export async function processReminders(svc: Services, now = svc.clock.now()): Promise<ReminderSent[]> {
   const all = await svc.db.select({ id: accounts.id }).from(accounts);
@@ -55,55 +49,48 @@ export async function processReminders(svc: Services, now = svc.clock.now()): Pr
     const update = dueUpdateReminder(account, now);
     if (update) {
       const key = `reminder:update:${id}:${update.instant.toISOString()}:${update.lead}d`;
-      let text = "";
+      let said: Notice | null = null;
       const done = await queueOnce(svc, account, now, key, async (tx) => {
         const a = await getAccount(tx, id);
-        const after = a.marketingCount - a.pendingCount;
-        text =
-          `:hourglass_flowing_sand: Reminder: the next update date is ${leadText(update.lead)}, ${updateWhen(update.instant, a.timeZone, a.timeZone)}. ` +
-          `${n(a.pendingCount)} contact${a.pendingCount === 1 ? "" : "s"} will become non-marketing; marketing contacts after it: ` +
-          `${n(after)} of ${n(a.tierLimit)} (${pct(usagePercent(after, a.tierLimit))}). ` +
-          "Contacts set non-marketing before then are included.";
-        return {
-          message: { key, kind: "update-reminder", text, blocks: [section(text)] },
-          to: { channel: a.alertChannel, users: [] },
-        };
+        said = notice("update-reminder", {
+          lead: update.lead,
+          instant: update.instant.toISOString(),
+          pendingCount: a.pendingCount,
+          after: a.marketingCount - a.pendingCount,
+          marketingCount: a.marketingCount,
+          tierLimit: a.tierLimit,
+          timeZone: a.timeZone,
+        });
+        return { message: { key, notice: said }, to: { channel: a.alertChannel, users: [] } };
       });
-      if (done) sent.push({ accountId: id, kind: "update-reminder", key, text });
+      if (done && said) sent.push({ accountId: id, kind: "update-reminder", key, notice: said });
     }
     const renewal = dueRenewalReminder(account, now);
     if (renewal) {
       const key = `reminder:renewal:${id}:${renewal.toISOString()}`;
-      let text = "";
+      let said: Notice | null = null;
       const done = await queueOnce(svc, account, now, key, async (tx) => {
         const a = await getAccount(tx, id);
-        text = renewalText(svc, a, renewal);
-        return {
-          message: { key, kind: "renewal-reminder", text, blocks: [section(text)] },
-          to: { channel: a.alertChannel, users: [] },
-        };
+        said = renewalNotice(svc, a, renewal);
+        return { message: { key, notice: said }, to: { channel: a.alertChannel, users: [] } };
       });
-      if (done) sent.push({ accountId: id, kind: "renewal-reminder", key, text });
+      if (done && said) sent.push({ accountId: id, kind: "renewal-reminder", key, notice: said });
     }
   }
   return sent;
 }
 
-function renewalText(svc: Services, a: Account, renewal: Date): string {
-  const ladder = ladderOf(svc, a);
+function renewalNotice(svc: Services, a: Account, renewal: Date): Notice {
   const after = a.marketingCount - a.pendingCount;
-  const lowest = Math.min(a.tierLimit, smallestTierHolding(ladder, after));
-  const saving = monthlyPriceCents(ladder, a.tierLimit) - monthlyPriceCents(ladder, lowest);
-  const head = `:spiral_calendar_pad: The renewal is ${updateWhen(renewal, a.timeZone, a.timeZone)}. After pending changes ${n(after)} marketing contacts remain; `;
-  const tier =
-    lowest < a.tierLimit
-      ? `the lowest tier that holds them is ${n(lowest)} contacts (${money(saving)} less per month than the current ${n(a.tierLimit)}). `
-      : `the lowest tier that holds them is the current one, ${n(a.tierLimit)} contacts. `;
-  const downgrade =
-    a.downgradeTo !== null
-      ? `A downgrade to ${n(a.downgradeTo)} contacts is scheduled for it${after <= a.downgradeTo ? "" : `, but ${n(after)} contacts do not fit: it will be cancelled unless the count drops`}.`
-      : lowest < a.tierLimit
-        ? "No downgrade is scheduled: an admin can schedule one with `/contacts tier downgrade <limit>`."
-        : "No downgrade is scheduled.";
-  return head + tier + downgrade;
+  const { limit: lowest, savingCents } = lowestTierHolding(ladderOf(svc, a), a.tierLimit, after);
+  return notice("renewal-reminder", {
+    renewal: renewal.toISOString(),
+    after,
+    lowest,
+    savingCents,
+    downgradeTo: a.downgradeTo,
+    marketingCount: a.marketingCount,
+    tierLimit: a.tierLimit,
+    timeZone: a.timeZone,
+  });
 }

@@ -1,10 +1,9 @@
-import { and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import { rowsOf } from "../db/client.ts";
-import { accounts, bulkRequests, contactStatus, contacts, tierChanges, users } from "../db/schema.ts";
+import { bulkRequests, contactStatus, contacts } from "../db/schema.ts";
 import { monthlyPriceCents, smallestTierHolding } from "../domain/pricing.ts";
 import { usagePercent } from "../domain/thresholds.ts";
 import type { BillingTerms, Plan, Term } from "../domain/types.ts";
-import { ensureUser } from "./accounts.ts";
 import { type AuditSummary, auditHistory, countAuditEvents } from "./audit.ts";
 import { requireContacts } from "./contacts.ts";
 import type { Actor, Services } from "./context.ts";
@@ -99,7 +98,7 @@ export async function nextUpdate(svc: Services, actor: Actor) {
 }
 
 /** Most events `history` shows; it says how many more there are and how to narrow. */
-export const HISTORY_PAGE = 50;
+const HISTORY_PAGE = 50;
 /** Events counted for "showing 50 of N"; beyond it the answer says "more than". */
 export const HISTORY_COUNT_CAP = 10_000;
 
@@ -143,15 +142,6 @@ export async function countRequests(
   return row?.n ?? 0;
 }
 
-export async function tierChangeHistory(svc: Services, actor: Actor) {
-  return svc.db
-    .select()
-    .from(tierChanges)
-    .where(eq(tierChanges.accountId, actor.accountId))
-    .orderBy(desc(tierChanges.at))
-    .limit(20);
-}
-
 /** Counts for the manage wizard and App Home. Unengaged = bounced or unsubscribed marketing contacts (R17). */
 export async function unengagedCounts(svc: Services, actor: Actor) {
   const rows = await svc.db
@@ -175,14 +165,4 @@ export async function unengagedCounts(svc: Services, actor: Actor) {
     if (r.bounced || r.unsubscribed) either += r.n;
   }
   return { bounced, unsubscribed, either };
-}
-
-export async function whoAmI(svc: Services, actor: Actor) {
-  const user = await ensureUser(svc, actor.accountId, actor.userId);
-  const account = await svc.db.query.accounts.findFirst({ where: eq(accounts.id, actor.accountId) });
-  const admins = await svc.db
-    .select({ userId: users.userId })
-    .from(users)
-    .where(and(eq(users.accountId, actor.accountId), eq(users.role, "admin")));
-  return { user, account, admins: admins.map((a) => a.userId) };
 }

@@ -90,7 +90,7 @@ export function scopeCondition(scope: ContactScope): SQL {
 }
 
 /** `contacts.id` among `ids`, as one JSON parameter (both drivers bind it the same way). */
-export function idsCondition(ids: number[]): SQL {
+function idsCondition(ids: number[]): SQL {
   if (ids.length === 0) return sql`false`;
   return sql`${contacts.id} in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)::bigint)`;
 }

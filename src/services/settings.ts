@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Executor, Tx } from "../db/client.ts";
 import { accounts, auditEvents } from "../db/schema.ts";
 import { validateDowngradeTarget } from "../domain/billing.ts";
-import type { SettingChange, SettingKey } from "../domain/command.ts";
+import type { SettingChange, SettingKey } from "../domain/command/index.ts";
 import { canAdminister } from "../domain/permissions.ts";
 import { monthlyPriceCents } from "../domain/pricing.ts";
 import { chooseTier, type TierChoiceHow } from "../domain/tier-choice.ts";
@@ -15,7 +15,7 @@ import { billingContactIds } from "./outbox.ts";
 /** One `settings <key> <value>` change, as the command language parses it. */
 export type { SettingChange };
 
-export interface SettingsView {
+interface SettingsView {
   plan: string;
   term: string;
   start: string;
@@ -43,7 +43,7 @@ export class SettingRefusal extends Refusal {
   }
 }
 
-export function settingsOf(svc: Services, account: Account): SettingsView {
+function settingsOf(svc: Services, account: Account): SettingsView {
   return {
     plan: account.plan,
     term: account.term,
@@ -133,7 +133,7 @@ async function requireAdmin(svc: Services, actor: Actor) {
 const fmt = (n: number) => n.toLocaleString("en-US");
 
 /** What became of the tier in a settings change: chosen how, and what it costs. */
-export interface TierOutcome {
+interface TierOutcome {
   plan: Plan;
   limit: number;
   how: TierChoiceHow;
@@ -149,11 +149,6 @@ export interface SettingsChangeResult {
   /** The settings whose value changed, in the order given (the tier after the plan). */
   changed: { key: SettingKey; before: unknown; after: unknown }[];
   tier: TierOutcome;
-}
-
-/** `settings <key> <value>` (admin): one setting, as `changeSettings`. */
-export async function changeSetting(svc: Services, actor: Actor, change: SettingChange): Promise<SettingsView> {
-  return (await changeSettings(svc, actor, [change])).settings;
 }
 
 /**

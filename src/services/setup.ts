@@ -4,19 +4,19 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Tx } from "../db/client.ts";
 import { accounts, users } from "../db/schema.ts";
-import type { SettingChange } from "../domain/command.ts";
+import type { SettingChange } from "../domain/command/index.ts";
 import { thresholdCount } from "../domain/forecast.ts";
-import { day, money, n, pct, updateWhen } from "../domain/format.ts";
+import { n } from "../domain/format.ts";
 import { canAdminister } from "../domain/permissions.ts";
 import { monthlyPriceCents } from "../domain/pricing.ts";
-import { THRESHOLDS, usagePercent } from "../domain/thresholds.ts";
+import { THRESHOLDS } from "../domain/thresholds.ts";
 import type { Plan } from "../domain/types.ts";
 import { nextRenewalInstant, nextUpdateInstant } from "../domain/update-dates.ts";
-import { type Block, section } from "../slack/blocks.ts";
 import { type Account, billingTermsOf, ensureUser, getAccount } from "./accounts.ts";
 import { recordAudit } from "./audit.ts";
 import { type Actor, Refusal, type Services } from "./context.ts";
-import { billingContactIds, type OutboxMessage, queueMessage } from "./outbox.ts";
+import { type NoticeOf, notice } from "./notices.ts";
+import { billingContactIds, queueMessage } from "./outbox.ts";
 import { RENEWAL_REMINDER_DAYS } from "./reminders.ts";
 import { applySettings, type SettingsChangeResult } from "./settings.ts";
 
@@ -34,7 +34,7 @@ export interface SetupResult extends SettingsChangeResult {
   firstSetup: boolean;
   billingContacts: string[];
   /** What tierkeeper will do and when: queued to the approvals channel on the first setup. */
-  note: OutboxMessage;
+  note: NoticeOf<"setup">;
   /** Where the note was queued; null when it was not (a later setup, or no approvals channel). */
   noteChannel: string | null;
 }
@@ -110,7 +110,13 @@ export async function setupAccount(
     const note = setupNote(svc, account, contacts, now);
     let noteChannel: string | null = null;
     if (firstSetup && account.approvalsChannel) {
-      await queueMessage(tx, account, now, note, { channel: account.approvalsChannel, users: [] });
+      await queueMessage(
+        tx,
+        account,
+        now,
+        { key: `setup:${account.id}`, notice: note },
+        { channel: account.approvalsChannel, users: [] },
+      );
       noteChannel = account.approvalsChannel;
     }
     if (firstSetup) {
@@ -161,62 +167,32 @@ async function setBillingContacts(tx: Tx, accountId: number, wanted: string[], b
   return [...wanted].sort();
 }
 
-const days = (list: number[]) => {
-  const words = list.map((d) => (d === 1 ? "1 day" : `${d} days`));
-  return words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
-};
-
-const ordinal = (d: number) => {
-  const tens = d % 100;
-  const suffix =
-    tens >= 11 && tens <= 13 ? "th" : (({ 1: "st", 2: "nd", 3: "rd" } as Record<number, string>)[d % 10] ?? "th");
-  return `${d}${suffix}`;
-};
-
 /**
- * What a new admin reads first: what tierkeeper will do for this account and when, in plain words
- * (the tier and its price, the update dates, the alert thresholds, the reminders, the approvals).
+ * What a new admin reads first: what tierkeeper will do for this account and when (the tier and
+ * its price, the update dates, the alert thresholds, the reminders, the approvals), as a notice.
  */
-export function setupNote(svc: Services, account: Account, billingContacts: string[], now: Date): OutboxMessage {
-  const zone = account.timeZone;
+export function setupNote(svc: Services, account: Account, billingContacts: string[], now: Date): NoticeOf<"setup"> {
   const terms = billingTermsOf(account);
-  const next = nextUpdateInstant(terms, now);
-  const renewal = nextRenewalInstant(terms, now);
-  const price = money(priceOf(svc, account));
-  const limit = account.tierLimit;
-  const startDay = Number(account.contractStart.slice(8, 10));
-  const cadence =
-    account.term === "monthly"
-      ? `on the ${ordinal(startDay)} of every month${startDay > 28 ? " (the last day in shorter months)" : ""}, at 12:00 ${zone} time`
-      : `on the 1st of every month, at 12:00 ${zone} time`;
-  const mentions = billingContacts.map((u) => `<@${u}>`).join(", ");
-  const where = [
-    account.alertChannel ? `in ${channelRef(account.alertChannel)}` : null,
-    billingContacts.length ? `by DM to ${mentions}` : null,
-  ].filter(Boolean);
-  const alertsTo = where.length
-    ? where.join(" and ")
-    : "nowhere yet: no alert channel or billing contact is set (`/contacts setup` sets them)";
-  const thresholds = THRESHOLDS.map((p) => `${p} % (${n(thresholdCount(p, limit))})`).join(", ");
-  const reminders = account.reminderDays.length
-    ? `${days(account.reminderDays)} before each update date, and ${RENEWAL_REMINDER_DAYS} days before each renewal`
-    : `none before update dates (\`/contacts settings reminders 3d,1d\` turns them on); ${RENEWAL_REMINDER_DAYS} days before each renewal`;
-  const lines = [
-    "*tierkeeper is set up.* Here is what it will do, and when.",
-    `• *Your tier:* ${n(limit)} marketing contacts on the ${account.plan} plan, ${price}/month. Today ${n(account.marketingCount)} contacts are marketing (${pct(usagePercent(account.marketingCount, limit))}).`,
-    `• *Update dates:* a contact set non-marketing keeps counting until the next update date, then stops. Update dates are ${cadence}; the next is ${updateWhen(next, zone, zone)}.`,
-    `• *Alerts* ${alertsTo}: when marketing contacts reach ${thresholds} of the tier, and if they go over it. Going over upgrades the tier automatically, with a prorated charge that can't be undone until renewal; the next renewal is ${day(renewal, zone)}.`,
-    `• *Reminders:* ${reminders}.`,
-    `• *Approvals:* changes to more than ${n(account.directLimit)} contacts at once, and anything that would upgrade the tier, wait ${account.approvalsChannel ? "in this channel" : "(`/contacts requests`)"} for an admin to approve.`,
-    "`/contacts help` lists everything; `/contacts settings` shows the settings and who changed them.",
-  ];
-  const text = lines.join("\n");
-  const blocks: Block[] = [section(text)];
-  return { key: `setup:${account.id}`, kind: "setup", text, blocks };
+  return notice("setup", {
+    plan: account.plan,
+    monthlyCents: priceOf(svc, account),
+    term: account.term,
+    startDay: Number(account.contractStart.slice(8, 10)),
+    nextUpdate: nextUpdateInstant(terms, now).toISOString(),
+    renewal: nextRenewalInstant(terms, now).toISOString(),
+    alertChannel: account.alertChannel,
+    approvalsChannel: account.approvalsChannel,
+    billingContacts,
+    thresholds: THRESHOLDS.map((percent) => ({ percent, count: thresholdCount(percent, account.tierLimit) })),
+    reminderDays: account.reminderDays,
+    renewalReminderDays: RENEWAL_REMINDER_DAYS,
+    directLimit: account.directLimit,
+    marketingCount: account.marketingCount,
+    tierLimit: account.tierLimit,
+    timeZone: account.timeZone,
+  });
 }
 
 function priceOf(svc: Services, account: Account): number {
   return monthlyPriceCents(svc.pricing[account.plan as Plan], account.tierLimit);
 }
-
-const channelRef = (c: string) => (/^[CG][A-Z0-9]+$/.test(c) ? `<#${c}>` : c);

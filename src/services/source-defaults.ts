@@ -26,8 +26,8 @@ export function sourceOverridesOf(account: Pick<Account, "sourceDefaults">): Sou
 }
 
 /** Sources whose default an account may change (R15), in the order they are shown. */
-export const CONFIGURABLE_SOURCE_KINDS = ["form", "external-form", "chatflow", "integration", "api"] as const;
-export type ConfigurableSourceKind = (typeof CONFIGURABLE_SOURCE_KINDS)[number];
+const CONFIGURABLE_SOURCE_KINDS = ["form", "external-form", "chatflow", "integration", "api"] as const;
+type ConfigurableSourceKind = (typeof CONFIGURABLE_SOURCE_KINDS)[number];
 
 export interface SourceDefaultRow {
   /** `form`, `form:contact-us`, `integration:salesforce`, `import`, … */
@@ -96,7 +96,7 @@ export async function setSourceDefault(svc: Services, actor: Actor, change: Sour
   if (!admin.ok) throw new Refusal(admin.reason);
   if (!(CONFIGURABLE_SOURCE_KINDS as readonly string[]).includes(change.source)) {
     throw new Refusal(
-      `Contacts from \`${change.source}\` can't have their default changed; you can set defaults for form, external-form, chatflow, integration:<app> and api (R15).`,
+      `Contacts from \`${change.source}\` can't have their default changed; you can set defaults for form, external-form, chatflow, integration:<app> and api.`,
       "invalid",
     );
   }

@@ -6,7 +6,7 @@ import { groupDays, usageWindow } from "../domain/usage-window.ts";
 import { billingTermsOf, getAccount } from "./accounts.ts";
 import { type Actor, Refusal, type Services } from "./context.ts";
 
-export interface UsagePoint {
+interface UsagePoint {
   /** Calendar day in the subsidiary zone, YYYY-MM-DD (the first day of its run when days are grouped). */
   day: string;
   marketingCount: number;

@@ -1,10 +1,9 @@
-// The usage chart: vega-lite → vega → SVG → PNG, all in-process (no browser, no network).
+// The usage chart: vega-lite → vega → SVG → PNG, all in-process (no browser, no network). The three
+// libraries are large: they load with the first chart drawn, not when the service starts.
 import { existsSync } from "node:fs";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
-import { renderAsync } from "@resvg/resvg-js";
 import { DateTime } from "luxon";
-import * as vega from "vega";
-import { compile, type TopLevelSpec } from "vega-lite";
+import type { TopLevelSpec } from "vega-lite";
 import { groupDays, MAX_USAGE_POINTS } from "../domain/usage-window.ts";
 import type { UsageSeries } from "../services/usage.ts";
 
@@ -109,6 +108,7 @@ export function usageChartSpec(series: ChartSeries): TopLevelSpec {
 }
 
 export async function usageChartSvg(series: ChartSeries): Promise<string> {
+  const [vega, { compile }] = await Promise.all([import("vega"), import("vega-lite")]);
   // Each step gives the event loop back, so Slack acks and the scheduler wait one step at most.
   const vgSpec = compile(usageChartSpec(series)).spec;
   await yieldToEventLoop();
@@ -129,6 +129,7 @@ export async function usageChartSvg(series: ChartSeries): Promise<string> {
  */
 export async function renderUsageChart(series: ChartSeries): Promise<Buffer> {
   const svg = await usageChartSvg(series);
+  const { renderAsync } = await import("@resvg/resvg-js");
   const image = await renderAsync(svg, {
     background: "white",
     fitTo: { mode: "zoom", value: 2 },

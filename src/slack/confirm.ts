@@ -1,8 +1,8 @@
 // The upgrade confirmation modal (R14): the approver types the number of contacts.
 import { money, n } from "../domain/format.ts";
-import type { BulkRequestView } from "../services/bulk.ts";
+import type { BulkRequestView } from "../services/bulk/index.ts";
 import type { UpgradeRecord } from "../services/context.ts";
-import { context, section } from "./blocks.ts";
+import { context, section } from "./render/blocks.ts";
 
 export const CONFIRM_VIEW = "approve_confirm";
 export const CONFIRM_BLOCK = "count";

@@ -2,7 +2,7 @@
 
 import { requestSummary, statusLine } from "../commands/requests-view.ts";
 import { md } from "../commands/rich.ts";
-import type { BulkRequestView } from "../services/bulk.ts";
+import type { BulkRequestView } from "../services/bulk/index.ts";
 import type { Services } from "../services/context.ts";
 import type { SlackClient as WebClient } from "./client.ts";
 import { toMrkdwn } from "./render/mrkdwn.ts";

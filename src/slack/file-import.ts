@@ -2,17 +2,20 @@
 // message text may say `list:"Name"` and `marketing` ("set all as marketing" → a bulk request).
 import { Readable } from "node:stream";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
+import type { KnownBlock } from "@slack/types";
 import { z } from "zod";
 import { importAnswer } from "../commands/import-report.ts";
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from "../config.ts";
-import { parseCommand } from "../domain/command.ts";
+import { parseCommand } from "../domain/command/index.ts";
 import { Refusal } from "../services/context.ts";
-import { ImportFileError, importFromSlackFile } from "../services/import.ts";
+import { claimDelivery } from "../services/deliveries.ts";
+import { ImportFileError, importFromSlackFile } from "../services/import/index.ts";
 import type { SlackClient } from "./client.ts";
+import { plainCommandText } from "./command-text.ts";
 import { refusalMrkdwn, renderAnswer } from "./render/answer.ts";
 import { escapeMrkdwn } from "./render/mrkdwn.ts";
 import { postRequest } from "./request-poster.ts";
-import { claimDelivery, type SlackDeps, sessionFor } from "./session.ts";
+import { type SlackDeps, sessionFor } from "./session.ts";
 
 /** The fields of a `message` event with a shared file that the import uses; anything else is ignored. */
 export const fileShareSchema = z.object({
@@ -53,12 +56,15 @@ export async function importSharedFile(
   const file = share.files[0];
   if (!file) return;
   if (!(await claimDelivery(deps.svc, `file:${teamId}:${file.id}`))) return;
-  const say = (text: string, blocks?: unknown[]) =>
-    client.chat.postMessage({ channel: share.channel, text, ...(blocks ? { blocks: blocks as never } : {}) });
+  const say = (text: string, blocks?: KnownBlock[]) =>
+    client.chat.postMessage({ channel: share.channel, text, ...(blocks ? { blocks } : {}) });
   const session = await sessionFor(deps, client, teamId, share.user);
   // The message text is read as the options of `/contacts import` (list:"Name", marketing).
   const text = share.text.trim().replace(/^\/?(contacts\s+)?(import\b)?/i, "");
-  const parsed = parseCommand(`import ${text}`, { now: deps.svc.clock.now(), timeZone: session.timeZone });
+  const parsed = parseCommand(`import ${plainCommandText(text)}`, {
+    now: deps.svc.clock.now(),
+    timeZone: session.timeZone,
+  });
   if (!parsed.ok || parsed.command.kind !== "import") {
     await say(
       `${parsed.ok ? "" : `${escapeMrkdwn(parsed.error)} `}Share the CSV again with a message like \`list:"Spring webinar" marketing\`, or none.`,

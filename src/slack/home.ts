@@ -8,7 +8,7 @@ import { monthlyPriceCents } from "../domain/pricing.ts";
 import type { Plan } from "../domain/types.ts";
 import { getAccount } from "../services/accounts.ts";
 import { auditHistory } from "../services/audit.ts";
-import { listRequests } from "../services/bulk.ts";
+import { listRequests } from "../services/bulk/index.ts";
 import type { Actor, Services } from "../services/context.ts";
 import { tierReport } from "../services/reports.ts";
 import { type SetupState, setupState } from "../services/setup.ts";

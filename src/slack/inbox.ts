@@ -5,25 +5,29 @@
 // happens exactly once however many times it is taken up; its answer is sent after the commit.
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
-import { and, eq, inArray, lt, sql } from "drizzle-orm";
-import { type Db, rowsOf } from "../db/client.ts";
+import type { Db } from "../db/client.ts";
 import { isRetryable } from "../db/errors.ts";
-import { replicaHeartbeats, slackInbox } from "../db/schema.ts";
-import { getRequest } from "../services/bulk.ts";
+import { getRequest } from "../services/bulk/index.ts";
 import { ChangeEvents, type CountChange, type Services } from "../services/context.ts";
+import {
+  ANSWER_LEASE_MS,
+  claimDue,
+  closeRequest,
+  forgetReplica,
+  heartbeat,
+  isWrittenDown,
+  markDone,
+  pruneInbox,
+  writeDown,
+} from "../services/slack-inbox.ts";
 import type { SlackClient } from "./client.ts";
 import { updateRequestMessage } from "./request-poster.ts";
 import { afterAck, type SlackDeps } from "./session.ts";
 
-/** How long the replica that received a request has it before another may take it up, if it died. */
-export const RECEIVE_LEASE_MS = 3_000;
-/** How long a replica that carried a request out has to answer it before another sends the answer again, if it died. */
-export const ANSWER_LEASE_MS = 30_000;
-/** Every replica says it is alive this often; one silent for DEAD_AFTER_MS is taken for dead. */
+export { ANSWER_LEASE_MS, RECEIVE_LEASE_MS } from "../services/slack-inbox.ts";
+
+/** Every replica says it is alive this often; one silent for 3 s is taken for dead (src/services/slack-inbox.ts). */
 const HEARTBEAT_EVERY_MS = 500;
-const DEAD_AFTER_MS = 3_000;
-/** A claim this long past its lease is taken over even from a replica that still beats (it is stuck). */
-const STUCK_AFTER_MS = 60_000;
 /** A request that could not be carried out for this long is given up: the user is told to try again. */
 export const GIVE_UP_AFTER_MS = 120_000;
 /**
@@ -116,8 +120,6 @@ const responseUrlOf = (payload: unknown): string | null => {
   return typeof url === "string" && url.length > 0 ? url : null;
 };
 
-const leaseSql = (ms: number) => sql`now() + ${`${ms} milliseconds`}::interval`;
-
 export function createInbox(deps: SlackDeps, client: SlackClient, opts: { maxHeld?: number } = {}): Inbox {
   const maxHeld = opts.maxHeld ?? MAX_HELD;
   const { svc, logger } = deps;
@@ -130,12 +132,7 @@ export function createInbox(deps: SlackDeps, client: SlackClient, opts: { maxHel
   let sweeping: Promise<void> | null = null;
   let lastPrune = 0;
 
-  const mark = async (key: string, token: string, state: "answered" | "failed") => {
-    await svc.db
-      .update(slackInbox)
-      .set({ state, answeredAt: sql`now()` })
-      .where(and(eq(slackInbox.key, key), eq(slackInbox.claimToken, token)));
-  };
+  const mark = (key: string, token: string, state: "answered" | "failed") => closeRequest(svc, key, token, state);
 
   /**
    * Records that the answer went out, trying again while the database is unavailable (a failover
@@ -194,14 +191,7 @@ export function createInbox(deps: SlackDeps, client: SlackClient, opts: { maxHel
           // Still ours and not done: else another replica took the request over (this replica was
           // taken for dead) and this work is rolled back. A replica doing it at the same time waits
           // here for this row and then finds it done.
-          const [ours] = await tx
-            .update(slackInbox)
-            .set({ state: "done", doneAt: sql`now()`, answer: lost(r), claimedUntil: leaseSql(ANSWER_LEASE_MS) })
-            .where(
-              and(eq(slackInbox.key, item.key), eq(slackInbox.claimToken, item.token), eq(slackInbox.state, "queued")),
-            )
-            .returning({ key: slackInbox.key });
-          if (!ours) throw new NotOurs();
+          if (!(await markDone(tx, item.key, item.token, lost(r)))) throw new NotOurs();
           return r;
         });
         decided = true;
@@ -246,47 +236,13 @@ export function createInbox(deps: SlackDeps, client: SlackClient, opts: { maxHel
     await markAnswered(item.key, item.token);
   };
 
-  const beat = async () => {
-    await rowsOf(
-      svc.db,
-      sql`insert into replica_heartbeats (id) values (${replica})
-          on conflict (id) do update set seen_at = now()`,
-    );
-  };
+  const beat = () => heartbeat(svc, replica);
 
   const sweep = async () => {
     const token = randomUUID();
-    // The due rows are picked once (a CTE), locked, and skipped while another replica works on them;
-    // a claim whose lease ran out is taken over once its replica stopped beating (or is stuck), or
-    // when it is this replica's own and this replica let it go (the database was away meanwhile).
-    const rows = await rowsOf<{
-      key: string;
-      kind: string;
-      payload: unknown;
-      state: string;
-      answer: unknown;
-      received_at: string | Date;
-    }>(
-      svc.db,
-      sql`with due as (
-            select i.key from slack_inbox i left join replica_heartbeats h on h.id = i.claimed_by
-            where i.state in ('queued', 'done') and i.claimed_until < now()
-              and (h.seen_at is null or h.seen_at < now() - ${`${DEAD_AFTER_MS} milliseconds`}::interval
-                   or i.claimed_until < now() - ${`${STUCK_AFTER_MS} milliseconds`}::interval
-                   or (i.claimed_by = ${replica} and not jsonb_exists(${JSON.stringify([...holding])}::jsonb, i.key)))
-            order by i.received_at limit 20
-            for update of i skip locked
-          )
-          update slack_inbox i set
-            claim_token = ${token},
-            claimed_by = ${replica},
-            claimed_until = case when i.state = 'queued' then ${leaseSql(RECEIVE_LEASE_MS)} else ${leaseSql(ANSWER_LEASE_MS)} end,
-            attempts = i.attempts + 1
-          from due where i.key = due.key
-          returning i.key, i.kind, i.payload, i.state, i.answer, i.received_at`,
-    );
+    const rows = await claimDue(svc, { replica, token, holding: [...holding] });
     for (const row of rows) {
-      const item: Claimed = { ...row, receivedAt: new Date(row.received_at), token };
+      const item: Claimed = { ...row, token };
       holding.add(row.key);
       logger.info({ key: row.key, state: row.state }, "taking up a Slack request whose lease ran out");
       const take = row.state === "done" ? () => resend(item).finally(() => holding.delete(row.key)) : () => work(item);
@@ -296,14 +252,7 @@ export function createInbox(deps: SlackDeps, client: SlackClient, opts: { maxHel
     }
     if (Date.now() - lastPrune > 60_000) {
       lastPrune = Date.now();
-      await svc.db
-        .delete(slackInbox)
-        .where(
-          and(
-            inArray(slackInbox.state, ["answered", "failed"]),
-            lt(slackInbox.receivedAt, sql`now() - interval '1 day'`),
-          ),
-        );
+      await pruneInbox(svc);
     }
   };
 
@@ -311,33 +260,16 @@ export function createInbox(deps: SlackDeps, client: SlackClient, opts: { maxHel
     async receive(key, kind, payload, opts = {}) {
       if (holding.size >= maxHeld) {
         // A retry of a request already written down was accepted: it is acked, not turned away.
-        if (opts.retry) {
-          const known = await svc.db
-            .select({ key: slackInbox.key })
-            .from(slackInbox)
-            .where(eq(slackInbox.key, key))
-            .catch(() => []);
-          if (known.length > 0) return { ok: true, fresh: false, token: "" };
-        }
+        if (opts.retry && (await isWrittenDown(svc, key).catch(() => false)))
+          return { ok: true, fresh: false, token: "" };
         logger.debug({ key }, "busy: a Slack request is turned away");
         return { ok: false, error: new Error(`this replica holds ${holding.size} requests`), message: BUSY };
       }
       const token = randomUUID();
       const write = (async () => {
-        const rows = await svc.db
-          .insert(slackInbox)
-          .values({
-            key,
-            kind,
-            payload,
-            claimedUntil: leaseSql(RECEIVE_LEASE_MS),
-            claimToken: token,
-            claimedBy: replica,
-          })
-          .onConflictDoNothing()
-          .returning({ key: slackInbox.key });
-        if (rows.length > 0) holding.add(key);
-        return { ok: true as const, fresh: rows.length > 0, token };
+        const fresh = await writeDown(svc, { key, kind, payload, token, replica });
+        if (fresh) holding.add(key);
+        return { ok: true as const, fresh, token };
       })();
       let timer: NodeJS.Timeout | undefined;
       const late = new Promise<"late">((resolve) => {
@@ -400,10 +332,7 @@ export function createInbox(deps: SlackDeps, client: SlackClient, opts: { maxHel
       timer = null;
       await sweeping;
       // Stopping: what this replica still holds is taken over by the others at once.
-      await svc.db
-        .delete(replicaHeartbeats)
-        .where(eq(replicaHeartbeats.id, replica))
-        .catch(() => {});
+      await forgetReplica(svc, replica).catch(() => {});
     },
   };
 }

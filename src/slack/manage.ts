@@ -1,19 +1,18 @@
 // The manage wizard (R17): four modal steps that end in a bulk non-marketing request (R14).
 import { createHash } from "node:crypto";
-import { and, count, eq, isNull } from "drizzle-orm";
+import type { KnownBlock, ModalView } from "@slack/types";
 import { z } from "zod";
-import { contactStatus, contacts } from "../db/schema.ts";
 import { FILTER_EXAMPLE, type Filter, parseFilter } from "../domain/filter.ts";
 import { money, n, pct, updateWhen } from "../domain/format.ts";
-import { monthlyPriceCents, smallestTierHolding } from "../domain/pricing.ts";
 import { usagePercent } from "../domain/thresholds.ts";
 import { nextUpdateInstant } from "../domain/update-dates.ts";
-import { billingTermsOf, getAccount, ladderOf } from "../services/accounts.ts";
+import { billingTermsOf, getAccount } from "../services/accounts.ts";
+import type { ManagePreview } from "../services/bulk/index.ts";
 import type { Actor, Services } from "../services/context.ts";
 import { allLists } from "../services/lists.ts";
 import { unengagedCounts } from "../services/reports.ts";
-import { describeSelector, type Selector, selectorCondition } from "../services/selectors.ts";
-import { type Block, context, divider, header, LIMITS, section, truncate } from "./blocks.ts";
+import { describeSelector, type Selector } from "../services/selectors.ts";
+import { context, divider, header, LIMITS, section, truncate } from "./render/blocks.ts";
 import { escapeMrkdwn } from "./render/mrkdwn.ts";
 
 export const MANAGE_STEPS = {
@@ -68,7 +67,7 @@ export function selectorFingerprint(selector: Selector): string {
 
 const plain = (text: string, max = 24) => ({ type: "plain_text" as const, text: truncate(text, max), emoji: true });
 
-function modal(callbackId: string, title: string, submit: string, blocks: Block[], state: WizardState) {
+function modal(callbackId: string, title: string, submit: string, blocks: KnownBlock[], state: WizardState): ModalView {
   return {
     type: "modal" as const,
     callback_id: callbackId,
@@ -120,7 +119,7 @@ export async function unengagedView(svc: Services, actor: Actor, state: WizardSt
   ];
   const toOption = (o: (typeof options)[number]) => ({ text: plain(o.text, 75), value: o.value });
   const initial = options.filter((o) => o.on).map(toOption);
-  const blocks: Block[] = [
+  const blocks: KnownBlock[] = [
     header("Unengaged contacts"),
     section(
       `*${n(counts.either)}* marketing contacts have bounced or unsubscribed from all email: they cannot receive marketing email anyway, but they count toward your tier.`,
@@ -146,7 +145,7 @@ export async function unengagedView(svc: Services, actor: Actor, state: WizardSt
 export async function selectView(svc: Services, actor: Actor, state: WizardState) {
   const rows = await allLists(svc, actor);
   const lists = rows.slice(0, 100);
-  const blocks: Block[] = [
+  const blocks: KnownBlock[] = [
     header("Or a list or a filter"),
     section(
       "Leave both empty to use the unengaged contacts of step 2. A list or a filter *replaces* them; with both, contacts must be in the list *and* match the filter.",
@@ -229,53 +228,6 @@ export function selectionOf(state: WizardState, now: Date, timeZone: string): Wi
   };
 }
 
-export interface ManagePreview {
-  selectorText: string;
-  count: number;
-  marketingNow: number;
-  marketingAfter: number;
-  tierLimit: number;
-  usageAfter: number;
-  effectiveAt: Date;
-  subsidiaryZone: string;
-  lowestTierAfter: number;
-  monthlySavingCents: number;
-}
-
-/** What the request would do, without making it: the marketing contacts it would flag (one count query). */
-export async function previewNonMarketing(svc: Services, actor: Actor, selector: Selector): Promise<ManagePreview> {
-  const account = await getAccount(svc.db, actor.accountId);
-  const [row] = await svc.db
-    .select({ n: count() })
-    .from(contacts)
-    .innerJoin(contactStatus, eq(contactStatus.contactId, contacts.id))
-    .where(
-      and(
-        eq(contacts.accountId, actor.accountId),
-        eq(contactStatus.marketing, true),
-        isNull(contactStatus.pendingSince),
-        selectorCondition(selector),
-      ),
-    );
-  const selected = row?.n ?? 0;
-  const ladder = ladderOf(svc, account);
-  // Every pending flag and the new ones are taken at the next update date (R3, R6).
-  const after = Math.max(0, account.marketingCount - account.pendingCount - selected);
-  const lowest = Math.min(account.tierLimit, smallestTierHolding(ladder, after));
-  return {
-    selectorText: describeSelector(selector),
-    count: selected,
-    marketingNow: account.marketingCount,
-    marketingAfter: after,
-    tierLimit: account.tierLimit,
-    usageAfter: usagePercent(after, account.tierLimit),
-    effectiveAt: nextUpdateInstant(billingTermsOf(account), svc.clock.now()),
-    subsidiaryZone: account.timeZone,
-    lowestTierAfter: lowest,
-    monthlySavingCents: Math.max(0, monthlyPriceCents(ladder, account.tierLimit) - monthlyPriceCents(ladder, lowest)),
-  };
-}
-
 /** Step 4: the review; submitting makes the bulk request. */
 export function reviewView(p: ManagePreview, userZone: string, state: WizardState) {
   const saving =
@@ -299,7 +251,7 @@ export function reviewView(p: ManagePreview, userZone: string, state: WizardStat
       ),
       divider(),
       context(
-        "Submitting makes a bulk request that an admin approves in the approvals channel (R14). Until the update date they stay marketing.",
+        "Submitting makes a bulk request that an admin approves in the approvals channel. Until the update date they stay marketing.",
       ),
     ],
     state,

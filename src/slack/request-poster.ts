@@ -1,61 +1,22 @@
 // Bulk requests in Slack (R14): posted once to the approvals channel, updated in place, the requester told.
 
 import type { KnownBlock } from "@slack/types";
-import { and, eq, isNull, like, or, sql } from "drizzle-orm";
 import { requestParts, requestSummary, statusLine } from "../commands/requests-view.ts";
 import { md, mention } from "../commands/rich.ts";
-import { accounts, bulkRequests } from "../db/schema.ts";
 import { getAccount } from "../services/accounts.ts";
-import { type BulkRequestView, getRequest } from "../services/bulk.ts";
+import { type BulkRequestView, getRequest } from "../services/bulk/index.ts";
 import type { Services } from "../services/context.ts";
-import { type AnySlackClient, asBoltClient, type SlackClient as WebClient } from "./client.ts";
+import {
+  claimRequestPost,
+  recordRequestPost,
+  releaseRequestPost,
+  requestMessageAt,
+  unpostedRequests,
+} from "../services/request-posts.ts";
+import type { SlackClient as WebClient } from "./client.ts";
 import { renderParts } from "./render/answer.ts";
 import { toMrkdwn } from "./render/mrkdwn.ts";
 import { singleTryClient } from "./web.ts";
-
-/**
- * A claim older than this is from a poster that died mid-post; another may take it over. Far
- * longer than the post's one call (singleTryClient: one try, SLACK_CALL_TIMEOUT_MS), so a claim
- * is never taken over while its post is in flight.
- */
-const CLAIM_TTL_MS = 5 * 60_000;
-const CLAIM_PREFIX = "claim:";
-/** Milliseconds since the epoch in database time: every replica's claims are on one clock. */
-const dbNowMs = sql`floor(extract(epoch from now()) * 1000)::bigint`;
-
-/**
- * Claims the request for posting: only one caller (a command, a scheduler tick, a replica) gets it.
- * `slack_ts` holds `claim:<ms>` while the post is in flight, then the message ts. Returns the
- * claim (it is the token the poster's later writes check), or null.
- */
-async function claim(svc: Services, id: string): Promise<string | null> {
-  const rows = await svc.db
-    .update(bulkRequests)
-    .set({ slackTs: sql`${CLAIM_PREFIX}::text || ${dbNowMs}::text` })
-    .where(
-      and(
-        eq(bulkRequests.id, id),
-        or(
-          isNull(bulkRequests.slackTs),
-          and(
-            like(bulkRequests.slackTs, `${CLAIM_PREFIX}%`),
-            // Typed parameters: an untyped `substring(x from $1)` would pick the regex overload.
-            sql`substr(${bulkRequests.slackTs}, ${CLAIM_PREFIX.length + 1}::int)::bigint < ${dbNowMs} - ${CLAIM_TTL_MS}::bigint`,
-          ),
-        ),
-      ),
-    )
-    .returning({ slackTs: bulkRequests.slackTs });
-  return rows[0]?.slackTs ?? null;
-}
-
-/** Gives the request back for a later post, unless another poster has taken the claim over. */
-async function release(svc: Services, id: string, token: string): Promise<void> {
-  await svc.db
-    .update(bulkRequests)
-    .set({ slackTs: null })
-    .where(and(eq(bulkRequests.id, id), eq(bulkRequests.slackTs, token)));
-}
 
 /** The request's message in the approvals channel: typed blocks, and its notification text. */
 export function requestMessage(r: BulkRequestView, subsidiaryZone: string) {
@@ -77,7 +38,7 @@ export async function postRequest(
   request: BulkRequestView,
   channel: string,
 ): Promise<{ channel: string; ts: string } | null> {
-  const token = await claim(svc, request.id);
+  const token = await claimRequestPost(svc, request.id);
   if (!token) return null;
   try {
     const account = await getAccount(svc.db, request.accountId);
@@ -89,23 +50,17 @@ export async function postRequest(
       ...requestMessage(fresh, account.timeZone),
     });
     const where = { channel: posted.channel ?? channel, ts: posted.ts ?? "" };
-    await svc.db
-      .update(bulkRequests)
-      .set({ slackChannel: where.channel, slackTs: where.ts })
-      .where(and(eq(bulkRequests.id, request.id), eq(bulkRequests.slackTs, token)));
+    await recordRequestPost(svc, request.id, token, where);
     return where;
   } catch (e) {
-    await release(svc, request.id, token);
+    await releaseRequestPost(svc, request.id, token);
     throw e;
   }
 }
 
-/** Marks a request as shown through a response_url (no ts to update later), so the poster leaves it. */
+/** Marks a request as shown through a response_url (no message to update), so the poster leaves it. */
 export async function markPostedWithoutTs(svc: Services, id: string, channel: string): Promise<void> {
-  await svc.db
-    .update(bulkRequests)
-    .set({ slackChannel: channel, slackTs: "response_url" })
-    .where(and(eq(bulkRequests.id, id), like(bulkRequests.slackTs, `${CLAIM_PREFIX}%`)));
+  await recordRequestPost(svc, id, null, { channel, ts: null });
 }
 
 /**
@@ -114,24 +69,10 @@ export async function markPostedWithoutTs(svc: Services, id: string, channel: st
  */
 export async function postUnpostedRequests(
   svc: Services,
-  anyClient: AnySlackClient,
+  client: WebClient,
 ): Promise<{ id: string; channel: string; ts: string }[]> {
-  const client = asBoltClient(anyClient);
-  const rows = await svc.db
-    .select({ id: bulkRequests.id, accountId: bulkRequests.accountId, channel: accounts.approvalsChannel })
-    .from(bulkRequests)
-    .innerJoin(accounts, eq(accounts.id, bulkRequests.accountId))
-    .where(
-      and(
-        eq(bulkRequests.status, "open"),
-        // A claim left by a poster that died is taken over once it is old (claim decides).
-        or(isNull(bulkRequests.slackTs), like(bulkRequests.slackTs, `${CLAIM_PREFIX}%`)),
-        sql`${accounts.approvalsChannel} is not null`,
-      ),
-    );
   const posted: { id: string; channel: string; ts: string }[] = [];
-  for (const row of rows) {
-    if (!row.channel) continue;
+  for (const row of await unpostedRequests(svc)) {
     const request = await getRequest(svc, row.accountId, row.id);
     const where = await postRequest(svc, client, request, row.channel);
     if (where) posted.push({ id: row.id, ...where });
@@ -146,9 +87,7 @@ export async function updateRequestMessage(
   request: BulkRequestView,
   fallback?: { channel: string; ts: string },
 ): Promise<boolean> {
-  const fresh = await svc.db.query.bulkRequests.findFirst({ where: eq(bulkRequests.id, request.id) });
-  const hasTs = fresh?.slackChannel && fresh.slackTs && /^\d+\.\d+$/.test(fresh.slackTs);
-  const where = hasTs ? { channel: fresh.slackChannel as string, ts: fresh.slackTs as string } : fallback;
+  const where = (await requestMessageAt(svc, request.id)) ?? fallback;
   if (!where) return false;
   const account = await getAccount(svc.db, request.accountId);
   const current = await getRequest(svc, request.accountId, request.id);

@@ -1,11 +1,9 @@
 // Who is asking from Slack: the workspace's account, the user, and the user's Slack time zone.
 
-import { and, eq, lt } from "drizzle-orm";
 import type { LimitFunction } from "p-limit";
 import type { Logger } from "pino";
-import { slackDeliveries, users } from "../db/schema.ts";
 import { isValidTimeZone } from "../domain/update-dates.ts";
-import { type Account, ensureAccount, ensureUser } from "../services/accounts.ts";
+import { type Account, ensureAccount, ensureUser, rememberTimeZone } from "../services/accounts.ts";
 import type { Actor, Services } from "../services/context.ts";
 import type { SlackClient as WebClient } from "./client.ts";
 
@@ -40,12 +38,7 @@ export async function sessionFor(deps: SlackDeps, client: WebClient, teamId: str
   let timeZone = user.timeZone;
   if (!timeZone) {
     timeZone = await slackTimeZone(deps, client, userId);
-    if (timeZone) {
-      await svc.db
-        .update(users)
-        .set({ timeZone })
-        .where(and(eq(users.accountId, account.id), eq(users.userId, userId)));
-    }
+    if (timeZone) await rememberTimeZone(svc, account.id, userId, timeZone);
   }
   return { actor: { accountId: account.id, userId }, account, timeZone: timeZone ?? account.timeZone };
 }
@@ -59,25 +52,4 @@ async function slackTimeZone(deps: SlackDeps, client: WebClient, userId: string)
     deps.logger.warn({ err: e, userId }, "users.info failed; using the subsidiary time zone");
     return null;
   }
-}
-
-const DELIVERY_TTL_MS = 86_400_000;
-
-/**
- * Claims one Slack delivery (a slash command's trigger_id, an event's event_id) so that a retry,
- * on this replica or another, never runs it twice. False when it was already handled.
- */
-export async function claimDelivery(svc: Services, key: string): Promise<boolean> {
-  const now = new Date();
-  const claimed = await svc.db
-    .insert(slackDeliveries)
-    .values({ key, receivedAt: now })
-    .onConflictDoNothing()
-    .returning({ key: slackDeliveries.key });
-  if (Math.random() < 0.02) {
-    await svc.db
-      .delete(slackDeliveries)
-      .where(lt(slackDeliveries.receivedAt, new Date(now.getTime() - DELIVERY_TTL_MS)));
-  }
-  return claimed.length > 0;
 }

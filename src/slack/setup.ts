@@ -1,6 +1,7 @@
 // The setup modal: plan, tier (that plan's ladder, with prices), term, contract start, billing
 // time zone, alert and approvals channels, billing contacts and reminder days, in one form that
 // saves in one transaction. Choosing another plan redraws the tier select (dispatch_action).
+import type { ConversationsSelect, InputBlock, InputBlockElement, KnownBlock, ModalView } from "@slack/types";
 import { z } from "zod";
 import { money, n } from "../domain/format.ts";
 import { monthlyPriceCents, type Pricing, smallestTierHolding } from "../domain/pricing.ts";
@@ -8,7 +9,7 @@ import type { SetupAnswers, SetupField } from "../domain/setup.ts";
 import { PLANS, type Plan, TERMS } from "../domain/types.ts";
 import type { Actor, Services } from "../services/context.ts";
 import { MAX_BILLING_CONTACTS, type SetupState, setupState } from "../services/setup.ts";
-import { type Block, context, section, truncate } from "./blocks.ts";
+import { context, section, truncate } from "./render/blocks.ts";
 
 export const SETUP_VIEW = "setup";
 /** The plan select: choosing a plan redraws the tier select with that plan's ladder. */
@@ -74,9 +75,9 @@ function input(
   field: SetupField,
   plan: Plan,
   label: string,
-  element: Block,
+  element: InputBlockElement,
   opts: { hint?: string; optional?: boolean } = {},
-) {
+): InputBlock {
   return {
     type: "input",
     block_id: setupBlockId(field, plan),
@@ -91,7 +92,7 @@ function input(
  * The modal, prefilled with the account as it is; `plan` redraws it for another plan than the
  * account's (the tier select then starts at that plan's smallest tier holding today's count).
  */
-export function setupModal(state: SetupState, pricing: Pricing, metadata: SetupMetadata, plan?: Plan) {
+export function setupModal(state: SetupState, pricing: Pricing, metadata: SetupMetadata, plan?: Plan): ModalView {
   const { account } = state;
   const currentPlan = account.plan as Plan;
   const chosen = plan ?? currentPlan;
@@ -102,7 +103,7 @@ export function setupModal(state: SetupState, pricing: Pricing, metadata: SetupM
   const planOption = (p: Plan) => option(p[0]?.toUpperCase() + p.slice(1), p);
   const termOption = (t: string) => option(TERM_TEXT[t]?.[0] ?? t, t, TERM_TEXT[t]?.[1]);
   const dayOption = (d: number) => option(d === 1 ? "1 day before" : `${d} days before`, String(d));
-  const channelSelect = (current: string | null) => ({
+  const channelSelect = (current: string | null): ConversationsSelect => ({
     type: "conversations_select",
     action_id: VALUE,
     placeholder: plain("Choose a channel", 150),
@@ -111,7 +112,7 @@ export function setupModal(state: SetupState, pricing: Pricing, metadata: SetupM
   });
   const billing = state.billingContacts.filter((u) => /^[UW][A-Z0-9]+$/.test(u)).slice(0, MAX_BILLING_CONTACTS);
   const reminders = account.reminderDays.filter((d) => REMINDER_DAYS.includes(d));
-  const blocks: Block[] = [
+  const blocks: KnownBlock[] = [
     section(
       state.configured
         ? `These are tierkeeper's settings. You have *${n(count)}* marketing contacts today. Saving changes them all at once.`

@@ -1,5 +1,9 @@
-import { WebClient } from "@slack/web-api";
-import type { AnySlackClient } from "./client.ts";
+import { createRequire } from "node:module";
+import type { WebClient } from "@slack/web-api";
+import type { SlackClient } from "./client.ts";
+
+/** The Web API package (axios and all), loaded with the first client: a service without Slack never loads it. */
+const webApi = () => createRequire(import.meta.url)("@slack/web-api") as typeof import("@slack/web-api");
 
 /**
  * How long one Web API call may go without an answer before the client gives up (axios's
@@ -34,7 +38,7 @@ const singleTry = new WeakMap<object, SingleTryClient>();
 export function createWebClient(opts: SlackClientOptions): WebClient {
   const apiUrl = opts.apiUrl ? (opts.apiUrl.endsWith("/") ? opts.apiUrl : `${opts.apiUrl}/`) : undefined;
   const timeoutMs = opts.timeoutMs ?? SLACK_CALL_TIMEOUT_MS;
-  const client = new WebClient(opts.token, {
+  const client = new (webApi().WebClient)(opts.token, {
     ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
@@ -49,7 +53,7 @@ export function createWebClient(opts: SlackClientOptions): WebClient {
  * createWebClient made it; otherwise (Bolt's client retries for half an hour and never times
  * out) a single-try twin for the same token and API URL, made once per client.
  */
-export function singleTryClient(client: AnySlackClient): SingleTryClient {
+export function singleTryClient(client: SlackClient): SingleTryClient {
   const known = singleTry.get(client);
   if (known) return known;
   const { token, slackApiUrl } = client as { token?: string; slackApiUrl: string };

@@ -2,9 +2,10 @@ import { and, DrizzleQueryError, eq } from "drizzle-orm";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { serveApi } from "../../src/api/server.ts";
+import { notificationAnswer } from "../../src/commands/notices.ts";
 import { auditEvents, users } from "../../src/db/schema.ts";
 import { createApiKey, revokeApiKey } from "../../src/services/api-keys.ts";
-import { approveRequest, getRequest } from "../../src/services/bulk.ts";
+import { approveRequest, getRequest } from "../../src/services/bulk/index.ts";
 import { pendingNotifications } from "../../src/services/outbox.ts";
 import { setSourceDefault } from "../../src/services/source-defaults.ts";
 import { accountRow, contactRow, makeAccount, recount, type TestEnv, testEnv } from "../helpers/services.ts";
@@ -240,7 +241,10 @@ describe("intake API over HTTP", () => {
     expect(await recount(env, a.accountId)).toMatchObject({ m: 0, t: 2 });
     const notices = await pendingNotifications(env.svc, a.accountId);
     expect(notices.map((m) => m.kind)).toEqual(["intake-held"]);
-    expect(notices[0]?.text).toMatch(/1 contacts .* no longer has marketing contacts access/);
+    expect(notices[0]?.payload).toMatchObject({ count: 1, ownerId: expect.any(String) });
+    expect(notices[0] ? notificationAnswer(notices[0]).text : "").toMatch(
+      /1 contacts .* no longer has marketing contacts access/,
+    );
     // With the access back, the next form contact is marketing again.
     await env.svc.db
       .update(users)

@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serviceFilePath } from "../../src/cli/control.ts";
-import { cliDatabase, tierkeeper } from "../helpers/cli.ts";
+import { cliDatabase, FROM_SOURCES, tierkeeper } from "../helpers/cli.ts";
 import { driver } from "../helpers/db.ts";
 
 const BIN = resolve(import.meta.dirname, "../../bin/tierkeeper.js");
@@ -24,7 +24,14 @@ describe.runIf(driver === "pglite")(
     beforeAll(async () => {
       db = await cliDatabase();
       service = spawn(process.execPath, [BIN, "start"], {
-        env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env(), PORT: "0", LOG_LEVEL: "warn" },
+        env: {
+          PATH: process.env.PATH,
+          HOME: process.env.HOME,
+          ...FROM_SOURCES,
+          ...env(),
+          PORT: "0",
+          LOG_LEVEL: "warn",
+        },
         stdio: ["ignore", "pipe", "pipe"],
       });
       service.stdout?.on("data", (d) => {

@@ -1,11 +1,23 @@
-import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, rowsOf } from "../../src/db/client.ts";
+import { MIGRATIONS_FOLDER, openDatabase, rowsOf } from "../../src/db/client.ts";
 import { DatabaseInUse, lockFilePath } from "../../src/db/data-dir-lock.ts";
+import { copyTemplate, type TemplateKey } from "../../src/db/embedded-template.ts";
+import { makeTemplate } from "../../src/db/make-template.ts";
 import { holdDatabase, killAndWait, tierkeeper } from "../helpers/cli.ts";
 import { driver, freshDatabase } from "../helpers/db.ts";
 
@@ -121,6 +133,82 @@ describe.runIf(driver === "pglite")("the embedded database's files are its owner
     }
   });
 });
+
+describe.runIf(driver === "pglite")(
+  "a new embedded database starts from the build's template",
+  { timeout: 180_000 },
+  () => {
+    let root: string;
+    let template: string;
+    const migrations = (
+      JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, "meta/_journal.json"), "utf8")) as {
+        entries: unknown[];
+      }
+    ).entries.length;
+    const tables = async (database: Awaited<ReturnType<typeof openDatabase>>) =>
+      (
+        await rowsOf<{ name: string }>(
+          database.db,
+          sql`select table_name as name from information_schema.tables where table_schema = 'public'`,
+        )
+      ).map((r) => r.name);
+    const applied = async (database: Awaited<ReturnType<typeof openDatabase>>) =>
+      Number(
+        (await rowsOf<{ n: string }>(database.db, sql`select count(*) as n from drizzle.__drizzle_migrations`))[0]?.n,
+      );
+
+    beforeAll(async () => {
+      root = mkdtempSync(join(tmpdir(), "tk-template-"));
+      template = join(root, "template");
+      await makeTemplate(template);
+      // A mark that only copies of this template have.
+      const marking = new PGlite(join(template, "db"));
+      await marking.query("create table template_mark (id int)");
+      await marking.close();
+    });
+    afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+    it("is a copy of the template: every migration applied, files private, and its own afterwards", async () => {
+      const dataDir = join(root, "from-template");
+      const database = await openDatabase(`file:${dataDir}`, { template });
+      try {
+        expect(await tables(database)).toContain("template_mark");
+        expect(await applied(database)).toBe(migrations);
+        expect(notPrivate(dataDir)).toEqual([]);
+        await database.db.execute(sql`insert into template_mark values (1)`);
+      } finally {
+        await database.close();
+      }
+      const again = await openDatabase(`file:${dataDir}`, { template });
+      try {
+        expect(await rowsOf(again.db, sql`select * from template_mark`)).toEqual([{ id: 1 }]);
+      } finally {
+        await again.close();
+      }
+      expect(readdirSync(root).filter((f) => f.includes(".new-"))).toEqual([]);
+    });
+
+    it("is made by initdb when the template is another PGlite's, and never copied over an existing folder", async () => {
+      const key = JSON.parse(readFileSync(join(template, "key.json"), "utf8")) as TemplateKey;
+      writeFileSync(join(template, "key.json"), JSON.stringify({ ...key, pglite: "0.0.1" }));
+      const dataDir = join(root, "by-initdb");
+      const database = await openDatabase(`file:${dataDir}`, { template });
+      try {
+        expect(await tables(database)).not.toContain("template_mark");
+        expect(await applied(database)).toBe(migrations);
+      } finally {
+        await database.close();
+        writeFileSync(join(template, "key.json"), JSON.stringify(key));
+      }
+      // A folder with something in it is left as it is (PGlite is given it, as it always was).
+      const used = join(root, "used");
+      mkdirSync(used);
+      writeFileSync(join(used, "notes.txt"), "mine");
+      expect(copyTemplate(used, key, template)).toBe(false);
+      expect(readdirSync(used)).toEqual(["notes.txt"]);
+    });
+  },
+);
 
 describe.runIf(driver === "postgres")("a Postgres server", () => {
   it("takes no lock: another process and this one have the same database open at once", async () => {

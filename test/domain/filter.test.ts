@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type FilterCondition, lex, parseFilter } from "../../src/domain/filter.ts";
+import { type FilterCondition, parseFilter } from "../../src/domain/filter.ts";
+import { lex } from "../../src/domain/lexer.ts";
 
 // Monday 9 March 2026, 11:30 in New York (EDT since the day before).
 const now = new Date("2026-03-09T15:30:00Z");

@@ -2,20 +2,25 @@
 // command cap is read or refused within a time bound, and longer text is refused before parsing.
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { MAX_COMMAND_LENGTH, normalizeCommandText, parseCommand } from "../../src/domain/command.ts";
+import { MAX_COMMAND_LENGTH, parseCommand } from "../../src/domain/command/index.ts";
 import { MAX_DATE_LENGTH, parseDate, parseRange } from "../../src/domain/dates.ts";
-import { lex, parseFilter } from "../../src/domain/filter.ts";
+import { parseFilter } from "../../src/domain/filter.ts";
+import { lex } from "../../src/domain/lexer.ts";
+import { plainCommandText } from "../../src/slack/command-text.ts";
 
 const NY = { now: new Date("2026-03-09T15:30:00Z"), timeZone: "America/New_York" };
-const BOUND_MS = 50;
+// A linear parse of these inputs takes a few milliseconds; a super-linear one takes seconds on the
+// 99k-character inputs and far more than this on 4,000 characters. The bound leaves room for a
+// machine busy with other tests.
+const BOUND_MS = 100;
 
 /**
- * Milliseconds `run` takes, the fastest of up to three tries: a pause of the garbage collector
+ * Milliseconds `run` takes, the fastest of up to five tries: a pause of the garbage collector
  * or of a busy machine may slow one try, a super-linear parser slows every one.
  */
 function fastestMs(run: () => unknown): number {
   let best = Number.POSITIVE_INFINITY;
-  for (let attempt = 0; attempt < 3 && best >= BOUND_MS; attempt++) {
+  for (let attempt = 0; attempt < 5 && best >= BOUND_MS; attempt++) {
     const start = performance.now();
     run();
     best = Math.min(best, performance.now() - start);
@@ -233,13 +238,11 @@ describe("the inputs that used to take seconds", () => {
     for (const text of [`<http://${"a".repeat(99_000)}`, "<http://a".repeat(11_000), "<mailto:a|".repeat(10_000)]) {
       expect(parseMs(text)).toBeLessThan(BOUND_MS);
       expect(parseMs(`status ${text}`)).toBeLessThan(BOUND_MS);
-      expect(fastestMs(() => normalizeCommandText(text))).toBeLessThan(BOUND_MS);
+      expect(fastestMs(() => plainCommandText(text))).toBeLessThan(BOUND_MS);
     }
     // Links are still unwrapped as before.
     expect(
-      normalizeCommandText(
-        "<mailto:Ana@x.io|Ana@x.io> <http://acme.com|acme.com> <https://b.io> <@U1|ana> <#C1|general>",
-      ),
+      plainCommandText("<mailto:Ana@x.io|Ana@x.io> <http://acme.com|acme.com> <https://b.io> <@U1|ana> <#C1|general>"),
     ).toBe("Ana@x.io acme.com https://b.io <@U1> <#C1>");
   });
 

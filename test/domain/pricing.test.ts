@@ -1,9 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { money, n } from "../../src/domain/format.ts";
 import {
   DEFAULT_PRICING,
-  formatCents,
-  formatCount,
   isLadderLimit,
   ladderLimits,
   monthlyPriceCents,
@@ -64,8 +63,8 @@ describe("default pricing ladder (section 6)", () => {
   });
 
   it("formats counts and cents for messages", () => {
-    expect(formatCount(12_345)).toBe("12,345");
-    expect(formatCents(123_456)).toBe("$1,234.56");
+    expect(n(12_345)).toBe("12,345");
+    expect(money(123_456)).toBe("$1,234.56");
   });
 });
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { APPROVE_ACTION, REJECT_ACTION } from "../../src/commands/requests-view.ts";
 import { rowsOf } from "../../src/db/client.ts";
 import { accounts, bulkRequests } from "../../src/db/schema.ts";
-import { requestBulkChange } from "../../src/services/bulk.ts";
+import { requestBulkChange } from "../../src/services/bulk/index.ts";
 import { CONFIRM_BLOCK, CONFIRM_INPUT, CONFIRM_VIEW } from "../../src/slack/confirm.ts";
 import { postUnpostedRequests } from "../../src/slack/request-poster.ts";
 import { createWebClient } from "../../src/slack/web.ts";

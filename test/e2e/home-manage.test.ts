@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bulkRequests } from "../../src/db/schema.ts";
-import { requestBulkChange } from "../../src/services/bulk.ts";
+import { requestBulkChange } from "../../src/services/bulk/index.ts";
 import { HOME_ACTIONS } from "../../src/slack/home.ts";
 import { MANAGE_STEPS } from "../../src/slack/manage.ts";
 import { eventually, startTestApp, type TestApp } from "../helpers/app.ts";

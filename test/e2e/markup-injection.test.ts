@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bulkRequests, lists } from "../../src/db/schema.ts";
 import { deliverAll } from "../../src/jobs/run-once.ts";
-import { runRules } from "../../src/services/rules.ts";
+import { runRules } from "../../src/services/rules/index.ts";
 import { MANAGE_STEPS } from "../../src/slack/manage.ts";
 import { createWebClient } from "../../src/slack/web.ts";
 import { eventually, startTestApp, type TestApp } from "../helpers/app.ts";

@@ -4,8 +4,8 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, notifications, users } from "../../src/db/schema.ts";
-import { deliverDue } from "../../src/services/outbox.ts";
 import { HOME_ACTIONS } from "../../src/slack/home.ts";
+import { deliverDue, notificationMessage } from "../../src/slack/outbox-sender.ts";
 import { SETUP_PLAN_ACTION, SETUP_VIEW } from "../../src/slack/setup.ts";
 import { createWebClient, singleTryClient } from "../../src/slack/web.ts";
 import { eventually, startTestApp, type TestApp } from "../helpers/app.ts";
@@ -225,7 +225,8 @@ describe("first run: App Home → setup modal → saved settings and one note", 
       .where(and(eq(notifications.accountId, app.accountId), eq(notifications.kind, "setup")));
     expect(notes).toHaveLength(1);
     expect(notes[0]?.channel).toBe("CAPPROVALS");
-    const note = notes[0]?.text ?? "";
+    // As Slack gets it.
+    const note = notes[0] ? notificationMessage(notes[0]).text : "";
     expect(note).toContain("20,000 marketing contacts on the enterprise plan, $3,700.00/month");
     // Monthly term from 15 March: the next update date is 15 June 2026, noon in Berlin.
     expect(note).toContain("on the 15th of every month, at 12:00 Europe/Berlin time");

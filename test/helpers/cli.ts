@@ -6,6 +6,9 @@ import { driver, freshDatabase } from "./db.ts";
 
 const BIN = resolve(import.meta.dirname, "../../bin/tierkeeper.js");
 
+/** The tests run the TypeScript sources (through tsx), never a build in dist/ that may be older. */
+export const FROM_SOURCES = { TIERKEEPER_SOURCE: "1" } as const;
+
 export interface CliResult {
   code: number;
   stdout: string;
@@ -26,7 +29,7 @@ export async function cliDatabase(): Promise<{ url: string; close(): Promise<voi
 export function tierkeeper(args: string[], env: Record<string, string | undefined> = {}): Promise<CliResult> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: "silent", ...env },
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: "silent", ...FROM_SOURCES, ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";

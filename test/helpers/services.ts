@@ -1,10 +1,12 @@
 import { eq, getTableColumns, sql } from "drizzle-orm";
-import { ManualClock } from "../../src/clock.ts";
 import { rowsOf, timestamptz } from "../../src/db/client.ts";
 import { accounts, contactStatus, contacts, users } from "../../src/db/schema.ts";
+import type { SettingChange } from "../../src/domain/command/index.ts";
 import { DEFAULT_PRICING } from "../../src/domain/pricing.ts";
 import type { Plan, Term } from "../../src/domain/types.ts";
 import { type Actor, ChangeEvents, type Services } from "../../src/services/context.ts";
+import { changeSettings } from "../../src/services/settings.ts";
+import { ManualClock } from "./clock.ts";
 import { freshDatabase } from "./db.ts";
 
 export interface TestEnv {
@@ -128,4 +130,9 @@ export async function recount(env: TestEnv, accountId: number) {
         count(*)::int as t from contacts c left join contact_status s on s.contact_id = c.id where c.account_id = ${accountId}`,
   );
   return r!;
+}
+
+/** `settings <key> <value>` (admin): one setting, applied as `changeSettings` applies several; the settings after. */
+export async function changeSetting(svc: Services, actor: Actor, change: SettingChange) {
+  return (await changeSettings(svc, actor, [change])).settings;
 }

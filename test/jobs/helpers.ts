@@ -1,7 +1,9 @@
 import { asc, eq, sql } from "drizzle-orm";
 import pino from "pino";
+import { notificationAnswer } from "../../src/commands/notices.ts";
 import { rowsOf, timestamptz } from "../../src/db/client.ts";
 import { accounts, notifications, users } from "../../src/db/schema.ts";
+import { type Notice, notice } from "../../src/services/notices.ts";
 import { changeContacts } from "../../src/services/tier.ts";
 import { seedContacts, type TestEnv } from "../helpers/services.ts";
 
@@ -43,10 +45,17 @@ export async function outbox(env: TestEnv, accountId: number, kind?: string) {
     .from(notifications)
     .where(eq(notifications.accountId, accountId))
     .orderBy(asc(notifications.id));
-  return kind ? rows.filter((r) => r.kind === kind) : rows;
+  // Each row with the words it is sent with.
+  const worded = rows.map((r) => ({ ...r, text: notificationAnswer(r).text }));
+  return kind ? worded.filter((r) => r.kind === kind) : worded;
 }
 
 /** One row per message (the alert-channel copy). */
 export async function channelMessages(env: TestEnv, accountId: number, kind?: string) {
   return (await outbox(env, accountId, kind)).filter((r) => r.channel !== null);
+}
+
+/** A notice whose words include `text` (for outbox tests that only care which message is which). */
+export function textNotice(text: string): Notice {
+  return notice("request-reopened", { requestId: "RTEST", count: 1, action: "marketing", reason: text });
 }

@@ -1,6 +1,5 @@
 import { asc, eq, isNotNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ManualClock } from "../../src/clock.ts";
 import { type Database, openDatabase } from "../../src/db/client.ts";
 import { notifications, updateRuns } from "../../src/db/schema.ts";
 import { DEFAULT_PRICING } from "../../src/domain/pricing.ts";
@@ -9,10 +8,11 @@ import { setStatus } from "../../src/services/contacts.ts";
 import { ChangeEvents } from "../../src/services/context.ts";
 import { queueMessage } from "../../src/services/outbox.ts";
 import { createWebClient } from "../../src/slack/web.ts";
+import { ManualClock } from "../helpers/clock.ts";
 import { driver, freshDatabase } from "../helpers/db.ts";
 import { FakeSlack } from "../helpers/fake-slack.ts";
 import { accountRow, makeAccount, seedContacts, type TestEnv } from "../helpers/services.ts";
-import { addMarketing, silent, withRecipients } from "./helpers.ts";
+import { addMarketing, silent, textNotice, withRecipients } from "./helpers.ts";
 
 interface Replica {
   env: TestEnv;
@@ -118,8 +118,8 @@ describe.skipIf(driver !== "postgres")("three schedulers on one Postgres databas
     expect(count("spike")).toBe(3); // +200, +300 and +200 within an hour, each above 10 % of the count
     // 75 % (April), 75 % again in May's period then 90 %, 90 % again in June's period.
     expect(
-      rows.filter((r) => r.channel && r.kind === "threshold").map((r) => r.text.match(/reached (\d+) %/)?.[1]),
-    ).toEqual(["75", "75", "90", "90"]);
+      rows.filter((r) => r.channel && r.kind === "threshold").map((r) => (r.payload as { level: number }).level),
+    ).toEqual([75, 75, 90, 90]);
 
     expect(rows.every((r) => r.sentAt !== null)).toBe(true);
     const posts = slack.callsTo("chat.postMessage").map((p) => `${p.body.channel}|${p.body.text}`);
@@ -139,7 +139,7 @@ describe.skipIf(driver !== "postgres")("three schedulers on one Postgres databas
         a.env.svc.db,
         account,
         a.env.clock.now(),
-        { key: `slow-${i}`, kind: "test", text: `slow replica ${i}` },
+        { key: `slow-${i}`, notice: textNotice(`slow replica ${i}`) },
         { channel: "C_SLOW", users: ["USLOW"] },
       );
     }

@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { noticeText } from "../../src/commands/notices.ts";
 import { watchCountChanges } from "../../src/jobs/watch.ts";
 import { checkSpike, checkTierAlerts, spikeThreshold } from "../../src/services/alerts.ts";
+import type { Notice } from "../../src/services/notices.ts";
 import { accountRow, makeAccount, seedContacts, type TestEnv, testEnv } from "../helpers/services.ts";
 import { addMarketing, channelMessages, outbox, silent, withRecipients } from "../jobs/helpers.ts";
+
+const said = (a: { notice: Notice } | null | undefined) => (a ? noticeText(a.notice) : "");
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -22,16 +26,16 @@ describe("threshold alerts (R11)", () => {
 
     await addMarketing(env, accountId, 100); // 1,500 = 75 %
     const first = await checkTierAlerts(env.svc, accountId);
-    expect(first.map((a) => a.kind)).toEqual(["threshold"]);
-    expect(first[0]?.text).toContain("75 %");
+    expect(first.map((a) => a.notice.kind)).toEqual(["threshold"]);
+    expect(said(first[0])).toContain("75 %");
     expect(await checkTierAlerts(env.svc, accountId)).toEqual([]);
     await addMarketing(env, accountId, 10); // 1,510: still 75 %
     expect(await checkTierAlerts(env.svc, accountId)).toEqual([]);
 
     await addMarketing(env, accountId, 300); // 1,810 = 90.5 %
-    expect((await checkTierAlerts(env.svc, accountId))[0]?.text).toContain("reached 90 %");
+    expect(said((await checkTierAlerts(env.svc, accountId))[0])).toContain("reached 90 %");
     await addMarketing(env, accountId, 150); // 1,960 = 98 %
-    expect((await checkTierAlerts(env.svc, accountId))[0]?.text).toContain("reached 98 %");
+    expect(said((await checkTierAlerts(env.svc, accountId))[0])).toContain("reached 98 %");
     expect(await checkTierAlerts(env.svc, accountId)).toEqual([]);
 
     const rows = await outbox(env, accountId, "threshold");
@@ -48,7 +52,7 @@ describe("threshold alerts (R11)", () => {
     await addMarketing(env, accountId, 580); // 1,980 = 99 %
     const alerts = await checkTierAlerts(env.svc, accountId);
     expect(alerts).toHaveLength(1);
-    expect(alerts[0]?.text).toContain("reached 98 %");
+    expect(said(alerts[0])).toContain("reached 98 %");
     // The lower thresholds are settled too: dropping and climbing back through 90 % is silent.
     expect(await checkTierAlerts(env.svc, accountId)).toEqual([]);
     expect(await channelMessages(env, accountId, "threshold")).toHaveLength(1);
@@ -62,8 +66,8 @@ describe("threshold alerts (R11)", () => {
     const { change } = await addMarketing(env, accountId, 200); // 2,100 > 2,000
     expect(change.upgrade?.newLimit).toBe(7000);
     const alerts = await checkTierAlerts(env.svc, accountId);
-    expect(alerts.map((a) => a.kind)).toEqual(["upgrade"]);
-    const notice = alerts[0]?.text ?? "";
+    expect(alerts.map((a) => a.notice.kind)).toEqual(["upgrade"]);
+    const notice = said(alerts[0]) ?? "";
     expect(notice).toContain("2,000");
     expect(notice).toContain("7,000");
     expect(notice).toMatch(/prorated charge of \$[\d,.]+ is due on \w{3} 16 May 2026/);
@@ -73,8 +77,8 @@ describe("threshold alerts (R11)", () => {
     expect(await checkTierAlerts(env.svc, accountId)).toEqual([]);
     await addMarketing(env, accountId, 1); // 5,250 = 75 % of 7,000
     const after = await checkTierAlerts(env.svc, accountId);
-    expect(after.map((a) => a.kind)).toEqual(["threshold"]);
-    expect(after[0]?.text).toContain("5,250 of 7,000");
+    expect(after.map((a) => a.notice.kind)).toEqual(["threshold"]);
+    expect(said(after[0])).toContain("5,250 of 7,000");
     expect((await accountRow(env, accountId)).tierLimit).toBe(7000);
   });
 
@@ -126,8 +130,8 @@ describe("spike alert", () => {
     env.clock.set("2026-05-16T10:40:00Z");
     await addMarketing(env, accountId, 450, "import");
     const spike = await checkSpike(env.svc, accountId);
-    expect(spike?.text).toContain("grew by 750");
-    expect(spike?.text).toContain("import 450, form 300");
+    expect(said(spike)).toContain("grew by 750");
+    expect(said(spike)).toContain("import 450, form 300");
     env.clock.set("2026-05-16T10:45:00Z");
     await addMarketing(env, accountId, 600, "rule");
     expect(await checkSpike(env.svc, accountId)).toBeNull(); // one per hour
@@ -144,6 +148,6 @@ describe("spike alert", () => {
     await checkSpike(env.svc, accountId);
     env.clock.set("2026-05-17T10:30:00Z");
     await addMarketing(env, accountId, 150, "api");
-    expect((await checkSpike(env.svc, accountId))?.text).toContain("api 150");
+    expect(said(await checkSpike(env.svc, accountId))).toContain("api 150");
   });
 });

@@ -11,10 +11,10 @@ import {
   rejectRequest,
   requestBulkChange,
   runDueScheduledRequests,
-} from "../../src/services/bulk.ts";
-import { changeSetting } from "../../src/services/settings.ts";
+} from "../../src/services/bulk/index.ts";
 import {
   accountRow,
+  changeSetting,
   contactRow,
   makeAccount,
   recount,

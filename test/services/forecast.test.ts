@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { noticeText } from "../../src/commands/notices.ts";
 import { runCommand } from "../../src/commands/run.ts";
 import { usageSnapshots } from "../../src/db/schema.ts";
 import { daysUntil, fitGrowth } from "../../src/domain/forecast.ts";
@@ -80,7 +81,9 @@ describe("forecast (`/contacts forecast`)", () => {
     await seedContacts(env, accountId, 1700, { marketing: true });
     const first = (await processForecastAlerts(env.svc)).filter((x) => x.accountId === accountId);
     expect(first).toHaveLength(1);
-    expect(first[0]?.text).toMatch(/90 % \(1,800\) on Sun 17 May 2026 \(in 2 days\); 98 % .*; exceeding the tier/);
+    expect(first[0] ? noticeText(first[0].notice) : "").toMatch(
+      /90 % \(1,800\) on Sun 17 May 2026 \(in 2 days\); 98 % .*; exceeding the tier/,
+    );
     expect((await processForecastAlerts(env.svc)).filter((x) => x.accountId === accountId)).toEqual([]);
     expect(await channelMessages(env, accountId, "forecast")).toHaveLength(1);
   });

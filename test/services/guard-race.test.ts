@@ -9,7 +9,7 @@ import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCommand } from "../../src/commands/run.ts";
 import { rowsOf } from "../../src/db/client.ts";
-import { runRules } from "../../src/services/rules.ts";
+import { runRules } from "../../src/services/rules/index.ts";
 import { driver } from "../helpers/db.ts";
 import { makeAccount, recount, seedContacts, type TestEnv, testEnv } from "../helpers/services.ts";
 

@@ -10,9 +10,9 @@ import {
   rejectRequest,
   requestBulkChange,
   runDueScheduledRequests,
-} from "../../src/services/bulk.ts";
-import { importCsv } from "../../src/services/import.ts";
-import { intakeContacts } from "../../src/services/intake.ts";
+} from "../../src/services/bulk/index.ts";
+import { importCsv } from "../../src/services/import/index.ts";
+import { intakeContacts } from "../../src/services/intake/index.ts";
 import { accountRow, makeAccount, recount, seedContacts, type TestEnv, testEnv } from "../helpers/services.ts";
 
 let env: TestEnv;

@@ -14,7 +14,7 @@ import { runCommand } from "../../src/commands/run.ts";
 import { accounts, auditEvents, automationRules, bulkRequests, tierChanges, users } from "../../src/db/schema.ts";
 import { runDueWork } from "../../src/jobs/run-once.ts";
 import { createApiKey } from "../../src/services/api-keys.ts";
-import { intakeContacts } from "../../src/services/intake.ts";
+import { intakeContacts } from "../../src/services/intake/index.ts";
 import { accountRow, makeAccount, recount, seedContacts, type TestEnv, testEnv } from "../helpers/services.ts";
 
 let env: TestEnv;

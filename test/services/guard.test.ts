@@ -6,10 +6,15 @@ import { runCommand } from "../../src/commands/run.ts";
 import { rowsOf } from "../../src/db/client.ts";
 import { automationRules, bulkRequests, tierChanges, users } from "../../src/db/schema.ts";
 import { parseFilter } from "../../src/domain/filter.ts";
-import { approveRequest, getRequest, requestBulkChange, runDueScheduledRequests } from "../../src/services/bulk.ts";
+import {
+  approveRequest,
+  getRequest,
+  requestBulkChange,
+  runDueScheduledRequests,
+} from "../../src/services/bulk/index.ts";
 import { setStatus } from "../../src/services/contacts.ts";
 import { pendingNotifications } from "../../src/services/outbox.ts";
-import { MAX_RULES, runRules } from "../../src/services/rules.ts";
+import { MAX_RULES, runRules } from "../../src/services/rules/index.ts";
 import {
   accountRow,
   contactRow,

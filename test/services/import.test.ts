@@ -9,10 +9,15 @@ import { importAnswer } from "../../src/commands/import-report.ts";
 import { rowsOf } from "../../src/db/client.ts";
 import { auditEvents, bulkRequests, imports, listMembers, lists } from "../../src/db/schema.ts";
 import { parseFilter } from "../../src/domain/filter.ts";
-import { approveRequest, requestBulkChange } from "../../src/services/bulk.ts";
+import { approveRequest, requestBulkChange } from "../../src/services/bulk/index.ts";
 import { setStatus } from "../../src/services/contacts.ts";
-import { ImportFileError, ImportTooLargeError, importCsv, importFromSlackFile } from "../../src/services/import.ts";
-import { addRule, runRules } from "../../src/services/rules.ts";
+import {
+  ImportFileError,
+  ImportTooLargeError,
+  importCsv,
+  importFromSlackFile,
+} from "../../src/services/import/index.ts";
+import { addRule, runRules } from "../../src/services/rules/index.ts";
 import {
   accountRow,
   contactRow,

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { approveRequest, requestBulkChange } from "../../src/services/bulk.ts";
+import { approveRequest, requestBulkChange } from "../../src/services/bulk/index.ts";
 import { deleteContacts, setStatus } from "../../src/services/contacts.ts";
 import { Refusal } from "../../src/services/context.ts";
 import { processDueRollovers } from "../../src/services/rollover.ts";

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { noticeText } from "../../src/commands/notices.ts";
 import { accounts } from "../../src/db/schema.ts";
 import { runJobsOnce } from "../../src/jobs/run-once.ts";
 import { setStatus } from "../../src/services/contacts.ts";
@@ -34,12 +35,14 @@ describe("reminders (R12)", () => {
     expect(await update("2026-06-28T15:59:59Z")).toEqual([]); // next update 1 July 12:00 EDT; 3 days before is 28 June 16:00Z
     const three = await update("2026-06-28T16:00:00Z");
     expect(three).toHaveLength(1);
-    expect(three[0]?.text).toContain("in 3 days, Wed 1 Jul 2026, 12:00 EDT");
-    expect(three[0]?.text).toContain("3 contacts will become non-marketing; marketing contacts after it: 97 of 2,000");
+    expect(three[0] ? noticeText(three[0].notice) : "").toContain("in 3 days, Wed 1 Jul 2026, 12:00 EDT");
+    expect(three[0] ? noticeText(three[0].notice) : "").toContain(
+      "3 contacts will become non-marketing; marketing contacts after it: 97 of 2,000",
+    );
     expect(await update("2026-06-29T16:00:00Z")).toEqual([]);
     expect(await update("2026-06-30T15:00:00Z")).toEqual([]);
     const one = await update("2026-06-30T16:00:00Z");
-    expect(one[0]?.text).toContain("tomorrow");
+    expect(one[0] ? noticeText(one[0].notice) : "").toContain("tomorrow");
     expect(await update("2026-07-01T15:00:00Z")).toEqual([]);
     expect(await channelMessages(env, accountId, "update-reminder")).toHaveLength(2);
   });
@@ -85,8 +88,8 @@ describe("reminders (R12)", () => {
     expect(await renewal("2026-06-08T15:59:00Z")).toEqual([]); // renewal 15 June 12:00 EDT
     const r = await renewal("2026-06-08T16:00:00Z");
     expect(r).toHaveLength(1);
-    expect(r[0]?.text).toContain("the lowest tier that holds them is 2,000 contacts");
-    expect(r[0]?.text).toContain("A downgrade to 2,000 contacts is scheduled");
+    expect(r[0] ? noticeText(r[0].notice) : "").toContain("the lowest tier that holds them is 2,000 contacts");
+    expect(r[0] ? noticeText(r[0].notice) : "").toContain("A downgrade to 2,000 contacts is scheduled");
     expect(await renewal("2026-06-10T16:00:00Z")).toEqual([]);
   });
 });

@@ -9,9 +9,9 @@ import { rowsOf } from "../../src/db/client.ts";
 import { accounts } from "../../src/db/schema.ts";
 import { type Filter, parseFilter } from "../../src/domain/filter.ts";
 import { updateInstantsBetween } from "../../src/domain/update-dates.ts";
-import { approveRequest, requestBulkChange } from "../../src/services/bulk.ts";
+import { approveRequest, requestBulkChange } from "../../src/services/bulk/index.ts";
 import { setStatus } from "../../src/services/contacts.ts";
-import { importCsv } from "../../src/services/import.ts";
+import { importCsv } from "../../src/services/import/index.ts";
 import { processDueRollovers } from "../../src/services/rollover.ts";
 import { accountRow, makeAccount, type TestEnv, testEnv } from "../helpers/services.ts";
 

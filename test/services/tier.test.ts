@@ -1,12 +1,12 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tierChanges } from "../../src/db/schema.ts";
-import { approveRequest } from "../../src/services/bulk.ts";
+import { approveRequest } from "../../src/services/bulk/index.ts";
 import { setStatus } from "../../src/services/contacts.ts";
 import type { CountChange } from "../../src/services/context.ts";
 import { processDueDowngrades } from "../../src/services/renewals.ts";
-import { changeSetting, scheduleDowngrade } from "../../src/services/settings.ts";
-import { accountRow, makeAccount, seedContacts, type TestEnv, testEnv } from "../helpers/services.ts";
+import { scheduleDowngrade } from "../../src/services/settings.ts";
+import { accountRow, changeSetting, makeAccount, seedContacts, type TestEnv, testEnv } from "../helpers/services.ts";
 
 let env: TestEnv;
 beforeAll(async () => {

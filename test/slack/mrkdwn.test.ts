@@ -1,6 +1,5 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { toPlainText } from "../../src/cli/commands.ts";
 import { eventSummary as summaryRich } from "../../src/commands/handlers/reports.ts";
 import { escapeMrkdwn, toMrkdwn, unescapeMrkdwn } from "../../src/slack/render/mrkdwn.ts";
 
@@ -57,12 +56,5 @@ describe("audit summaries for mrkdwn", () => {
     expect(eventSummary("rule.paused", 'Rule "<!here>" paused: its owner <@U1> no longer …')).toBe(
       'Rule "&lt;!here&gt;" paused: its owner &lt;@U1&gt; no longer …',
     );
-  });
-});
-
-describe("the CLI's plain text", () => {
-  it("prints escaped user text as typed, and our mentions as ids", () => {
-    const name = "a & b <x> <@U1> &lt;";
-    expect(toPlainText(`• *R1* ${escapeMrkdwn(name)} by <@U2> in <#C1>`)).toBe(`• R1 ${name} by U2 in C1`);
   });
 });

@@ -1,7 +1,7 @@
 // `status`, `can-market`, `set`, `delete`: one contact or a few at a time.
 import { day, money, n, shortList, updateWhen, when } from "../../domain/format.ts";
 import { getAccount } from "../../services/accounts.ts";
-import { listRequests } from "../../services/bulk.ts";
+import { listRequests } from "../../services/bulk/index.ts";
 import { canMarket, contactStatus, deleteContacts, setStatus } from "../../services/contacts.ts";
 import { answer, facts, list, paragraph, say } from "../answer.ts";
 import type { Handler } from "../handler.ts";

@@ -1,5 +1,5 @@
 // `help`, and the commands that need Slack or a file: `manage`, `import`.
-import { USAGE, usageFor } from "../../domain/command.ts";
+import { USAGE, usageFor } from "../../domain/command/index.ts";
 import { answer, list, refusal } from "../answer.ts";
 import type { Handler } from "../handler.ts";
 import { code, md } from "../rich.ts";

@@ -3,11 +3,12 @@ import { DateTime } from "luxon";
 import { day, money, n, pct, shortList, updateWhen, when } from "../../domain/format.ts";
 import { usagePercent } from "../../domain/thresholds.ts";
 import { groupEndOf, groupStartOf, MAX_USAGE_POINTS } from "../../domain/usage-window.ts";
-import { forecastUsage, thresholdLabel } from "../../services/forecast.ts";
+import { forecastUsage } from "../../services/forecast.ts";
 import { HISTORY_COUNT_CAP, history as historyOf, nextUpdate, tierReport } from "../../services/reports.ts";
 import { usageSeries } from "../../services/usage.ts";
 import { answer, facts, header, list, note, type Part, paragraph, say } from "../answer.ts";
 import type { Handler } from "../handler.ts";
+import { thresholdLabel } from "../notices.ts";
 import { code, fromOurMarkup, md, type Rich, who } from "../rich.ts";
 
 /** Longest line of a listing; the rest of it is cut with "…". */

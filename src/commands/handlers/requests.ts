@@ -1,7 +1,7 @@
 // `bulk`, `requests`, `approve`, `reject`: changes that wait for an admin (R14).
 import { n, updateWhen } from "../../domain/format.ts";
 import { getAccount } from "../../services/accounts.ts";
-import { approveRequest, listRequests, rejectRequest, requestBulkChange } from "../../services/bulk.ts";
+import { approveRequest, listRequests, rejectRequest, requestBulkChange } from "../../services/bulk/index.ts";
 import { countRequests } from "../../services/reports.ts";
 import { answer, header, list, note, paragraph, say } from "../answer.ts";
 import type { Handler } from "../handler.ts";

@@ -1,6 +1,6 @@
 // `rules`, `rules add|change`, `rules enable|disable|remove|test`: automation rules (R16).
 import { n } from "../../domain/format.ts";
-import { addRule, changeRule, editRule, listRules, type Rule, testRule } from "../../services/rules.ts";
+import { addRule, changeRule, editRule, listRules, type Rule, testRule } from "../../services/rules/index.ts";
 import { answer, header, list, note, paragraph, say } from "../answer.ts";
 import type { Handler } from "../handler.ts";
 import { requestParts } from "../requests-view.ts";

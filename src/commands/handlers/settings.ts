@@ -1,6 +1,6 @@
 // `settings`, `settings <key> <value>…`, `settings api-key …`, `settings defaults …`, `setup`.
 import { money, n, when } from "../../domain/format.ts";
-import { formatCents } from "../../domain/pricing.ts";
+
 import { createApiKey, listApiKeys, revokeApiKey } from "../../services/api-keys.ts";
 import {
   changeSettings,
@@ -24,7 +24,7 @@ export const settings: Handler<"settings"> = async (svc, inv) => {
   const s = r.settings;
   const rows: [string, Rich, ShownSettingKey[]][] = [
     ["plan", [s.plan], ["plan"]],
-    ["tier", [`${n(s.tier)} contacts (${formatCents(s.monthlyPriceCents)}/month)`], ["tier"]],
+    ["tier", [`${n(s.tier)} contacts (${money(s.monthlyPriceCents)}/month)`], ["tier"]],
     ["term", [s.term], ["term"]],
     ["start", [s.start], ["start"]],
     ["timezone", [s.timezone], ["timezone"]],

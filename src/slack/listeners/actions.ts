@@ -5,10 +5,10 @@ import { z } from "zod";
 import { APPROVE_ACTION, REJECT_ACTION } from "../../commands/requests-view.ts";
 import { runCommand } from "../../commands/run.ts";
 import { PLANS, type Plan } from "../../domain/types.ts";
-import { approveRequest, NeedsConfirmation, rejectRequest } from "../../services/bulk.ts";
+import { approveRequest, NeedsConfirmation, rejectRequest } from "../../services/bulk/index.ts";
 import { Refusal } from "../../services/context.ts";
 import { setupState } from "../../services/setup.ts";
-import { asView, type SlackClient as WebClient } from "../client.ts";
+import type { SlackClient as WebClient } from "../client.ts";
 import { confirmUpgradeView } from "../confirm.ts";
 import { announceDecision, safely } from "../decisions.ts";
 import { HOME_ACTIONS, homeView } from "../home.ts";
@@ -90,7 +90,7 @@ export function register(app: App, deps: SlackDeps & { inbox: Inbox }): void {
     if (!b.trigger_id) return;
     await client.views.open({
       trigger_id: b.trigger_id,
-      view: asView(await openingView(deps.svc, session.actor, session.timeZone, null)),
+      view: await openingView(deps.svc, session.actor, session.timeZone, null),
     });
   });
 
@@ -110,7 +110,7 @@ export function register(app: App, deps: SlackDeps & { inbox: Inbox }): void {
     const session = await sessionFor(deps, client, teamOf(b), b.user.id);
     await client.views.open({
       trigger_id: b.trigger_id,
-      view: asView(await setupViewFor(deps.svc, session.actor, { responseUrl: null })),
+      view: await setupViewFor(deps.svc, session.actor, { responseUrl: null }),
     });
   });
 
@@ -129,7 +129,7 @@ export function register(app: App, deps: SlackDeps & { inbox: Inbox }): void {
       client.views.update({
         view_id: b.data.view.id,
         ...(b.data.view.hash ? { hash: b.data.view.hash } : {}),
-        view: asView(view),
+        view: view,
       }),
     );
   });
@@ -209,7 +209,7 @@ async function decideFromButton(
       await safely(deps, "App Home refresh", async () =>
         client.views.publish({
           user_id: body.user.id,
-          view: asView(await homeView(deps.svc, session.actor, session.timeZone)),
+          view: await homeView(deps.svc, session.actor, session.timeZone),
         }),
       );
     }
@@ -227,7 +227,7 @@ async function decideFromButton(
       }
       await client.views.open({
         trigger_id: body.trigger_id,
-        view: asView(confirmUpgradeView(e.request, e.upgrade, message ?? null)),
+        view: confirmUpgradeView(e.request, e.upgrade, message ?? null),
       });
       return;
     }

@@ -5,16 +5,18 @@ import { z } from "zod";
 import { type Answer, note } from "../../commands/answer.ts";
 import { channel as channelMark, code, md } from "../../commands/rich.ts";
 import { runCommand } from "../../commands/run.ts";
-import { parseCommand } from "../../domain/command.ts";
-import type { BulkRequestView } from "../../services/bulk.ts";
+import { parseCommand } from "../../domain/command/index.ts";
+import type { BulkRequestView } from "../../services/bulk/index.ts";
+import { claimDelivery } from "../../services/deliveries.ts";
 import { usageChartPng } from "../chart-upload.ts";
-import { asView, type SlackClient as WebClient } from "../client.ts";
+import type { SlackClient as WebClient } from "../client.ts";
+import { plainCommandText } from "../command-text.ts";
 import { announceDecision, safely } from "../decisions.ts";
 import { type Inbox, postToResponseUrl, WENT_WRONG, type WorkSteps } from "../inbox.ts";
 import { openingView } from "../manage.ts";
 import { renderAnswer } from "../render/answer.ts";
 import { markPostedWithoutTs, postRequest, requestMessage } from "../request-poster.ts";
-import { afterAck, claimDelivery, type Session, type SlackDeps, sessionFor } from "../session.ts";
+import { afterAck, type Session, type SlackDeps, sessionFor } from "../session.ts";
 import { setupViewFor } from "../setup.ts";
 
 export const SLASH_COMMAND = "/contacts";
@@ -63,12 +65,19 @@ async function openModal(deps: SlackDeps, client: WebClient, respond: RespondFn,
   if (!(await claimDelivery(deps.svc, `command:${command.team_id}:${command.trigger_id}`))) return;
   try {
     const session = await sessionFor(deps, client, command.team_id, command.user_id);
-    const parsed = parseCommand(command.text, { now: deps.svc.clock.now(), timeZone: session.timeZone });
-    const view =
-      parsed.ok && parsed.command.kind === "manage"
-        ? await openingView(deps.svc, session.actor, session.timeZone, command.response_url)
-        : await setupViewFor(deps.svc, session.actor, { responseUrl: command.response_url });
-    await client.views.open({ trigger_id: command.trigger_id, view: asView(view) });
+    const text = plainCommandText(command.text);
+    const parsed = parseCommand(text, { now: deps.svc.clock.now(), timeZone: session.timeZone });
+    if (parsed.ok && (parsed.command.kind === "manage" || parsed.command.kind === "setup")) {
+      const view =
+        parsed.command.kind === "manage"
+          ? await openingView(deps.svc, session.actor, session.timeZone, command.response_url)
+          : await setupViewFor(deps.svc, session.actor, { responseUrl: command.response_url });
+      await client.views.open({ trigger_id: command.trigger_id, view });
+      return;
+    }
+    // `manage …` or `setup …` that the grammar refuses: the refusal, as for any other command (it changes nothing).
+    const answer = await runCommand(deps.svc, { actor: session.actor, timeZone: session.timeZone, text });
+    await respond({ response_type: "ephemeral", ...renderAnswer(answer) });
   } catch (e) {
     deps.logger.error({ err: e }, "/contacts failed");
     await respond({ response_type: "ephemeral", text: WENT_WRONG }).catch(() => {});
@@ -78,13 +87,15 @@ async function openModal(deps: SlackDeps, client: WebClient, respond: RespondFn,
 /** Carries out a received command: the change and the request's `done` in one transaction, then the answer. */
 async function carryOut(deps: SlackDeps, client: WebClient, command: SlashCommand, steps: WorkSteps): Promise<void> {
   const session = await sessionFor(deps, client, command.team_id, command.user_id);
+  // The payload keeps the text as Slack sent it; made plain once, here.
+  const text = plainCommandText(command.text);
   const answer = await steps.decide(
-    (svc) => runCommand(svc, { actor: session.actor, timeZone: session.timeZone, text: command.text }),
+    (svc) => runCommand(svc, { actor: session.actor, timeZone: session.timeZone, text }),
     (a) => ({ message: { response_type: "ephemeral", ...renderAnswer(a) } }),
   );
   const respond = ((message: Record<string, unknown>) =>
     postToResponseUrl(command.response_url, message)) as unknown as RespondFn;
-  await handle(deps, client, respond, session, command.text, answer, {
+  await handle(deps, client, respond, session, text, answer, {
     channel: command.channel_id,
     triggerId: command.trigger_id,
     responseUrl: command.response_url,

@@ -1,7 +1,6 @@
 // Events: the App Home tab is published whenever a user opens it.
 import type { App } from "@slack/bolt";
 import type { ImportLimits } from "../../config.ts";
-import { asView } from "../client.ts";
 import { fileShareSchema, importSharedFile } from "../file-import.ts";
 import { homeView } from "../home.ts";
 import { type SlackDeps, sessionFor } from "../session.ts";
@@ -34,7 +33,7 @@ export function register(
     const session = await sessionFor(deps, client, teamId, event.user);
     await client.views.publish({
       user_id: event.user,
-      view: asView(await homeView(deps.svc, session.actor, session.timeZone)),
+      view: await homeView(deps.svc, session.actor, session.timeZone),
     });
   });
 }

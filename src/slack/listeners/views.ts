@@ -6,18 +6,17 @@ import { channel as channelMark, md } from "../../commands/rich.ts";
 import { n } from "../../domain/format.ts";
 import { readSetupAnswers, SETUP_KEYS, type SetupField } from "../../domain/setup.ts";
 import type { Plan } from "../../domain/types.ts";
-import { approveRequest, requestBulkChange } from "../../services/bulk.ts";
+import { approveRequest, previewNonMarketing, requestBulkChange } from "../../services/bulk/index.ts";
 import { Refusal } from "../../services/context.ts";
 import { SettingRefusal, tierProblem } from "../../services/settings.ts";
 import { BillingContactsRefusal, type SetupResult, setupAccount } from "../../services/setup.ts";
-import { asView, type SlackClient as WebClient } from "../client.ts";
+import type { SlackClient as WebClient } from "../client.ts";
 import { CONFIRM_BLOCK, CONFIRM_INPUT, CONFIRM_VIEW, type ConfirmMetadata, readTypedCount } from "../confirm.ts";
 import { announceDecision, safely } from "../decisions.ts";
 import { homeView } from "../home.ts";
 import {
   fitsMetadata,
   MANAGE_STEPS,
-  previewNonMarketing,
   readState,
   readStateStrictly,
   reviewView,
@@ -131,7 +130,7 @@ export function register(app: App, deps: SlackDeps): void {
     await safely(deps, "App Home refresh after setup", async () =>
       client.views.publish({
         user_id: session.actor.userId,
-        view: asView(await homeView(deps.svc, session.actor, session.timeZone)),
+        view: await homeView(deps.svc, session.actor, session.timeZone),
       }),
     );
     if (meta.responseUrl) {
@@ -199,7 +198,7 @@ export function register(app: App, deps: SlackDeps): void {
     const session = await sessionOf(deps, client, b);
     await ack({
       response_action: "push",
-      view: asView(await unengagedView(deps.svc, session.actor, readState(b.view.private_metadata))),
+      view: await unengagedView(deps.svc, session.actor, readState(b.view.private_metadata)),
     });
   });
 
@@ -212,7 +211,7 @@ export function register(app: App, deps: SlackDeps): void {
       bounced: chosen.some((o) => o.value === "bounced"),
       unsubscribed: chosen.some((o) => o.value === "unsubscribed"),
     };
-    await ack({ response_action: "push", view: asView(await selectView(deps.svc, session.actor, state)) });
+    await ack({ response_action: "push", view: await selectView(deps.svc, session.actor, state) });
   });
 
   app.view(MANAGE_STEPS.select, async ({ ack, body, client }) => {
@@ -253,7 +252,7 @@ export function register(app: App, deps: SlackDeps): void {
       });
       return;
     }
-    await ack({ response_action: "push", view: asView(reviewView(preview, session.timeZone, state)) });
+    await ack({ response_action: "push", view: reviewView(preview, session.timeZone, state) });
   });
 
   app.view(MANAGE_STEPS.review, async ({ ack, body, client, respond }) => {

@@ -1,0 +1,20 @@
+// How a parser gives up: a one-sentence error and the help topic to show with it.
+
+export class CommandError extends Error {
+  constructor(
+    readonly topic: string | null,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Stops parsing with a one-sentence error and the usage of `topic` (full usage if null). */
+export function fail(topic: string | null, message: string): never {
+  throw new CommandError(topic, message);
+}
+
+/** User text quoted in an error, cut so the sentence stays readable. */
+export function shorten(text: string, max = 60): string {
+  return text.length > max ? `${text.slice(0, max - 3)}...` : text;
+}
