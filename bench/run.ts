@@ -6,8 +6,9 @@
 //   BENCH_ONLY=import,memory           only these (rollover, bulk, tier, import, memory, slash, startup)
 //   BENCH_STARTUP_RUNS=11              runs per start-up figure (its median)
 //   BENCH_OUT=bench/partial.md         where the tables go (bench/results.md by default)
-import { writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { markedSections } from "./results-file.ts";
 import { benchStartup, buildForBench } from "./startup.ts";
 import { benchDatabase, enabled, ms, type Row } from "./suite.ts";
 
@@ -30,7 +31,9 @@ const out = process.env.BENCH_OUT ? resolve(process.env.BENCH_OUT) : resolve(imp
 const sections: string[] = [
   `# tierkeeper benchmarks\n\nRun: ${new Date().toISOString()} on ${process.platform}/${process.arch}, Node ${process.version}. Written by \`npm run bench\` (bench/run.ts); sizes ${sizes.map((n) => n.toLocaleString("en-US")).join(", ")}.\n\nEvery ratio is against a baseline measured in the same run on the same database; absolute times are beside it.\n`,
 ];
-const write = (extra: string[] = []) => writeFileSync(out, [...sections, ...extra].join("\n"));
+// Sections other tools own (`npm run fleet`'s) are kept as they are, after the bench's own.
+const kept = existsSync(out) ? markedSections(readFileSync(out, "utf8")) : [];
+const write = (extra: string[] = []) => writeFileSync(out, [...sections, ...extra, ...kept].join("\n"));
 
 // The whole bench stops by itself: past the limit it writes what it has and exits.
 setTimeout(() => {

@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { sql } from "drizzle-orm";
 import pino, { type Logger } from "pino";
 import { rowsOf } from "../db/client.ts";
+import { isDatabaseUnavailable } from "../db/errors.ts";
 import { authenticateApiKey } from "../services/api-keys.ts";
 import type { Services } from "../services/context.ts";
 import {
@@ -132,6 +133,17 @@ function guarded(logger: Logger, route: string, fn: (req: ApiRequest, res: Serve
         }
         return;
       }
+      if (isDatabaseUnavailable(e) && !(req.socket?.destroyed ?? true)) {
+        // A restart or failover under way: the caller can send the same request again (upserts by email).
+        logger.warn({ route, error: errorFields(e) }, "intake API request failed: the database is unavailable");
+        send(
+          res,
+          503,
+          { error: "unavailable", errors: ["tierkeeper can't reach its database right now; try again in a moment"] },
+          { "retry-after": "5", ...(req.complete ? {} : { connection: "close" }) },
+        );
+        return;
+      }
       if (req.socket?.destroyed ?? true) {
         // The client went away (or timed out) mid-request: nothing to answer, nothing wrong here.
         logger.debug({ route, error: errorFields(e) }, "intake API request ended by the client");
@@ -156,9 +168,16 @@ function heldFields(held: IntakeOutcome["held"], email: string) {
 
 type BatchItem = { ok: true; contact: IntakeContact } | { ok: false; email: string | null; errors: string[] };
 
+/**
+ * Intake posts one process works on at once; more get 503 with Retry-After at once: an overloaded
+ * replica that takes everything answers nothing in time, and the balancer has other replicas.
+ */
+export const MAX_INTAKE_IN_FLIGHT = 16;
+
 /** `POST /api/contacts`: one contact, or `{ contacts: [...] }` of up to 1,000 (R15, R16, R9, R11). */
 function postContacts(svc: Services, logger: Logger) {
-  return guarded(logger, "POST /api/contacts", async (req, res) => {
+  let inFlight = 0;
+  const handle = guarded(logger, "POST /api/contacts", async (req, res) => {
     const auth = await authorize(svc, req);
     const text = await readBody(req);
     let body: unknown;
@@ -219,6 +238,23 @@ function postContacts(svc: Services, logger: Logger) {
     // 207 like HubSpot's batch endpoints: the valid items were written, the others are reported.
     send(res, failed === 0 ? 200 : failed === results.length ? 400 : 207, { results });
   });
+  return async (req: ApiRequest, res: ServerResponse) => {
+    if (inFlight >= MAX_INTAKE_IN_FLIGHT) {
+      send(
+        res,
+        503,
+        { error: "busy", errors: ["tierkeeper is busy right now; nothing was written. Try again in a moment"] },
+        { "retry-after": "1", ...(req.complete ? {} : { connection: "close" }) },
+      );
+      return;
+    }
+    inFlight++;
+    try {
+      await handle(req, res);
+    } finally {
+      inFlight--;
+    }
+  };
 }
 
 /** `GET /api/contacts/:email` → `{ email, status, pending, marketable }` (R1). */
@@ -240,14 +276,28 @@ function getContact(svc: Services, logger: Logger) {
   });
 }
 
+/** How long /healthz waits for the database before it says unhealthy. */
+const HEALTH_TIMEOUT_MS = 2_000;
+
+/**
+ * `GET /healthz`: 200 while the database takes writes, else 503, so a load balancer routes around
+ * a replica that can do nothing useful (no writable database reachable: a failover under way).
+ */
 function healthz(svc: Services, logger: Logger) {
   return guarded(logger, "GET /healthz", async (_req, res) => {
-    try {
-      await rowsOf(svc.db, sql`select 1`);
-      send(res, 200, { ok: true });
-    } catch {
-      send(res, 503, { ok: false, errors: ["the database is not reachable"] });
-    }
+    let timer: NodeJS.Timeout | undefined;
+    const writable = await Promise.race([
+      rowsOf<{ ro: string }>(svc.db, sql`select current_setting('transaction_read_only') as ro`).then(
+        (rows) => rows[0]?.ro === "off",
+        () => false,
+      ),
+      new Promise<false>((resolve) => {
+        timer = setTimeout(() => resolve(false), HEALTH_TIMEOUT_MS);
+      }),
+    ]);
+    clearTimeout(timer);
+    if (writable) send(res, 200, { ok: true });
+    else send(res, 503, { ok: false, errors: ["no writable database is reachable"] });
   });
 }
 

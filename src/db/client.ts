@@ -40,20 +40,24 @@ export async function openDatabase(
 ): Promise<Database> {
   const migrate = opts.migrate ?? true;
   if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
-    const { postgres, drizzlePostgres } = await postgresDriver();
-    const client = postgres(url, {
-      max: opts.max ?? 10,
-      onnotice: () => {},
-      connection: { application_name: "tierkeeper" },
-    });
+    const { postgres, drizzlePostgres, resilientSql, serverOptions, driverUrl } = await postgresDriver();
+    // A server restart or failover is survived in place: see src/db/resilient.ts.
+    const client = resilientSql(() =>
+      postgres(driverUrl(url), {
+        ...serverOptions(url),
+        max: opts.max ?? 10,
+        onnotice: () => {},
+        connection: { application_name: "tierkeeper" },
+      }),
+    );
     try {
       // Most opens find every migration applied: one query says so, without the lock and its connection.
-      if (migrate && !(await hasEveryMigration((q) => client.unsafe(q)))) await migrateServer(url);
+      if (migrate && !(await hasEveryMigration((q) => client.sql.unsafe(q)))) await migrateServer(url);
     } catch (e) {
       await client.end({ timeout: 5 });
       throw e;
     }
-    const db = drizzlePostgres(client, { schema, casing: "snake_case" }) as unknown as Db;
+    const db = drizzlePostgres(client.sql, { schema, casing: "snake_case" }) as unknown as Db;
     return { db, driver: "postgres", close: () => client.end({ timeout: 5 }) };
   }
   if (url === "memory:") {
@@ -114,12 +118,20 @@ async function openEmbedded(dataDir: string, migrate: boolean, template: string 
 }
 
 async function postgresDriver() {
-  const [{ default: postgres }, { drizzle: drizzlePostgres }, { migrate: migratePostgres }] = await Promise.all([
+  const [
+    { default: postgres },
+    { drizzle: drizzlePostgres },
+    { migrate: migratePostgres },
+    { resilientSql },
+    { serverOptions, driverUrl },
+  ] = await Promise.all([
     import("postgres"),
     import("drizzle-orm/postgres-js"),
     import("drizzle-orm/postgres-js/migrator"),
+    import("./resilient.ts"),
+    import("./server-options.ts"),
   ]);
-  return { postgres, drizzlePostgres, migratePostgres };
+  return { postgres, drizzlePostgres, migratePostgres, resilientSql, serverOptions, driverUrl };
 }
 
 async function pgliteDriver() {
@@ -165,8 +177,8 @@ export function newestMigration(): number {
 }
 
 async function migrateServer(url: string): Promise<void> {
-  const { postgres, drizzlePostgres, migratePostgres } = await postgresDriver();
-  const client = postgres(url, { max: 1, onnotice: () => {} });
+  const { postgres, drizzlePostgres, migratePostgres, serverOptions, driverUrl } = await postgresDriver();
+  const client = postgres(driverUrl(url), { ...serverOptions(url), max: 1, onnotice: () => {} });
   try {
     await client`select pg_advisory_lock(${MIGRATION_LOCK})`;
     try {

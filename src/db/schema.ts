@@ -4,6 +4,7 @@ export { accounts, users } from "./tables/accounts.ts";
 export { contactStatus, contacts, listMembers, lists } from "./tables/contacts.ts";
 export { jobFires, notifications, slackDeliveries } from "./tables/delivery.ts";
 export { auditEvents, countSamples, tierChanges, updateRuns, usageSnapshots } from "./tables/history.ts";
+export { replicaHeartbeats, slackInbox } from "./tables/inbox.ts";
 export { apiKeys, importRows, imports } from "./tables/intake.ts";
 export { bulkRequestContacts, bulkRequests } from "./tables/requests.ts";
 export { automationRules } from "./tables/rules.ts";

@@ -69,7 +69,9 @@ export async function resolveAccount(svc: Services, teamId?: string): Promise<Ac
 
 export async function getAccount(ex: Executor, accountId: number, lock = false): Promise<Account> {
   const q = ex.select().from(accounts).where(eq(accounts.id, accountId));
-  const [row] = lock ? await q.for("update") : await q;
+  // NO KEY UPDATE: changes to one account still go one at a time, but rows that point at the account
+  // (users, audit, samples, requests) are inserted meanwhile; their foreign-key check would wait behind FOR UPDATE.
+  const [row] = lock ? await q.for("no key update") : await q;
   if (!row) throw new Error(`account ${accountId} does not exist`);
   return row;
 }

@@ -25,6 +25,7 @@ import {
 import type { Config } from "../config.ts";
 import type { Services } from "../services/context.ts";
 import type { SlackClient } from "./client.ts";
+import { createInbox } from "./inbox.ts";
 import { registerListeners } from "./listeners/index.ts";
 
 export const EVENTS_PATH = "/slack/events";
@@ -101,10 +102,13 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
   });
   // Embedded PGlite serializes queries on the main thread: two at a time keep acks fast; a server takes more.
   const work = pLimit(config.databaseUrl.startsWith("postgres") ? 8 : 2);
+  // Slash commands and buttons are written down before the ack and carried out from there.
+  const inbox = createInbox({ svc, logger, work }, app.client);
   registerListeners(app, {
     svc,
     logger,
     work,
+    inbox,
     botToken: config.slack.botToken,
     apiUrl: config.slack.apiUrl,
     importLimits: config.imports,
@@ -114,6 +118,7 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
     client: app.client,
     mode,
     async start(port) {
+      inbox.start();
       if (mode === "http") {
         const server = (await app.start(
           { port: port ?? config.port, host: config.host },
@@ -130,6 +135,7 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
       return { port: null, address: null };
     },
     async stop() {
+      await inbox.stop();
       await app.stop();
     },
   };

@@ -67,4 +67,29 @@ describe("scheduler tick", () => {
     expect((await outbox(env, accountId, "update-summary")).length).toBe(1);
     await s.stop();
   });
+
+  it("a tick that failed because the database was unavailable is tried again within its minute", async () => {
+    env.clock.set("2026-06-25T15:00:00Z");
+    const { accountId, member } = await makeAccount(env, { term: "annual", createdAt: "2026-06-02T12:00:00Z" });
+    await seedContacts(env, accountId, 3, { marketing: true });
+    await setStatus(env.svc, member, "non-marketing", ["c00001@test.io"]);
+    let failures = 2;
+    const db = new Proxy(env.svc.db, {
+      get(target, prop, receiver) {
+        if (failures > 0 && prop === "insert") {
+          failures--;
+          throw Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
+        }
+        return Reflect.get(target, prop, receiver);
+      },
+    }) as Db;
+    const s = createScheduler({ ...env.svc, db }, { slack: null, logger: silent, retryAfterMs: 20 });
+    env.clock.set("2026-07-01T16:00:10Z");
+    const report = await s.tickUntilDone();
+    expect(report).toMatchObject({ ran: true, failed: false });
+    expect(failures).toBe(0);
+    const runs = await env.svc.db.select().from(updateRuns).where(eq(updateRuns.accountId, accountId));
+    expect(runs.map((r) => [r.instant.toISOString(), r.changed])).toEqual([["2026-07-01T16:00:00.000Z", 1]]);
+    await s.stop();
+  });
 });

@@ -1,5 +1,6 @@
 // Buttons: Approve/Reject on request messages (R14) and the App Home shortcuts.
-import type { App, RespondFn } from "@slack/bolt";
+import { randomUUID } from "node:crypto";
+import type { App, Middleware, RespondFn, SlackActionMiddlewareArgs } from "@slack/bolt";
 import { z } from "zod";
 import { APPROVE_ACTION, REJECT_ACTION } from "../../commands/requests-view.ts";
 import { runCommand } from "../../commands/run.ts";
@@ -11,11 +12,12 @@ import type { SlackClient as WebClient } from "../client.ts";
 import { confirmUpgradeView } from "../confirm.ts";
 import { announceDecision, safely } from "../decisions.ts";
 import { HOME_ACTIONS, homeView } from "../home.ts";
+import { type Inbox, postToResponseUrl, type WorkSteps } from "../inbox.ts";
 import { openingView } from "../manage.ts";
 import { refusalMrkdwn, renderAnswer } from "../render/answer.ts";
 import { LIMITS } from "../render/blocks.ts";
 import { directMessage } from "../request-poster.ts";
-import { type SlackDeps, sessionFor } from "../session.ts";
+import { afterAck, type SlackDeps, sessionFor } from "../session.ts";
 import { readSetupMetadata, SETUP_PLAN_ACTION, setupModal, setupViewFor } from "../setup.ts";
 
 /** The fields of a block_actions payload we use. */
@@ -25,6 +27,7 @@ const actionBody = z.object({
   team: z.object({ id: z.string() }).nullish(),
   actions: z.array(z.object({ action_id: z.string(), value: z.string().max(LIMITS.buttonValue).optional() })).min(1),
   container: z.object({ channel_id: z.string().optional(), message_ts: z.string().optional() }).partial().optional(),
+  response_url: z.string().optional(),
   view: z.object({ type: z.string() }).partial().nullish(),
 });
 type ActionBody = z.infer<typeof actionBody>;
@@ -46,16 +49,39 @@ const teamOf = (b: ActionBody) => b.team?.id ?? b.user.team_id ?? "";
 const say = (respond: RespondFn | undefined, text: string) =>
   respond?.({ response_type: "ephemeral", replace_original: false, text }).then(() => undefined);
 
-export function register(app: App, deps: SlackDeps): void {
-  app.action(APPROVE_ACTION, async ({ ack, body, client, respond }) => {
-    await ack();
-    await decideFromButton(deps, client, respond, body, "approve");
+/** A click on Approve or Reject as it is kept until carried out: which button, and Slack's payload. */
+const decisionClick = z.object({ what: z.enum(["approve", "reject"]), body: z.unknown() });
+
+export function register(app: App, deps: SlackDeps & { inbox: Inbox }): void {
+  const { inbox } = deps;
+  inbox.handle("action", (payload, steps) => {
+    const click = decisionClick.parse(payload);
+    const url = actionBody.safeParse(click.body).data?.response_url;
+    const respond = url
+      ? (((message: Record<string, unknown>) => postToResponseUrl(url, message)) as unknown as RespondFn)
+      : undefined;
+    return decideFromButton(deps, app.client, respond, click.body, click.what, steps);
   });
 
-  app.action(REJECT_ACTION, async ({ ack, body, client, respond }) => {
-    await ack();
-    await decideFromButton(deps, client, respond, body, "reject");
-  });
+  // Written down before the ack (src/slack/inbox.ts): an acked click is carried out even if this replica dies.
+  const receiveClick = (what: "approve" | "reject") =>
+    (async ({ ack, body, respond, context }) => {
+      const parsed = actionBody.safeParse(body);
+      const triggerId = parsed.data?.trigger_id;
+      const key = `action:${parsed.success ? teamOf(parsed.data) : ""}:${triggerId ?? randomUUID()}`;
+      const payload = { what, body };
+      const received = await inbox.receive(key, "action", payload, { retry: Boolean(context.retryNum) });
+      await ack();
+      if (!received.ok) {
+        await say(respond, received.message)?.catch(() => {});
+        return;
+      }
+      if (!received.fresh) return;
+      await afterAck(deps, () => inbox.run({ key, kind: "action", payload, token: received.token }));
+    }) satisfies Middleware<SlackActionMiddlewareArgs>;
+
+  app.action(APPROVE_ACTION, receiveClick("approve"));
+  app.action(REJECT_ACTION, receiveClick("reject"));
 
   app.action(HOME_ACTIONS.manage, async ({ ack, body, client }) => {
     await ack();
@@ -108,8 +134,18 @@ export function register(app: App, deps: SlackDeps): void {
     );
   });
 
-  // The request id is in the button's value; links and other buttons need no work.
-  app.action(/.*/, async ({ ack }) => {
+  // Links and other buttons need no work, only an ack. Not the buttons above: acking them twice
+  // makes Bolt log an error for every click.
+  const handled = [
+    APPROVE_ACTION,
+    REJECT_ACTION,
+    HOME_ACTIONS.manage,
+    HOME_ACTIONS.tier,
+    HOME_ACTIONS.setup,
+    SETUP_PLAN_ACTION,
+  ];
+  const others = new RegExp(`^(?!(?:${handled.map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})$)`);
+  app.action(others, async ({ ack }) => {
     await ack();
   });
 }
@@ -120,6 +156,7 @@ async function decideFromButton(
   respond: RespondFn | undefined,
   raw: unknown,
   what: "approve" | "reject",
+  steps: WorkSteps,
 ): Promise<void> {
   const parsed = actionBody.safeParse(raw);
   if (!parsed.success) {
@@ -138,10 +175,27 @@ async function decideFromButton(
       await say(respond, "That button doesn't name a request I know. Use `/contacts requests` to see the open ones.");
       return;
     }
-    const result =
-      what === "approve"
-        ? await approveRequest(deps.svc, session.actor, requestId, null)
-        : await rejectRequest(deps.svc, session.actor, requestId, null);
+    // The decision and the click's `done` commit together: a click taken up again never decides twice.
+    const outcome = await steps.decide(
+      async (svc) => {
+        try {
+          const decided =
+            what === "approve"
+              ? await approveRequest(svc, session.actor, requestId, null)
+              : await rejectRequest(svc, session.actor, requestId, null);
+          return { decided, error: null };
+        } catch (e) {
+          if (e instanceof NeedsConfirmation || e instanceof Refusal) return { decided: null, error: e };
+          throw e;
+        }
+      },
+      (o) => ({
+        message: o.error ? { response_type: "ephemeral", text: `:no_entry: ${refusalMrkdwn(o.error)}` } : null,
+        request: { accountId: session.actor.accountId, id: requestId },
+      }),
+    );
+    if (outcome.error) throw outcome.error;
+    const result = outcome.decided as NonNullable<typeof outcome.decided>;
     await announceDecision(
       deps,
       client,
@@ -181,13 +235,7 @@ async function decideFromButton(
       await say(respond, `:no_entry: ${refusalMrkdwn(e)}`);
       return;
     }
-    deps.logger.error({ err: e, requestId }, "request button failed");
-    await safely(
-      deps,
-      "error reply",
-      () =>
-        say(respond, ":warning: Something went wrong on our side; nothing was changed. Try again in a moment.") ??
-        Promise.resolve(),
-    );
+    // The inbox answers it: taken up again when the database is back, else "something went wrong".
+    throw e;
   }
 }

@@ -1,5 +1,7 @@
-// `/contacts`: ack at once, run the shared command language, answer through response_url.
+// `/contacts`: written down, acked, carried out from what was written down (src/slack/inbox.ts),
+// answered through response_url.
 import type { App, RespondFn } from "@slack/bolt";
+import { z } from "zod";
 import { type Answer, note } from "../../commands/answer.ts";
 import { channel as channelMark, code, md } from "../../commands/rich.ts";
 import { runCommand } from "../../commands/run.ts";
@@ -10,6 +12,7 @@ import { usageChartPng } from "../chart-upload.ts";
 import type { SlackClient as WebClient } from "../client.ts";
 import { plainCommandText } from "../command-text.ts";
 import { announceDecision, safely } from "../decisions.ts";
+import { type Inbox, postToResponseUrl, WENT_WRONG, type WorkSteps } from "../inbox.ts";
 import { openingView } from "../manage.ts";
 import { renderAnswer } from "../render/answer.ts";
 import { markPostedWithoutTs, postRequest, requestMessage } from "../request-poster.ts";
@@ -18,30 +21,84 @@ import { setupViewFor } from "../setup.ts";
 
 export const SLASH_COMMAND = "/contacts";
 
-export function register(app: App, deps: SlackDeps): void {
+/** The fields of a slash command we keep with the request (it is carried out from these). */
+const slashCommand = z.object({
+  team_id: z.string(),
+  user_id: z.string(),
+  channel_id: z.string(),
+  text: z.string(),
+  trigger_id: z.string(),
+  response_url: z.string(),
+});
+
+export function register(app: App, deps: SlackDeps & { inbox: Inbox }): void {
+  const { inbox } = deps;
+  inbox.handle("command", (payload, steps) => carryOut(deps, app.client, slashCommand.parse(payload), steps));
+
   app.command(SLASH_COMMAND, async ({ command, ack, respond, client, context: ctx }) => {
+    // `manage` and `setup` open a modal with a trigger_id that lives 3 seconds: they do not wait in
+    // the queue, and there is nothing to carry out later if this process dies.
+    if (/^\s*(?:manage|setup)\b/i.test(command.text)) {
+      await ack();
+      if (ctx.retryNum) return;
+      await openModal(deps, client, respond, command);
+      return;
+    }
+    // Written down before the ack, so an acked command is carried out even if this replica dies.
+    const key = `command:${command.team_id}:${command.trigger_id}`;
+    const payload = slashCommand.parse(command);
+    const received = await inbox.receive(key, "command", payload, { retry: Boolean(ctx.retryNum) });
+    if (!received.ok) {
+      await ack({ response_type: "ephemeral", text: received.message });
+      return;
+    }
     await ack();
-    // Slack may redeliver a slash command (X-Slack-Retry-Num): the first delivery already ran it.
-    if (ctx.retryNum) return;
-    const work = async () => {
-      if (!(await claimDelivery(deps.svc, `command:${command.team_id}:${command.trigger_id}`))) return;
-      try {
-        const session = await sessionFor(deps, client, command.team_id, command.user_id);
-        await handle(deps, client, respond, session, plainCommandText(command.text), {
-          channel: command.channel_id,
-          triggerId: command.trigger_id,
-          responseUrl: command.response_url,
-        });
-      } catch (e) {
-        deps.logger.error({ err: e, text: command.text }, "/contacts failed");
-        await respond({
-          response_type: "ephemeral",
-          text: ":warning: Something went wrong on our side while answering that. Nothing was changed by this message; try again in a moment.",
-        }).catch(() => {});
-      }
-    };
-    // `manage` and `setup` open a modal with a trigger_id that lives 3 seconds: they do not wait in the queue.
-    await (/^\s*(?:manage|setup)\b/i.test(command.text) ? work() : afterAck(deps, work));
+    // A redelivery (X-Slack-Retry-Num) or a duplicate: the first delivery is carried out.
+    if (!received.fresh) return;
+    await afterAck(deps, () => inbox.run({ key, kind: "command", payload, token: received.token }));
+  });
+}
+
+type SlashCommand = z.infer<typeof slashCommand>;
+
+async function openModal(deps: SlackDeps, client: WebClient, respond: RespondFn, command: SlashCommand): Promise<void> {
+  if (!(await claimDelivery(deps.svc, `command:${command.team_id}:${command.trigger_id}`))) return;
+  try {
+    const session = await sessionFor(deps, client, command.team_id, command.user_id);
+    const text = plainCommandText(command.text);
+    const parsed = parseCommand(text, { now: deps.svc.clock.now(), timeZone: session.timeZone });
+    if (parsed.ok && (parsed.command.kind === "manage" || parsed.command.kind === "setup")) {
+      const view =
+        parsed.command.kind === "manage"
+          ? await openingView(deps.svc, session.actor, session.timeZone, command.response_url)
+          : await setupViewFor(deps.svc, session.actor, { responseUrl: command.response_url });
+      await client.views.open({ trigger_id: command.trigger_id, view });
+      return;
+    }
+    // `manage …` or `setup …` that the grammar refuses: the refusal, as for any other command (it changes nothing).
+    const answer = await runCommand(deps.svc, { actor: session.actor, timeZone: session.timeZone, text });
+    await respond({ response_type: "ephemeral", ...renderAnswer(answer) });
+  } catch (e) {
+    deps.logger.error({ err: e }, "/contacts failed");
+    await respond({ response_type: "ephemeral", text: WENT_WRONG }).catch(() => {});
+  }
+}
+
+/** Carries out a received command: the change and the request's `done` in one transaction, then the answer. */
+async function carryOut(deps: SlackDeps, client: WebClient, command: SlashCommand, steps: WorkSteps): Promise<void> {
+  const session = await sessionFor(deps, client, command.team_id, command.user_id);
+  // The payload keeps the text as Slack sent it; made plain once, here.
+  const text = plainCommandText(command.text);
+  const answer = await steps.decide(
+    (svc) => runCommand(svc, { actor: session.actor, timeZone: session.timeZone, text }),
+    (a) => ({ message: { response_type: "ephemeral", ...renderAnswer(a) } }),
+  );
+  const respond = ((message: Record<string, unknown>) =>
+    postToResponseUrl(command.response_url, message)) as unknown as RespondFn;
+  await handle(deps, client, respond, session, text, answer, {
+    channel: command.channel_id,
+    triggerId: command.trigger_id,
+    responseUrl: command.response_url,
   });
 }
 
@@ -51,32 +108,18 @@ interface Origin {
   responseUrl: string;
 }
 
+/** Answers a command that was carried out: the request to approve, the answer, the decision announced, the chart. */
 async function handle(
   deps: SlackDeps,
   client: WebClient,
   respond: RespondFn,
   session: Session,
   text: string,
+  answer: Answer,
   origin: Origin,
 ): Promise<void> {
   const { svc } = deps;
   const parsed = parseCommand(text, { now: svc.clock.now(), timeZone: session.timeZone });
-  if (parsed.ok && parsed.command.kind === "manage") {
-    // The trigger_id is valid for 3 seconds: open the first step before anything slow.
-    await client.views.open({
-      trigger_id: origin.triggerId,
-      view: await openingView(svc, session.actor, session.timeZone, origin.responseUrl),
-    });
-    return;
-  }
-  if (parsed.ok && parsed.command.kind === "setup") {
-    await client.views.open({
-      trigger_id: origin.triggerId,
-      view: await setupViewFor(svc, session.actor, { responseUrl: origin.responseUrl }),
-    });
-    return;
-  }
-  const answer = await runCommand(svc, { actor: session.actor, timeZone: session.timeZone, text });
   if (answer.request && answer.request.status === "open") {
     await postForApproval(deps, client, respond, session, answer, answer.request, origin);
     return;

@@ -1,0 +1,338 @@
+// Acked work is never lost: a slash command or a button click is written to the database before
+// Slack is acknowledged, and is carried out from there. The replica that received it works on it
+// at once; if that replica dies (or loses the database) before it is done, any replica takes it
+// over once its lease has run out. Its effect and the row's `done` commit in one transaction, so it
+// happens exactly once however many times it is taken up; its answer is sent after the commit.
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
+import type { Db } from "../db/client.ts";
+import { isRetryable } from "../db/errors.ts";
+import { getRequest } from "../services/bulk/index.ts";
+import { ChangeEvents, type CountChange, type Services } from "../services/context.ts";
+import {
+  ANSWER_LEASE_MS,
+  claimDue,
+  closeRequest,
+  forgetReplica,
+  heartbeat,
+  isWrittenDown,
+  markDone,
+  pruneInbox,
+  writeDown,
+} from "../services/slack-inbox.ts";
+import type { SlackClient } from "./client.ts";
+import { updateRequestMessage } from "./request-poster.ts";
+import { afterAck, type SlackDeps } from "./session.ts";
+
+export { ANSWER_LEASE_MS, RECEIVE_LEASE_MS } from "../services/slack-inbox.ts";
+
+/** Every replica says it is alive this often; one silent for 3 s is taken for dead (src/services/slack-inbox.ts). */
+const HEARTBEAT_EVERY_MS = 500;
+/** A request that could not be carried out for this long is given up: the user is told to try again. */
+export const GIVE_UP_AFTER_MS = 120_000;
+/**
+ * How long the write before the ack may take: Slack waits 3 s for the ack, and "try again" must
+ * reach the user inside that. A write that lands later is cancelled (the user was told to try again).
+ */
+export const RECEIVE_DEADLINE_MS = 2_000;
+/** How often every replica looks for requests whose lease ran out. */
+const SWEEP_EVERY_MS = 1_000;
+
+export const TRY_AGAIN =
+  ":warning: tierkeeper can't reach its database right now, so nothing was changed. Try again in a moment.";
+export const BUSY =
+  ":hourglass_flowing_sand: tierkeeper is busy right now, so nothing was changed. Try again in a moment.";
+/**
+ * Requests one replica holds (written down, waiting for a worker or being worked on) before it
+ * turns new ones away with BUSY: past this it would only ack work it cannot start for seconds,
+ * and an overloaded replica that keeps taking work answers nothing in time (Slack's retries make
+ * it worse). The balancer's other replicas, or a retry a moment later, take them instead.
+ */
+export const MAX_HELD = 64;
+export const WENT_WRONG =
+  ":warning: Something went wrong on our side while answering that. Nothing was changed by this message; try again in a moment.";
+
+export type InboxKind = "command" | "action";
+
+/** What is sent when the replica that did the work died before answering. */
+export interface LostAnswer {
+  /** A response_url message (text, blocks, response_type). */
+  message: Record<string, unknown> | null;
+  /** A bulk request the work decided: its message in the approvals channel is updated. */
+  request?: { accountId: number; id: string };
+}
+
+export interface WorkSteps {
+  /**
+   * Runs `fn` in the transaction that marks the request done, with services bound to that
+   * transaction: its effect commits with the mark, once. `lost` is the answer to send if this
+   * replica dies before answering. Count changes are published after the commit.
+   */
+  decide<T>(fn: (svc: Services) => Promise<T>, lost: (result: T) => LostAnswer): Promise<T>;
+}
+
+/** Carries out one request of its kind: `decide` once, then answer (Slack calls after the commit). */
+export type InboxHandler = (payload: unknown, steps: WorkSteps) => Promise<void>;
+
+/** `ok: false`: the request was not written down; `message` is the ack to answer with (BUSY or TRY_AGAIN). */
+export type Received = { ok: true; fresh: boolean; token: string } | { ok: false; error: unknown; message: string };
+
+/** Another replica took the request over (its lease ran out): this one leaves it. */
+class NotOurs extends Error {}
+
+interface Claimed {
+  key: string;
+  kind: string;
+  payload: unknown;
+  token: string;
+  state: string;
+  answer: unknown;
+  receivedAt: Date;
+}
+
+export interface Inbox {
+  /**
+   * Writes a delivery down before the ack. `fresh: false`: it was received before (a retry), and
+   * is or was worked on already. `ok: false`: the database can't take it; ack with TRY_AGAIN.
+   */
+  receive(key: string, kind: InboxKind, payload: unknown, opts?: { retry?: boolean }): Promise<Received>;
+  /** Works on a request this replica received (after the ack), with the token `receive` gave. */
+  run(received: { key: string; kind: InboxKind; payload: unknown; token: string }): Promise<void>;
+  handle(kind: InboxKind, handler: InboxHandler): void;
+  /** Every second: requests whose lease ran out are taken up, lost answers sent again. */
+  start(): void;
+  stop(): Promise<void>;
+}
+
+/** Posts a message to a response_url (one try, 10 s). */
+export async function postToResponseUrl(url: string, message: Record<string, unknown>): Promise<void> {
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(message),
+    signal: AbortSignal.timeout(10_000),
+  });
+  if (!res.ok) throw new Error(`response_url answered ${res.status}`);
+}
+
+const responseUrlOf = (payload: unknown): string | null => {
+  const url = (payload as { response_url?: unknown } | null)?.response_url;
+  return typeof url === "string" && url.length > 0 ? url : null;
+};
+
+export function createInbox(deps: SlackDeps, client: SlackClient, opts: { maxHeld?: number } = {}): Inbox {
+  const maxHeld = opts.maxHeld ?? MAX_HELD;
+  const { svc, logger } = deps;
+  const handlers = new Map<string, InboxHandler>();
+  /** This process, as the other replicas know it. */
+  const replica = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  /** Requests this process holds (waiting for a worker or being worked on): its sweeps leave them alone. */
+  const holding = new Set<string>();
+  let timer: NodeJS.Timeout | null = null;
+  let sweeping: Promise<void> | null = null;
+  let lastPrune = 0;
+
+  const mark = (key: string, token: string, state: "answered" | "failed") => closeRequest(svc, key, token, state);
+
+  /**
+   * Records that the answer went out, trying again while the database is unavailable (a failover
+   * right after answering): left unrecorded, the answer would be sent a second time once the
+   * answer lease ran out.
+   */
+  const markAnswered = async (key: string, token: string) => {
+    const until = Date.now() + ANSWER_LEASE_MS - 5_000;
+    for (let wait = 250; ; wait = Math.min(wait * 2, 2_000)) {
+      try {
+        await mark(key, token, "answered");
+        return;
+      } catch (e) {
+        if (!isRetryable(e) || Date.now() + wait > until) throw e;
+        await new Promise((r) => setTimeout(r, wait));
+      }
+    }
+  };
+
+  /** Tells the user and closes the request (it was not carried out). */
+  const fail = async (item: Claimed, text: string) => {
+    const url = responseUrlOf(item.payload);
+    if (url) {
+      await postToResponseUrl(url, { response_type: "ephemeral", replace_original: false, text }).catch((e) =>
+        logger.warn({ err: e }, "could not tell the user a request failed"),
+      );
+    }
+    await mark(item.key, item.token, "failed");
+  };
+
+  const work = async (item: Claimed): Promise<void> => {
+    try {
+      await workOn(item);
+    } finally {
+      holding.delete(item.key);
+    }
+  };
+
+  const workOn = async (item: Claimed): Promise<void> => {
+    const handler = handlers.get(item.kind);
+    if (!handler) {
+      logger.error({ kind: item.kind }, "no handler for a received Slack request");
+      await fail(item, WENT_WRONG);
+      return;
+    }
+    let decided = false;
+    const steps: WorkSteps = {
+      decide: async (fn, lost) => {
+        const pending: CountChange[] = [];
+        const events = new ChangeEvents();
+        events.onCountChange((c) => {
+          pending.push(c);
+        });
+        const result = await svc.db.transaction(async (tx) => {
+          const r = await fn({ ...svc, db: tx as unknown as Db, events });
+          // Still ours and not done: else another replica took the request over (this replica was
+          // taken for dead) and this work is rolled back. A replica doing it at the same time waits
+          // here for this row and then finds it done.
+          if (!(await markDone(tx, item.key, item.token, lost(r)))) throw new NotOurs();
+          return r;
+        });
+        decided = true;
+        for (const c of pending) svc.events.emitCountChange(c);
+        return result;
+      },
+    };
+    try {
+      await handler(item.payload, steps);
+      await markAnswered(item.key, item.token);
+    } catch (e) {
+      if (e instanceof NotOurs) return;
+      if (decided) {
+        // Done, but the answer may not have gone out: another replica sends the saved one after the lease.
+        logger.warn({ err: e, key: item.key }, "answering a Slack request failed; its answer is sent again later");
+        return;
+      }
+      const age = Date.now() - item.receivedAt.getTime();
+      if (isRetryable(e) && age < GIVE_UP_AFTER_MS) {
+        // Nothing committed: the request stays queued and is taken up again once the database is back.
+        logger.warn({ err: e, key: item.key }, "a Slack request could not be carried out now; it is retried");
+        return;
+      }
+      logger.error({ err: e, key: item.key }, "a Slack request failed");
+      await fail(item, isRetryable(e) ? TRY_AGAIN : WENT_WRONG).catch((err) =>
+        logger.warn({ err, key: item.key }, "could not close a failed Slack request"),
+      );
+    }
+  };
+
+  /** The answer saved with a request done by a replica that did not live to send it. */
+  const resend = async (item: Claimed) => {
+    const url = responseUrlOf(item.payload);
+    const lost = item.answer as LostAnswer | null;
+    if (url && lost?.message) await postToResponseUrl(url, { replace_original: false, ...lost.message });
+    if (lost?.request) {
+      const { accountId, id } = lost.request;
+      await updateRequestMessage(svc, client, await getRequest(svc, accountId, id)).catch((e) =>
+        logger.warn({ err: e, requestId: id }, "could not update a request message"),
+      );
+    }
+    await markAnswered(item.key, item.token);
+  };
+
+  const beat = () => heartbeat(svc, replica);
+
+  const sweep = async () => {
+    const token = randomUUID();
+    const rows = await claimDue(svc, { replica, token, holding: [...holding] });
+    for (const row of rows) {
+      const item: Claimed = { ...row, token };
+      holding.add(row.key);
+      logger.info({ key: row.key, state: row.state }, "taking up a Slack request whose lease ran out");
+      const take = row.state === "done" ? () => resend(item).finally(() => holding.delete(row.key)) : () => work(item);
+      void afterAck(deps, take).catch((e) =>
+        logger.warn({ err: e, key: row.key }, "taking up a Slack request failed; tried again later"),
+      );
+    }
+    if (Date.now() - lastPrune > 60_000) {
+      lastPrune = Date.now();
+      await pruneInbox(svc);
+    }
+  };
+
+  return {
+    async receive(key, kind, payload, opts = {}) {
+      if (holding.size >= maxHeld) {
+        // A retry of a request already written down was accepted: it is acked, not turned away.
+        if (opts.retry && (await isWrittenDown(svc, key).catch(() => false)))
+          return { ok: true, fresh: false, token: "" };
+        logger.debug({ key }, "busy: a Slack request is turned away");
+        return { ok: false, error: new Error(`this replica holds ${holding.size} requests`), message: BUSY };
+      }
+      const token = randomUUID();
+      const write = (async () => {
+        const fresh = await writeDown(svc, { key, kind, payload, token, replica });
+        if (fresh) holding.add(key);
+        return { ok: true as const, fresh, token };
+      })();
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<"late">((resolve) => {
+        timer = setTimeout(() => resolve("late"), RECEIVE_DEADLINE_MS);
+      });
+      try {
+        const first = await Promise.race([write, late]);
+        if (first !== "late") return first;
+        // Too slow for Slack's 3 s: the user is told to try again, so a write that lands later is not carried out.
+        void write
+          .then(async (r) => {
+            if (!r.fresh) return;
+            await mark(key, token, "failed");
+            holding.delete(key);
+          })
+          .catch(() => {});
+        logger.warn(
+          { key },
+          `writing a Slack request down took more than ${RECEIVE_DEADLINE_MS} ms; the user is told to try again`,
+        );
+        return {
+          ok: false,
+          error: new Error(`writing the request down took more than ${RECEIVE_DEADLINE_MS} ms`),
+          message: BUSY,
+        };
+      } catch (error) {
+        logger.warn({ err: error, key }, "a Slack request could not be written down; the user is told to try again");
+        return { ok: false, error, message: TRY_AGAIN };
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    async run(received) {
+      await work({ ...received, state: "queued", answer: null, receivedAt: new Date() });
+    },
+    handle(kind, handler) {
+      handlers.set(kind, handler);
+    },
+    start() {
+      if (timer) return;
+      let lastSweep = 0;
+      timer = setInterval(() => {
+        if (sweeping) return;
+        const due = Date.now() - lastSweep >= SWEEP_EVERY_MS;
+        if (due) lastSweep = Date.now();
+        sweeping = (due ? beat().then(sweep) : beat())
+          .catch((e) =>
+            isRetryable(e)
+              ? logger.debug({ err: e }, "inbox heartbeat or sweep failed; the next one tries again")
+              : logger.error({ err: e }, "inbox heartbeat or sweep failed"),
+          )
+          .finally(() => {
+            sweeping = null;
+          });
+      }, HEARTBEAT_EVERY_MS);
+      timer.unref();
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      timer = null;
+      await sweeping;
+      // Stopping: what this replica still holds is taken over by the others at once.
+      await forgetReplica(svc, replica).catch(() => {});
+    },
+  };
+}
