@@ -122,6 +122,17 @@ export function neverThrows<Req extends IncomingMessage>(
   };
 }
 
+/** A handler for everything under a path prefix, e.g. the HTTP API v1 under `/api/v1`. */
+export interface Mount {
+  prefix: string;
+  handler: (req: IncomingMessage, res: ServerResponse) => unknown;
+}
+
+/** `path` is `prefix` or below it. */
+export function underPrefix(path: string, prefix: string): boolean {
+  return path === prefix || path.startsWith(`${prefix}/`);
+}
+
 /** 400 for a request whose path cannot be read: a malformed URL or bad %-encoding. */
 export function isMalformedPath(e: unknown): boolean {
   return e instanceof URIError || (e instanceof TypeError && (e as { code?: unknown }).code === "ERR_INVALID_URL");

@@ -11,9 +11,11 @@ import {
   isMalformedPath,
   localUrl,
   MALFORMED_PATH,
+  type Mount,
   neverThrows,
   sendJson,
   serverOptions,
+  underPrefix,
 } from "./http-guard.ts";
 import { type ApiRequest, type ApiRoute, apiRoutes } from "./routes.ts";
 
@@ -38,6 +40,8 @@ function compile(route: ApiRoute): CompiledRoute {
 export interface ServeApiOptions {
   logger?: Logger;
   limits?: Partial<HttpLimits>;
+  /** Serves every path under `prefix` that no route matches (the HTTP API v1 under /api/v1). */
+  mount?: Mount;
 }
 
 /**
@@ -52,6 +56,9 @@ export async function serveApi(
   options: ServeApiOptions = {},
 ): Promise<{ url: string; address: AddressInfo; close(): Promise<void>; server: Server }> {
   const logger = options.logger ?? pino({ name: "tierkeeper.api", level: process.env.LOG_LEVEL ?? "info" });
+  const mounted = options.mount
+    ? { prefix: options.mount.prefix, run: neverThrows(options.mount.prefix, options.mount.handler, logger) }
+    : null;
   const routes = [...apiRoutes(svc, logger), ...extraRoutes].map((r) => ({
     ...compile(r),
     run: neverThrows(`${r.method} ${r.path}`, r.handler, logger),
@@ -60,6 +67,10 @@ export async function serveApi(
     const path = new URL(req.url ?? "/", "http://localhost").pathname;
     const matching = routes.filter((r) => r.pattern.test(path));
     const route = matching.find((r) => r.method === req.method);
+    if (!route && matching.length === 0 && mounted && underPrefix(path, mounted.prefix)) {
+      mounted.run(req, res);
+      return;
+    }
     if (!route) {
       const status = matching.length ? 405 : 404;
       sendJson(

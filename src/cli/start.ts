@@ -34,6 +34,9 @@ export async function startService(
   const control = controlRoute(svc, token, runProgram);
   let listeningPort = config.port;
   const stops: (() => Promise<void> | void)[] = [];
+  // The HTTP API v1 beside the intake routes, on the same port (loaded only here, by `start`).
+  const { apiV1Listener, API_BASE } = await import("../api/v1/app.ts");
+  const mount = { prefix: API_BASE, handler: apiV1Listener({ svc, logger }) };
   const where =
     database.driver === "pglite"
       ? `the embedded database in ${resolve(config.databaseUrl.replace(/^file:/, ""))}`
@@ -48,6 +51,7 @@ export async function startService(
       config,
       logger,
       apiRoutes: [...apiRoutes(svc, logger), control] as unknown as CustomRoute[],
+      mount,
     });
     const { port, address } = await slack.start(config.port);
     listeningPort = port ?? config.port;
@@ -55,10 +59,10 @@ export async function startService(
     const base = address ? listenUrl(address) : `http://${config.host}:${listeningPort}`;
     logger.info({ mode: "http", host: address?.address, port }, "slack ready");
     console.log(
-      `tierkeeper ready: Slack over HTTP at ${base}${EVENTS_PATH} (set it as the Request URL of the slash command, interactivity and events), intake API at ${base}/api/contacts, on ${where}.`,
+      `tierkeeper ready: Slack over HTTP at ${base}${EVENTS_PATH} (set it as the Request URL of the slash command, interactivity and events), intake API at ${base}/api/contacts, HTTP API at ${base}${API_BASE} (reference: ${base}${API_BASE}/reference), on ${where}.`,
     );
   } else {
-    const api = await serveApi(svc, config.port, config.host, [control], { logger });
+    const api = await serveApi(svc, config.port, config.host, [control], { logger, mount });
     stops.push(() => api.close());
     listeningPort = api.address.port;
     const loopback = /^(127\.|::1$|localhost$)/.test(api.address.address);
@@ -70,12 +74,14 @@ export async function startService(
       await slack.start();
       stops.push(() => slack.stop());
       logger.info({ mode: "socket" }, "slack ready");
-      console.log(`tierkeeper ready: Slack over Socket Mode, intake API at ${base}/api/contacts${reach}, on ${where}.`);
+      console.log(
+        `tierkeeper ready: Slack over Socket Mode, HTTP API at ${base}${API_BASE} (reference: ${base}${API_BASE}/reference)${reach}, on ${where}.`,
+      );
     } else {
       await resolveAccount(svc);
       console.log(
         [
-          `tierkeeper ready (local, no Slack connection): intake API at ${base}/api/contacts${reach}, on ${where}.`,
+          `tierkeeper ready (local, no Slack connection): HTTP API at ${base}${API_BASE} (reference: ${base}${API_BASE}/reference)${reach}, on ${where}.`,
           "",
           "Try it from another terminal:",
           "  npx tierkeeper setup                         # your plan, tier, billing dates and channels",

@@ -3,12 +3,21 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { apiKeys } from "../db/schema.ts";
+import { type ApiScope, DEFAULT_SCOPES, isApiScope } from "../domain/api-scopes.ts";
 import { canAdminister } from "../domain/permissions.ts";
 import { ensureUser, rightsOf } from "./accounts.ts";
 import { recordAudit } from "./audit.ts";
 import { type Actor, Refusal, type Services } from "./context.ts";
 
 export type ApiKey = typeof apiKeys.$inferSelect;
+
+/** Who a request with a valid key acts for: the key's maker, in the key's account, within its scopes. */
+export interface ApiKeyAuth {
+  accountId: number;
+  keyId: string;
+  ownerId: string;
+  scopes: ApiScope[];
+}
 
 const hashOf = (key: string) => createHash("sha256").update(key, "utf8").digest("hex");
 
@@ -18,26 +27,35 @@ async function requireAdmin(svc: Services, actor: Actor) {
   if (!ok.ok) throw new Refusal(ok.reason);
 }
 
-/** `settings api-key create`: returns the key itself, which is never shown again. */
-export async function createApiKey(svc: Services, actor: Actor): Promise<{ id: string; apiKey: string }> {
+/** `settings api-key create [scopes]`: returns the key itself, which is never shown again. */
+export async function createApiKey(
+  svc: Services,
+  actor: Actor,
+  scopes: readonly ApiScope[] = DEFAULT_SCOPES,
+): Promise<{ id: string; apiKey: string; scopes: ApiScope[] }> {
   await requireAdmin(svc, actor);
   const id = `k_${randomBytes(5).toString("hex")}`;
   const apiKey = `tk_${randomBytes(32).toString("base64url")}`;
   const now = svc.clock.now();
   await svc.db.transaction(async (tx) => {
-    await tx
-      .insert(apiKeys)
-      .values({ id, accountId: actor.accountId, keyHash: hashOf(apiKey), createdBy: actor.userId, createdAt: now });
+    await tx.insert(apiKeys).values({
+      id,
+      accountId: actor.accountId,
+      keyHash: hashOf(apiKey),
+      createdBy: actor.userId,
+      createdAt: now,
+      scopes: [...scopes],
+    });
     await recordAudit(tx, {
       accountId: actor.accountId,
       at: now,
       actor: actor.userId,
       kind: "api-key.created",
-      summary: `Created intake API key ${id}`,
-      detail: { keyId: id },
+      summary: `Created API key ${id} (${scopes.join(", ")})`,
+      detail: { keyId: id, scopes },
     });
   });
-  return { id, apiKey };
+  return { id, apiKey, scopes: [...scopes] };
 }
 
 /** `settings api-key revoke <id>`: the key stops working at once. */
@@ -88,7 +106,7 @@ export async function listApiKeys(svc: Services, actor: Actor): Promise<Omit<Api
 export async function authenticateApiKey(
   svc: Services,
   header: string | undefined,
-): Promise<{ accountId: number; keyId: string; ownerId: string } | { refused: string } | null> {
+): Promise<ApiKeyAuth | { refused: string } | null> {
   const m = /^Bearer\s+(\S+)\s*$/i.exec(header ?? "");
   if (!m?.[1]) return null;
   const [row] = await svc.db
@@ -97,6 +115,7 @@ export async function authenticateApiKey(
       accountId: apiKeys.accountId,
       lastUsedAt: apiKeys.lastUsedAt,
       createdBy: apiKeys.createdBy,
+      scopes: apiKeys.scopes,
     })
     .from(apiKeys)
     .where(and(eq(apiKeys.keyHash, hashOf(m[1])), isNull(apiKeys.revokedAt)));
@@ -119,5 +138,5 @@ export async function authenticateApiKey(
       refused: `the admin who made API key ${row.id} is no longer an admin of this workspace, so the key no longer works; an admin makes a new one with \`/contacts settings api-key create\``,
     };
   }
-  return { accountId: row.accountId, keyId: row.id, ownerId: row.createdBy };
+  return { accountId: row.accountId, keyId: row.id, ownerId: row.createdBy, scopes: row.scopes.filter(isApiScope) };
 }

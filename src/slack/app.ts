@@ -1,5 +1,5 @@
 // The Bolt app: HTTP mode (/slack/events, signed requests) or Socket Mode, with the listeners by surface.
-import type { Server } from "node:http";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import {
   App,
@@ -18,9 +18,11 @@ import {
   INTERNAL_ERROR,
   isMalformedPath,
   MALFORMED_PATH,
+  type Mount,
   neverThrows,
   sendJson,
   serverOptions,
+  underPrefix,
 } from "../api/http-guard.ts";
 import type { Config } from "../config.ts";
 import type { Services } from "../services/context.ts";
@@ -41,6 +43,8 @@ export interface SlackAppOptions {
   apiRoutes?: CustomRoute[];
   /** Timeouts of the HTTP server (HTTP mode); the defaults suit production. */
   httpLimits?: Partial<HttpLimits>;
+  /** Served for every path under its prefix that Bolt does not route (HTTP mode: the API v1). */
+  mount?: Mount;
 }
 
 export interface SlackApp {
@@ -93,7 +97,12 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
       customRoutes,
       logger: boltLogger,
       processBeforeResponse: false,
-      dispatchErrorHandler: dispatchError(logger),
+      dispatchErrorHandler: dispatchError(
+        logger,
+        opts.mount
+          ? { prefix: opts.mount.prefix, run: neverThrows(opts.mount.prefix, opts.mount.handler, logger) }
+          : null,
+      ),
     });
     app = new App({ token: botToken, receiver, logger: boltLogger, clientOptions });
   }
@@ -145,9 +154,16 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
  * Requests Bolt's HTTPReceiver does not route: unknown paths get 404, a path that is not a valid
  * URL or %-encoding 400, anything else a logged 500; JSON like the intake API, nothing of the request logged.
  */
-function dispatchError(logger: Logger) {
-  return ({ error, response }: ReceiverDispatchErrorHandlerArgs) => {
-    if (error instanceof HTTPReceiverDeferredRequestError) {
+function dispatchError(
+  logger: Logger,
+  mounted: { prefix: string; run: (req: IncomingMessage, res: ServerResponse) => void } | null,
+) {
+  return ({ error, request, response }: ReceiverDispatchErrorHandlerArgs) => {
+    const path = error instanceof HTTPReceiverDeferredRequestError ? pathOf(request.url) : null;
+    if (mounted && path !== null && underPrefix(path, mounted.prefix)) {
+      // Not Slack's and not a custom route, but under the mount: the HTTP API v1.
+      mounted.run(request, response);
+    } else if (error instanceof HTTPReceiverDeferredRequestError) {
       sendJson(response, 404, { error: "not_found", errors: ["there is nothing at this path"] });
     } else if (isMalformedPath(error)) {
       sendJson(response, 400, MALFORMED_PATH);
@@ -156,6 +172,15 @@ function dispatchError(logger: Logger) {
       sendJson(response, 500, INTERNAL_ERROR);
     }
   };
+}
+
+/** The path of a request's URL, or null when it is not a valid one. */
+function pathOf(url: string | undefined): string | null {
+  try {
+    return new URL(url ?? "/", "http://localhost").pathname;
+  } catch {
+    return null;
+  }
 }
 
 /** Bolt's logger interface over pino. */

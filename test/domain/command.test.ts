@@ -582,17 +582,36 @@ describe("settings", () => {
       kind: "settings-api-key",
       op: "create",
       keyId: null,
+      scopes: null,
     });
+    expect(parsed("settings api-key create changes:read, Contacts:Read")).toEqual({
+      kind: "settings-api-key",
+      op: "create",
+      keyId: null,
+      scopes: ["contacts:read", "changes:read"],
+    });
+    expect(parsed("settings api-key create all")).toMatchObject({
+      scopes: ["contacts:read", "contacts:write", "status:write", "changes:read"],
+    });
+    expect(refused("settings api-key create contacts:read admin:everything").error).toContain(
+      "admin:everything is not a scope",
+    );
     expect(parsed("settings api-key revoke k_123")).toEqual({
       kind: "settings-api-key",
       op: "revoke",
       keyId: "k_123",
+      scopes: null,
     });
-    expect(parsed("settings api-key list")).toEqual({ kind: "settings-api-key", op: "list", keyId: null });
-    expect(parsed("settings api-key")).toEqual({ kind: "settings-api-key", op: "list", keyId: null });
+    expect(parsed("settings api-key list")).toEqual({
+      kind: "settings-api-key",
+      op: "list",
+      keyId: null,
+      scopes: null,
+    });
+    expect(parsed("settings api-key")).toEqual({ kind: "settings-api-key", op: "list", keyId: null, scopes: null });
     expect(refused("settings api-key list all").error).toContain("takes nothing after it");
     expect(refused("settings api-key revoke").error).toContain("Say which key");
-    expect(refused("settings api-key rotate").error).toContain("`settings api-key create`");
+    expect(refused("settings api-key rotate").error).toContain("`settings api-key create [scopes]`");
   });
 
   it("shows and sets creation-source defaults (R15)", () => {

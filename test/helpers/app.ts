@@ -1,8 +1,10 @@
 // The real Slack app in HTTP mode on a free port, against the fake Slack and a fresh database.
+
 import { and, eq } from "drizzle-orm";
 import pino from "pino";
 import type { HttpLimits } from "../../src/api/http-guard.ts";
 import { apiRoutes } from "../../src/api/routes.ts";
+import { API_BASE, apiV1Listener } from "../../src/api/v1/app.ts";
 import type { Config, ImportLimits } from "../../src/config.ts";
 import { accounts, users } from "../../src/db/schema.ts";
 import { type CustomRouteLike, createSlackApp, type SlackApp } from "../../src/slack/app.ts";
@@ -89,7 +91,9 @@ export async function startTestApp(
     ...(opts.intakeApi ? (apiRoutes(env.svc, logger) as unknown as CustomRouteLike[]) : []),
     ...(opts.apiRoutes ?? []),
   ];
-  const slack = createSlackApp({ svc: env.svc, config, logger, apiRoutes: routes, httpLimits: opts.httpLimits });
+  // The HTTP API v1 under /api/v1 with the intake API, as `tierkeeper start` mounts it.
+  const mount = opts.intakeApi ? { prefix: API_BASE, handler: apiV1Listener({ svc: env.svc, logger }) } : undefined;
+  const slack = createSlackApp({ svc: env.svc, config, logger, apiRoutes: routes, httpLimits: opts.httpLimits, mount });
   const { port } = await slack.start(0);
   const base = `http://127.0.0.1:${port}`;
   const url = `${base}/slack/events`;

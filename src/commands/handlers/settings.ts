@@ -1,4 +1,5 @@
 // `settings`, `settings <key> <value>…`, `settings api-key …`, `settings defaults …`, `setup`.
+import { SCOPE_MEANING } from "../../domain/api-scopes.ts";
 import { money, n, when } from "../../domain/format.ts";
 
 import { createApiKey, listApiKeys, revokeApiKey } from "../../services/api-keys.ts";
@@ -145,16 +146,22 @@ export const setup: Handler<"setup"> = async () => ({
 export const apiKey: Handler<"settings-api-key"> = async (svc, inv, c) => {
   const tz = inv.timeZone;
   if (c.op === "create") {
-    const k = await createApiKey(svc, inv.actor);
+    const k = await createApiKey(svc, inv.actor, c.scopes ?? undefined);
     return answer(
       [
-        paragraph(md`${emoji("key")} New intake API key ${strong(k.id)}:`),
+        paragraph(md`${emoji("key")} New API key ${strong(k.id)}:`),
         paragraph([code(k.apiKey)]),
+        paragraph(
+          md`It may: ${join(
+            k.scopes.map((s) => md`${code(s)} (${SCOPE_MEANING[s]})`),
+            "; ",
+          )}.`,
+        ),
         note(
-          md`Copy it now: it is not shown again. Send it as ${code("Authorization: Bearer <key>")} to POST /api/contacts. Revoke it with ${code(`settings api-key revoke ${k.id}`)}.`,
+          md`Copy it now: it is not shown again. Send it as ${code("Authorization: Bearer <key>")} to the API (/api/v1, reference at /api/v1/reference). Revoke it with ${code(`settings api-key revoke ${k.id}`)}.`,
         ),
       ],
-      { keyId: k.id, apiKey: k.apiKey },
+      { keyId: k.id, apiKey: k.apiKey, scopes: k.scopes },
     );
   }
   if (c.op === "list") {
@@ -172,12 +179,12 @@ export const apiKey: Handler<"settings-api-key"> = async (svc, inv, c) => {
     const shown = keys.slice(-PAGE);
     return answer(
       [
-        header("Intake API keys"),
-        paragraph(`Intake API keys (${n(active.length)} active, ${n(keys.length - active.length)} revoked):`),
+        header("API keys"),
+        paragraph(`API keys (${n(active.length)} active, ${n(keys.length - active.length)} revoked):`),
         list(
           shown.map(
             (k) =>
-              md`${k.id}: ${k.revokedAt ? md`revoked ${when(k.revokedAt, tz)} by ${who(k.revokedBy ?? "?")}` : "active"}; made ${when(k.createdAt, tz)} by ${who(k.createdBy)}; ${k.lastUsedAt ? `last used ${when(k.lastUsedAt, tz)}` : "never used"}`,
+              md`${k.id} (${k.scopes.join(", ")}): ${k.revokedAt ? md`revoked ${when(k.revokedAt, tz)} by ${who(k.revokedBy ?? "?")}` : "active"}; made ${when(k.createdAt, tz)} by ${who(k.createdBy)}; ${k.lastUsedAt ? `last used ${when(k.lastUsedAt, tz)}` : "never used"}`,
           ),
         ),
         ...(keys.length > shown.length
@@ -195,6 +202,7 @@ export const apiKey: Handler<"settings-api-key"> = async (svc, inv, c) => {
           lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
           revokedAt: k.revokedAt?.toISOString() ?? null,
           revokedBy: k.revokedBy,
+          scopes: k.scopes,
         })),
       },
     );

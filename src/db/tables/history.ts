@@ -1,7 +1,8 @@
 // What happened and when: the audit, tier changes, update-date runs and usage over time.
+import { sql } from "drizzle-orm";
 import { bigint, bigserial, date, index, integer, jsonb, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
 import { accounts } from "./accounts.ts";
-import { ts } from "./columns.ts";
+import { ts, xid8 } from "./columns.ts";
 
 /**
  * Audit of every status, tier and setting change. A bulk change is one row whose
@@ -22,9 +23,17 @@ export const auditEvents = pgTable(
     count: integer().notNull().default(0),
     contactIds: bigint({ mode: "number" }).array(),
     detail: jsonb(),
+    /**
+     * The transaction that wrote the event. The changes feed reads events in (txid, id) order and
+     * only below the oldest transaction still running, so a reader never skips an event that
+     * commits later with a smaller id. Null for events written before this column existed: they
+     * come first.
+     */
+    txid: xid8().default(sql`pg_current_xact_id()`),
   },
   (t) => [
     index("audit_events_account_at_idx").on(t.accountId, t.at),
+    index("audit_events_feed_idx").on(t.accountId, sql`coalesce(${t.txid}, '0'::xid8)`, t.id),
     // Who changed each setting last (`settings`) reads a few kinds among many contact events.
     index("audit_events_account_kind_at_idx").on(t.accountId, t.kind, t.at),
   ],

@@ -1,4 +1,5 @@
 // How contacts come in besides Slack: API keys for the intake API, and CSV imports with their rows.
+import { sql } from "drizzle-orm";
 import {
   bigint,
   bigserial,
@@ -28,6 +29,8 @@ export const apiKeys = pgTable(
     revokedBy: text(),
     revokedAt: ts(),
     lastUsedAt: ts(),
+    /** What the key may do (`contacts:read`, `contacts:write`, `status:write`, `changes:read`). */
+    scopes: text().array().notNull().default(sql`'{contacts:read,contacts:write}'::text[]`),
   },
   (t) => [uniqueIndex("api_keys_hash_key").on(t.keyHash), index("api_keys_account_idx").on(t.accountId)],
 );

@@ -1,3 +1,4 @@
+import type { ApiScope } from "../api-scopes.ts";
 // What the `/contacts` grammar reads text into: one typed command per subcommand.
 import type { Filter } from "../filter.ts";
 import type { MarketingStatus, Plan, Term } from "../types.ts";
@@ -59,7 +60,8 @@ export type Command =
   | { kind: "settings-set"; settings: SettingChange[] }
   /** The setup form (Slack modal) for admins. */
   | { kind: "setup" }
-  | { kind: "settings-api-key"; op: "create" | "revoke" | "list"; keyId: string | null }
+  /** `scopes` of a key to create: null for the default ones. */
+  | { kind: "settings-api-key"; op: "create" | "revoke" | "list"; keyId: string | null; scopes: ApiScope[] | null }
   | {
       kind: "settings-defaults";
       source: string | null;

@@ -1,4 +1,5 @@
 // `settings`, `settings <key> <value> [<key> <value>…]`, `settings api-key …` and `settings defaults …`.
+import { API_SCOPES, parseScopes } from "../../api-scopes.ts";
 import { isKeyword, type Token } from "../../lexer.ts";
 import { CREATION_SOURCES } from "../../types.ts";
 import { type Args, sliceBetween } from "../args.ts";
@@ -90,21 +91,31 @@ export function parseSettings(args: Args): Command {
 function parseApiKey(tokens: Token[]): Command {
   const [action, ...rest] = tokens;
   if (isKeyword(action, "create", "new")) {
-    if (rest.length > 0) fail("settings", "`settings api-key create` takes nothing after it.");
-    return { kind: "settings-api-key", op: "create", keyId: null };
+    if (rest.length === 0) return { kind: "settings-api-key", op: "create", keyId: null, scopes: null };
+    const scopes = parseScopes(rest.map((t) => t.value));
+    if (!scopes.ok) {
+      fail(
+        "settings",
+        `${shorten(scopes.unknown.join(", "))} ${scopes.unknown.length === 1 ? "is not a scope" : "are not scopes"}. A key's scopes: ${API_SCOPES.map((s) => `\`${s}\``).join(", ")}, or \`all\`; e.g. \`settings api-key create contacts:read changes:read\`.`,
+      );
+    }
+    return { kind: "settings-api-key", op: "create", keyId: null, scopes: scopes.scopes };
   }
   if (isKeyword(action, "revoke", "delete", "remove")) {
     const [keyId, ...extra] = rest;
     if (keyId === undefined || extra.length > 0) {
       fail("settings", "Say which key to revoke, e.g. `settings api-key revoke k_123`.");
     }
-    return { kind: "settings-api-key", op: "revoke", keyId: keyId.value };
+    return { kind: "settings-api-key", op: "revoke", keyId: keyId.value, scopes: null };
   }
   if (action === undefined || isKeyword(action, "list", "show", "ls")) {
     if (rest.length > 0) fail("settings", "`settings api-key list` takes nothing after it.");
-    return { kind: "settings-api-key", op: "list", keyId: null };
+    return { kind: "settings-api-key", op: "list", keyId: null, scopes: null };
   }
-  fail("settings", "Use `settings api-key create`, `settings api-key list` or `settings api-key revoke <id>`.");
+  fail(
+    "settings",
+    "Use `settings api-key create [scopes]`, `settings api-key list` or `settings api-key revoke <id>`.",
+  );
 }
 
 /** Sources whose default can be set (R15), and whether they take a form, chatflow or app id. */

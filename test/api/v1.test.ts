@@ -1,0 +1,237 @@
+// The HTTP API v1 end to end over HTTP: each route as an integration would call it, every answer
+// checked against the OpenAPI document the API serves (test/helpers/api-contract.ts).
+
+import pino from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { serveApi } from "../../src/api/server.ts";
+import { API_BASE, apiV1Listener } from "../../src/api/v1/app.ts";
+import { createApiKey } from "../../src/services/api-keys.ts";
+import { getRequest } from "../../src/services/bulk/index.ts";
+import { ContractClient } from "../helpers/api-contract.ts";
+import { contactRow, makeAccount, recount, seedContacts, type TestEnv, testEnv } from "../helpers/services.ts";
+
+let env: TestEnv;
+let api: { url: string; close(): Promise<void> };
+let client: ContractClient;
+
+beforeAll(async () => {
+  env = await testEnv("2026-05-15T14:00:00Z");
+  const logger = pino({ level: "silent" });
+  api = await serveApi(env.svc, 0, undefined, [], {
+    logger,
+    mount: { prefix: API_BASE, handler: apiV1Listener({ svc: env.svc, logger }) },
+  });
+  client = new ContractClient(api.url);
+});
+afterAll(async () => {
+  await api?.close();
+  await env?.close();
+});
+
+async function account() {
+  const a = await makeAccount(env, { tierLimit: 2000, directLimit: 10 });
+  await seedContacts(env, a.accountId, 30, { prefix: "m", marketing: true });
+  await seedContacts(env, a.accountId, 20, { prefix: "n", marketing: false });
+  const all = (
+    await createApiKey(env.svc, a.admin, ["contacts:read", "contacts:write", "status:write", "changes:read"])
+  ).apiKey;
+  const readOnly = (await createApiKey(env.svc, a.admin, ["contacts:read"])).apiKey;
+  return { ...a, all, readOnly };
+}
+
+describe("HTTP API v1", () => {
+  it("serves its OpenAPI 3.1 document and a reference page without a key", async () => {
+    const doc = (await client.document()) as unknown as { openapi: string; paths: Record<string, unknown> };
+    expect(doc.openapi).toBe("3.1.0");
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(["/api/v1/contacts", "/api/v1/contacts/{email}", "/api/v1/tier", "/api/v1/requests"]),
+    );
+    const page = await fetch(`${api.url}/api/v1/reference`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get("content-type")).toMatch(/text\/html/);
+    const html = await page.text();
+    expect(html).toContain("/api/v1/contacts/{email}");
+    expect(html).not.toMatch(/<script/i);
+  });
+
+  it("needs a key, and the scope of each route, named when missing", async () => {
+    const a = await account();
+    const none = await client.call("GET", "/tier", null);
+    expect(none.status).toBe(401);
+    expect(none.headers.get("www-authenticate")).toMatch(/Bearer/);
+    expect((await client.call("GET", "/tier", "tk_wrong")).status).toBe(401);
+    const denied = await client.call("PUT", "/contacts/m00001@test.io/status", a.readOnly, { status: "non-marketing" });
+    expect(denied.status).toBe(403);
+    expect(denied.body).toMatchObject({ error: "missing_scope", missingScope: "status:write" });
+    expect(denied.body.errors[0]).toContain("status:write");
+    expect((await contactRow(env, a.accountId, "m00001@test.io"))?.pendingSince).toBeNull();
+    expect((await client.call("GET", "/tier", a.readOnly)).status).toBe(200);
+  });
+
+  it("reads a contact with an ETag, and 304 while it has not changed", async () => {
+    const a = await account();
+    const first = await client.call("GET", "/contacts/M00001@test.io", a.readOnly);
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({
+      email: "m00001@test.io",
+      status: "marketing",
+      pending: false,
+      effectiveAt: null,
+    });
+    const tag = first.headers.get("etag");
+    expect(tag).toBeTruthy();
+    const again = await client.call("GET", "/contacts/m00001@test.io", a.readOnly, undefined, {
+      "if-none-match": tag ?? "",
+    });
+    expect(again.status).toBe(304);
+    await client.call("PUT", "/contacts/m00001@test.io/status", a.all, { status: "non-marketing" });
+    const changed = await client.call("GET", "/contacts/m00001@test.io", a.readOnly, undefined, {
+      "if-none-match": tag ?? "",
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ status: "marketing", pending: true, effectiveAt: "2026-06-01T16:00:00.000Z" });
+    expect((await client.call("GET", "/contacts/nobody@test.io", a.readOnly)).status).toBe(404);
+    const bad = await client.call("GET", "/contacts/not-an-email", a.readOnly);
+    expect(bad.status).toBe(400);
+  });
+
+  it("lists with the filter language, a status, and cursor pages that neither repeat nor skip", async () => {
+    const a = await account();
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const q: string = `/contacts?status=marketing&limit=7${cursor ? `&cursor=${cursor}` : ""}`;
+      const page = await client.call("GET", q, a.readOnly);
+      expect(page.status).toBe(200);
+      seen.push(...page.body.contacts.map((c: { email: string }) => c.email));
+      cursor = page.body.next;
+    } while (cursor);
+    expect(seen).toHaveLength(30);
+    expect(new Set(seen).size).toBe(30);
+    const filtered = await client.call(
+      "GET",
+      `/contacts?filter=${encodeURIComponent("email contains n0001")}`,
+      a.readOnly,
+    );
+    expect(filtered.body.contacts.map((c: { email: string }) => c.email)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `n${String(10 + i).padStart(5, "0")}@test.io`),
+    );
+    const badFilter = await client.call("GET", `/contacts?filter=${encodeURIComponent("colour = blue")}`, a.readOnly);
+    expect(badFilter.status).toBe(400);
+    expect(badFilter.body.errors[0]).toMatch(/^filter: /);
+    const badCursor = await client.call("GET", "/contacts?cursor=Zm9vLjE", a.readOnly);
+    expect(badCursor.status).toBe(400);
+    expect(badCursor.body.error).toBe("invalid_cursor");
+    const badQuery = await client.call("GET", "/contacts?limit=5000&status=maybe", a.readOnly);
+    expect(badQuery.status).toBe(400);
+    expect(badQuery.body.errors).toHaveLength(2);
+  });
+
+  it("creates, updates and deletes contacts; bad bodies get every reason and change nothing", async () => {
+    const a = await account();
+    const created = await client.call("POST", "/contacts", a.all, {
+      email: "New@Test.io",
+      source: "api",
+      firstName: "Ada",
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ email: "new@test.io", created: true });
+    expect((await client.call("POST", "/contacts", a.all, { email: "new@test.io", source: "api" })).status).toBe(200);
+    const patched = await client.call("PATCH", "/contacts/new@test.io", a.all, {
+      lastName: "Lovelace",
+      properties: { plan: "pro" },
+    });
+    expect(patched.status).toBe(200);
+    expect(patched.body).toMatchObject({ firstName: "Ada", lastName: "Lovelace", properties: { plan: "pro" } });
+    const bad = await client.call("POST", "/contacts", a.all, { email: "nope", source: "carrier-pigeon" });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.length).toBeGreaterThanOrEqual(2);
+    const batch = await client.call("POST", "/contacts/batch", a.all, {
+      contacts: [{ email: "b1@test.io", source: "api" }, { email: "broken" }],
+    });
+    expect(batch.status).toBe(207);
+    expect(batch.body.results.map((r: { ok: boolean }) => r.ok)).toEqual([true, false]);
+    expect((await client.call("DELETE", "/contacts/new@test.io", a.all)).status).toBe(204);
+    expect((await client.call("GET", "/contacts/new@test.io", a.all)).status).toBe(404);
+    expect((await client.call("DELETE", "/contacts/new@test.io", a.all)).status).toBe(404);
+    expect(await recount(env, a.accountId)).toMatchObject({ t: 51 });
+  });
+
+  it("sets status as the slash command does: pending non-marketing, and over the limit a request (202)", async () => {
+    const a = await account();
+    const one = await client.call("PUT", "/contacts/m00002@test.io/status", a.all, { status: "non-marketing" });
+    expect(one.status).toBe(200);
+    expect(one.body).toMatchObject({ status: "non-marketing", pending: 1, requestId: null });
+    expect(one.body.contacts[0]).toMatchObject({ outcome: "flagged-pending", effectiveAt: "2026-06-01T16:00:00.000Z" });
+    const emails = Array.from({ length: 15 }, (_, i) => `m${String(i + 10).padStart(5, "0")}@test.io`);
+    const many = await client.call("POST", "/contacts/status", a.all, { status: "non-marketing", emails });
+    expect(many.status).toBe(202);
+    expect(many.body.requestId).toBeTruthy();
+    expect(many.body.requestReason).toBe("limit");
+    const request = await getRequest(env.svc, a.accountId, many.body.requestId);
+    expect(request).toMatchObject({ status: "open", count: 15, requestedBy: "UADMIN1" });
+    // Nothing changed yet: an admin decides.
+    expect((await contactRow(env, a.accountId, "m00010@test.io"))?.pendingSince).toBeNull();
+    const read = await client.call("GET", `/requests/${many.body.requestId}`, a.readOnly);
+    expect(read.status).toBe(200);
+    expect(read.body).toMatchObject({ id: many.body.requestId, action: "non-marketing", count: 15 });
+    const listed = await client.call("GET", "/requests", a.readOnly);
+    expect(listed.body.requests.map((r: { id: string }) => r.id)).toContain(many.body.requestId);
+    const unknown = await client.call("POST", "/contacts/status", a.all, {
+      status: "marketing",
+      emails: ["ghost@test.io"],
+    });
+    expect(unknown.status).toBe(400);
+  });
+
+  it("asks for bulk changes by selector; decisions stay with people", async () => {
+    const a = await account();
+    // Up to the direct-change limit (10) a non-marketing change applies at once…
+    const small = await client.call("POST", "/requests", a.all, {
+      action: "non-marketing",
+      selector: { type: "filter", filter: "email contains m0000" },
+    });
+    expect(small.status).toBe(200);
+    expect(small.body).toMatchObject({ executed: true, request: { count: 9, status: "executed" } });
+    expect((await contactRow(env, a.accountId, "m00001@test.io"))?.pendingSince).not.toBeNull();
+    // …more waits for another admin.
+    const r = await client.call("POST", "/requests", a.all, {
+      action: "non-marketing",
+      selector: { type: "filter", filter: "email contains m00" },
+    });
+    expect(r.status).toBe(202);
+    expect(r.body.request).toMatchObject({ action: "non-marketing", count: 21, status: "open" });
+    expect((await contactRow(env, a.accountId, "m00020@test.io"))?.pendingSince).toBeNull();
+    const bad = await client.call("POST", "/requests", a.all, { action: "delete", selector: { type: "everyone" } });
+    expect(bad.status).toBe(400);
+    expect((await client.call("POST", `/requests/${r.body.request.id}/approve`, a.all)).status).toBe(404);
+  });
+
+  it("reports the tier, usage and forecast", async () => {
+    const a = await account();
+    const tier = await client.call("GET", "/tier", a.readOnly);
+    expect(tier.body).toMatchObject({
+      tierLimit: 2000,
+      marketingCount: 30,
+      totalCount: 50,
+      nextUpdateAt: "2026-06-01T16:00:00.000Z",
+    });
+    expect((await client.call("GET", "/usage", a.readOnly)).status).toBe(200);
+    expect((await client.call("GET", "/usage?from=yesterday", a.readOnly)).status).toBe(400);
+    const forecast = await client.call("GET", "/forecast", a.readOnly);
+    expect(forecast.body).toMatchObject({ marketingCount: 30, tierLimit: 2000 });
+  });
+
+  it("unknown routes and methods are JSON 404s, bodies over 8 MB are 413", async () => {
+    const a = await account();
+    const missing = await client.call("GET", "/nothing-here", a.readOnly);
+    expect(missing.status).toBe(404);
+    expect(missing.body.error).toBe("not_found");
+    const big = await fetch(`${api.url}/api/v1/contacts`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${a.all}`, "content-type": "application/json" },
+      body: JSON.stringify({ email: "x@test.io", source: "api", properties: { blob: "x".repeat(9 * 1024 * 1024) } }),
+    });
+    expect(big.status).toBe(413);
+  });
+});
