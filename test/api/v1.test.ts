@@ -222,6 +222,40 @@ describe("HTTP API v1", () => {
     expect(forecast.body).toMatchObject({ marketingCount: 30, tierLimit: 2000 });
   });
 
+  it("exports contacts as CSV (formulas defused) and NDJSON, by filter and status", async () => {
+    const a = await account();
+    await client.call("POST", "/contacts", a.all, {
+      email: "formula@test.io",
+      source: "api",
+      firstName: "=HYPERLINK(1)",
+    });
+    const csv = await client.call("GET", "/exports/contacts?format=csv", a.readOnly);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get("content-type")).toMatch(/text\/csv/);
+    const lines = csv.text.trimEnd().split("\r\n");
+    expect(lines[0]).toBe(
+      "email,status,pending,effectiveAt,firstName,lastName,lifecycle,source,sourceId,bounced,unsubscribed,createdAt,updatedAt",
+    );
+    expect(lines).toHaveLength(52);
+    expect(csv.text).toContain(`"'=HYPERLINK(1)"`);
+    const nd = await client.call("GET", "/exports/contacts?format=ndjson&status=marketing", a.readOnly);
+    const rows = nd.text
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(rows).toHaveLength(30);
+    expect(rows.every((r) => r.status === "marketing")).toBe(true);
+    const filtered = await client.call(
+      "GET",
+      `/exports/contacts?format=ndjson&filter=${encodeURIComponent("email contains n0001")}`,
+      a.readOnly,
+    );
+    expect(filtered.text.trimEnd().split("\n")).toHaveLength(10);
+    expect(
+      (await client.call("GET", `/exports/contacts?filter=${encodeURIComponent("nonsense ==")}`, a.readOnly)).status,
+    ).toBe(400);
+  });
+
   it("unknown routes and methods are JSON 404s, bodies over 8 MB are 413", async () => {
     const a = await account();
     const missing = await client.call("GET", "/nothing-here", a.readOnly);

@@ -65,7 +65,7 @@ export class ContractClient {
     });
     const text = await res.text();
     let parsed: unknown = null;
-    if ((res.headers.get("content-type") ?? "").includes("json") && text) parsed = JSON.parse(text);
+    if (/^application\/(problem\+)?json/.test(res.headers.get("content-type") ?? "") && text) parsed = JSON.parse(text);
     const doc = await this.document();
     const bare = path.split("?")[0] ?? path;
     const template = this.template(doc, `/api/v1${bare}`);

@@ -12,6 +12,7 @@ import { API_SCOPES, SCOPE_MEANING } from "../../domain/api-scopes.ts";
 import { accountRoutes } from "./account.ts";
 import { type ApiDeps, type ApiEnv, ApiError, answerError, authenticate, issueSentences } from "./common.ts";
 import { contactRoutes } from "./contacts.ts";
+import { exportRoutes } from "./exports.ts";
 import { referencePage } from "./reference.ts";
 import { requestRoutes } from "./requests.ts";
 
@@ -71,6 +72,7 @@ export function createApiV1(deps: ApiDeps) {
   contactRoutes(app, deps);
   accountRoutes(app, deps);
   requestRoutes(app, deps);
+  exportRoutes(app, deps);
   return app;
 }
 
