@@ -12,6 +12,7 @@ import {
 import type { Services } from "../services/context.ts";
 import { pruneDeliveries } from "../services/deliveries.ts";
 import { processForecastAlerts } from "../services/forecast.ts";
+import { pruneIdempotency } from "../services/idempotency.ts";
 import { takeQueuedForPrinting } from "../services/outbox.ts";
 import { processReminders } from "../services/reminders.ts";
 import { processDueDowngrades } from "../services/renewals.ts";
@@ -125,6 +126,7 @@ export async function runDueWork(svc: Services, deps: { slack: WebClient | null 
     // Bounded per tick: the contact lists of decided requests (they changed all they ever will).
     await pruneDecidedRequestContacts(svc);
     await pruneDeliveries(svc);
+    await pruneIdempotency(svc);
   });
   await step("snapshots", async () => {
     await takeSnapshots(svc);

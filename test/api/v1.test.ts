@@ -13,6 +13,7 @@ import { contactRow, makeAccount, recount, seedContacts, type TestEnv, testEnv }
 let env: TestEnv;
 let api: { url: string; close(): Promise<void> };
 let client: ContractClient;
+let limited: { url: string; close(): Promise<void> } | undefined;
 
 beforeAll(async () => {
   env = await testEnv("2026-05-15T14:00:00Z");
@@ -24,6 +25,7 @@ beforeAll(async () => {
   client = new ContractClient(api.url);
 });
 afterAll(async () => {
+  await limited?.close();
   await api?.close();
   await env?.close();
 });
@@ -256,6 +258,24 @@ describe("HTTP API v1", () => {
     ).toBe(400);
   });
 
+  it("a write retried with the same Idempotency-Key gets the first answer and changes nothing", async () => {
+    const a = await account();
+    const body = { action: "non-marketing", selector: { type: "filter", filter: "email contains m00" } };
+    const key = { "idempotency-key": "order-4711" };
+    const first = await client.call("POST", "/requests", a.all, body, key);
+    expect(first.status).toBe(202);
+    const again = await client.call("POST", "/requests", a.all, body, key);
+    expect(again.status).toBe(202);
+    expect(again.headers.get("idempotent-replayed")).toBe("true");
+    expect(again.body.request.id).toBe(first.body.request.id);
+    const open = await client.call("GET", "/requests?status=open", a.readOnly);
+    expect(open.body.requests).toHaveLength(1);
+    const other = await client.call("POST", "/requests", a.all, { ...body, action: "marketing" }, key);
+    expect(other.status).toBe(422);
+    expect(other.body.error).toBe("idempotency_key_reused");
+    expect((await client.call("POST", "/requests", a.all, body, { "idempotency-key": "has space" })).status).toBe(400);
+  });
+
   it("unknown routes and methods are JSON 404s, bodies over 8 MB are 413", async () => {
     const a = await account();
     const missing = await client.call("GET", "/nothing-here", a.readOnly);
@@ -267,5 +287,26 @@ describe("HTTP API v1", () => {
       body: JSON.stringify({ email: "x@test.io", source: "api", properties: { blob: "x".repeat(9 * 1024 * 1024) } }),
     });
     expect(big.status).toBe(413);
+  });
+
+  it("answers 429 with Retry-After when a key calls more than its rate a minute", async () => {
+    const a = await account();
+    const logger = pino({ level: "silent" });
+    limited = await serveApi(env.svc, 0, undefined, [], {
+      logger,
+      mount: { prefix: API_BASE, handler: apiV1Listener({ svc: env.svc, logger, ratePerMinute: 3 }) },
+    });
+    const slow = new ContractClient(limited.url);
+    const statuses: number[] = [];
+    let last: Awaited<ReturnType<ContractClient["call"]>> | null = null;
+    for (let i = 0; i < 5; i++) {
+      last = await slow.call("GET", "/tier", a.readOnly);
+      statuses.push(last.status);
+    }
+    expect(statuses).toEqual([200, 200, 200, 429, 429]);
+    expect(Number(last?.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(last?.body.error).toBe("rate_limited");
+    // Another key has its own allowance.
+    expect((await slow.call("GET", "/tier", a.all)).status).toBe(200);
   });
 });

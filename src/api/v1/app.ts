@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { getRequestListener } from "@hono/node-server";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
+import { except } from "hono/combine";
 import { etag } from "hono/etag";
 import { API_SCOPES, SCOPE_MEANING } from "../../domain/api-scopes.ts";
 import { accountRoutes } from "./account.ts";
@@ -15,6 +16,7 @@ import { contactRoutes } from "./contacts.ts";
 import { exportRoutes } from "./exports.ts";
 import { referencePage } from "./reference.ts";
 import { requestRoutes } from "./requests.ts";
+import { idempotency, rateLimit } from "./write-guards.ts";
 
 export const API_BASE = "/api/v1";
 /** The largest body a call may send: a batch of 1,000 contacts with modest properties. */
@@ -49,20 +51,18 @@ export function createApiV1(deps: ApiDeps) {
   app.doc31("/openapi.json", { openapi: "3.1.0", info, security: [{ apiKey: [] }] });
   app.get("/reference", (c) => c.html(referencePage(app.getOpenAPI31Document({ openapi: "3.1.0", info }))));
 
-  app.use("*", async (c, next) => {
-    const open = c.req.path === `${API_BASE}/openapi.json` || c.req.path === `${API_BASE}/reference`;
-    if (open) return next();
-    return authenticate(deps.svc)(c, next);
+  // Everything but the document and the reference needs a key; then the key's rate limit, the body
+  // limit, and Idempotency-Key for writes (which reads the body, so after the limit).
+  const auth = authenticate(deps.svc);
+  const limiter = rateLimit(deps.ratePerMinute ?? 600);
+  const sized = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new ApiError(413, "payload_too_large", [`the body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB`]);
+    },
   });
-  app.use(
-    "*",
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new ApiError(413, "payload_too_large", [`the body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB`]);
-      },
-    }),
-  );
+  const idempotent = idempotency(deps);
+  app.use("*", except([`${API_BASE}/openapi.json`, `${API_BASE}/reference`], auth, limiter, sized, idempotent));
   // Reads answer with an ETag; If-None-Match with it gets 304 while nothing changed.
   app.use("/contacts/*", etag());
   app.use("/contacts", etag());

@@ -15,6 +15,8 @@ export interface ApiEnv {
 export interface ApiDeps {
   svc: Services;
   logger: Logger;
+  /** Calls a minute one API key may make (per process); TIERKEEPER_API_RATE_PER_MINUTE, 600 by default. */
+  ratePerMinute?: number;
 }
 
 export const ErrorSchema = z
@@ -38,8 +40,18 @@ export const errorResponses = {
     description: "The key lacks the scope this route needs",
     content: { "application/json": { schema: ErrorSchema } },
   },
+  409: {
+    description: "The first request with this Idempotency-Key is still being carried out",
+    content: { "application/json": { schema: ErrorSchema } },
+  },
+  413: { description: "The body is larger than 8 MB", content: { "application/json": { schema: ErrorSchema } } },
   422: {
-    description: "Not allowed or not possible now (the sentence says why); nothing was changed",
+    description:
+      "Not allowed or not possible now (the sentence says why), or an Idempotency-Key used for another request; nothing was changed",
+    content: { "application/json": { schema: ErrorSchema } },
+  },
+  429: {
+    description: "The key made too many calls this minute: wait Retry-After seconds",
     content: { "application/json": { schema: ErrorSchema } },
   },
 } as const;
