@@ -82,6 +82,10 @@ const envSchema = z.object({
   TIERKEEPER_IMPORT_MAX_ROWS: optionalText.pipe(
     wholeNumber("a whole number of rows, e.g. 1000000", 1_000_000_000).optional(),
   ),
+  TIERKEEPER_API_RATE_PER_MINUTE: optionalText.pipe(
+    wholeNumber("a whole number of calls a minute per API key, e.g. 600", 1_000_000).optional(),
+  ),
+  TIERKEEPER_WEBHOOK_ALLOW_LOCAL: optionalText.pipe(z.enum(["0", "1"], { message: "must be 0 or 1" }).optional()),
 });
 
 export interface Config {
@@ -103,6 +107,13 @@ export interface Config {
   logLevel: (typeof LOG_LEVELS)[number];
   /** TIERKEEPER_IMPORT_MAX_MB and TIERKEEPER_IMPORT_MAX_ROWS; absent → DEFAULT_IMPORT_LIMITS. */
   imports?: ImportLimits;
+  /** TIERKEEPER_API_RATE_PER_MINUTE: calls a minute per API key (per process); 600 when absent. */
+  apiRatePerMinute?: number;
+  /**
+   * TIERKEEPER_WEBHOOK_ALLOW_LOCAL=1: webhooks may go to http:// URLs on this machine and to private
+   * addresses (development and tests); otherwise only https:// URLs on public addresses.
+   */
+  webhookAllowLocal?: boolean;
 }
 
 const USER_ID = /^[UW][A-Z0-9]+$/;
@@ -156,5 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxBytes: e.TIERKEEPER_IMPORT_MAX_MB ? e.TIERKEEPER_IMPORT_MAX_MB * MB : DEFAULT_IMPORT_LIMITS.maxBytes,
       maxRows: e.TIERKEEPER_IMPORT_MAX_ROWS ?? DEFAULT_IMPORT_LIMITS.maxRows,
     },
+    apiRatePerMinute: e.TIERKEEPER_API_RATE_PER_MINUTE ?? 600,
+    webhookAllowLocal: e.TIERKEEPER_WEBHOOK_ALLOW_LOCAL === "1",
   };
 }

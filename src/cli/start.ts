@@ -36,7 +36,7 @@ export async function startService(
   const stops: (() => Promise<void> | void)[] = [];
   // The HTTP API v1 beside the intake routes, on the same port (loaded only here, by `start`).
   const { apiV1Listener, API_BASE } = await import("../api/v1/app.ts");
-  const mount = { prefix: API_BASE, handler: apiV1Listener({ svc, logger }) };
+  const mount = { prefix: API_BASE, handler: apiV1Listener({ svc, logger, ratePerMinute: config.apiRatePerMinute }) };
   const where =
     database.driver === "pglite"
       ? `the embedded database in ${resolve(config.databaseUrl.replace(/^file:/, ""))}`
