@@ -22,6 +22,7 @@ CREATE TABLE "webhook_endpoints" (
 	"next_attempt_at" timestamp with time zone,
 	"last_error" text,
 	"disabled_at" timestamp with time zone,
+	"test_requested_at" timestamp with time zone,
 	"lease_token" text,
 	"lease_until" timestamp with time zone,
 	"stats" jsonb

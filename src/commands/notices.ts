@@ -121,6 +121,8 @@ const words = {
   // The rule's name and filter are as someone typed them; the reason is ours (it may mention the owner).
   "rule-paused": (p) =>
     md`${emoji("pause_button")} Automation rule "${p.rule}" (set marketing when ${p.filter}) is paused: ${fromOurMarkup(p.reason)}. Someone with marketing contacts access can ${code(`/contacts rules enable ${p.rule}`)} to run it as theirs, or remove it.`,
+  "webhook-disabled": (p) =>
+    md`${emoji("warning")} Webhook ${p.webhookId} to ${p.origin} is turned off: every delivery failed since ${p.failingSince.slice(0, 10)} (${n(p.attempts)} attempts; the last: ${p.lastError}). Nothing was lost: once the endpoint works, ${code(`/contacts settings webhook test ${p.webhookId}`)} turns it back on and it catches up from where it stopped.`,
 } satisfies Words;
 
 /** A threshold as people say it: "90 % (1,800)", or going over the tier. */

@@ -110,6 +110,16 @@ export interface RulePausedNotice {
   reason: string;
 }
 
+export interface WebhookDisabledNotice {
+  webhookId: number;
+  /** Scheme, host and port of its URL (the path may hold a token). */
+  origin: string;
+  failingSince: string;
+  attempts: number;
+  /** Ours: the status code or the network error, in a few words. */
+  lastError: string;
+}
+
 export type Notice =
   | { kind: "upgrade"; payload: UpgradeNotice }
   | { kind: "threshold"; payload: ThresholdNotice }
@@ -123,7 +133,8 @@ export type Notice =
   | { kind: "setup"; payload: SetupNotice }
   | { kind: "intake-held"; payload: IntakeHeldNotice }
   | { kind: "request-reopened"; payload: RequestReopenedNotice }
-  | { kind: "rule-paused"; payload: RulePausedNotice };
+  | { kind: "rule-paused"; payload: RulePausedNotice }
+  | { kind: "webhook-disabled"; payload: WebhookDisabledNotice };
 
 export type NoticeKind = Notice["kind"];
 

@@ -276,6 +276,37 @@ describe("HTTP API v1", () => {
     expect((await client.call("POST", "/requests", a.all, body, { "idempotency-key": "has space" })).status).toBe(400);
   });
 
+  it("the changes feed pages through every change once, in order; it needs changes:read", async () => {
+    const a = await account();
+    expect((await client.call("GET", "/changes", a.readOnly)).status).toBe(403);
+    await client.call("PUT", "/contacts/m00003@test.io/status", a.all, { status: "non-marketing" });
+    await client.call("PUT", "/contacts/n00003@test.io/status", a.all, { status: "marketing" });
+    await client.call("POST", "/contacts/status", a.all, {
+      status: "non-marketing",
+      emails: Array.from({ length: 12 }, (_, i) => `m${String(i + 10).padStart(5, "0")}@test.io`),
+    });
+    const events: { id: string; type: string; contact?: { email: string }; status?: string; pending?: boolean }[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 20; i++) {
+      const page = await client.call("GET", `/changes?limit=2${after ? `&after=${after}` : ""}`, a.all);
+      expect(page.status).toBe(200);
+      events.push(...page.body.events);
+      after = page.body.next;
+      if (!page.body.hasMore) break;
+    }
+    expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
+    const statusChanges = events.filter((e) => e.type === "contact.status_changed");
+    expect(statusChanges.map((e) => [e.contact?.email, e.status, e.pending])).toEqual([
+      ["m00003@test.io", "non-marketing", true],
+      ["n00003@test.io", "marketing", false],
+    ]);
+    expect(events.map((e) => e.type)).toContain("request.created");
+    const nothingNew = await client.call("GET", `/changes?after=${after}`, a.all);
+    expect(nothingNew.body).toMatchObject({ events: [], next: after, hasMore: false });
+    const bad = await client.call("GET", "/changes?after=garbage&types=contact.exploded", a.all);
+    expect(bad.status).toBe(400);
+  });
+
   it("unknown routes and methods are JSON 404s, bodies over 8 MB are 413", async () => {
     const a = await account();
     const missing = await client.call("GET", "/nothing-here", a.readOnly);

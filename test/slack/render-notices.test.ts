@@ -84,6 +84,13 @@ function payloads(text: string): { [K in NoticeKind]: NoticeOf<K>["payload"] } {
       filter: `email contains "${text}"`,
       reason: "its owner <@UOWNER> no longer has access",
     },
+    "webhook-disabled": {
+      webhookId: 7,
+      origin: `https://${text.slice(0, 50)}.example.com`,
+      failingSince: "2026-05-12T14:00:00.000Z",
+      attempts: 80,
+      lastError: text,
+    },
   };
 }
 

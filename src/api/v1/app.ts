@@ -11,6 +11,7 @@ import { except } from "hono/combine";
 import { etag } from "hono/etag";
 import { API_SCOPES, SCOPE_MEANING } from "../../domain/api-scopes.ts";
 import { accountRoutes } from "./account.ts";
+import { changeRoutes } from "./changes.ts";
 import { type ApiDeps, type ApiEnv, ApiError, answerError, authenticate, issueSentences } from "./common.ts";
 import { contactRoutes } from "./contacts.ts";
 import { exportRoutes } from "./exports.ts";
@@ -73,6 +74,7 @@ export function createApiV1(deps: ApiDeps) {
   accountRoutes(app, deps);
   requestRoutes(app, deps);
   exportRoutes(app, deps);
+  changeRoutes(app, deps);
   return app;
 }
 

@@ -52,6 +52,8 @@ export const webhookEndpoints = pgTable(
     nextAttemptAt: ts(),
     lastError: text(),
     disabledAt: ts(),
+    /** `settings webhook test`: a test message goes out with the next delivery. */
+    testRequestedAt: ts(),
     /** The sender holding it while a delivery is in flight, and until when (one sender across replicas). */
     leaseToken: text(),
     leaseUntil: ts(),

@@ -1,7 +1,7 @@
 // Bulk requests: what one is, its tier impact, reading and listing them, expiry.
 import { randomBytes } from "node:crypto";
 import { and, desc, eq, inArray, lte } from "drizzle-orm";
-import { bulkRequests } from "../../db/schema.ts";
+import { auditEvents, bulkRequests } from "../../db/schema.ts";
 import { lowestTierHolding } from "../../domain/pricing.ts";
 import { usagePercent } from "../../domain/thresholds.ts";
 import type { MarketingStatus } from "../../domain/types.ts";
@@ -124,21 +124,36 @@ export function view(row: BulkRequest): BulkRequestView {
   return { ...row, impact: row.impact as TierImpact, selectorText: row.selector };
 }
 
-/** R14: open requests older than 7 days expire. */
+/** R14: open requests older than 7 days expire (each audited, so the changes feed says so too). */
 export async function expireRequests(svc: Services, accountId?: number): Promise<number> {
   const now = svc.clock.now();
-  const expired = await svc.db
-    .update(bulkRequests)
-    .set({ status: "expired", decidedAt: now })
-    .where(
-      and(
-        eq(bulkRequests.status, "open"),
-        lte(bulkRequests.expiresAt, now),
-        accountId === undefined ? undefined : eq(bulkRequests.accountId, accountId),
-      ),
-    )
-    .returning({ id: bulkRequests.id });
-  return expired.length;
+  return svc.db.transaction(async (tx) => {
+    const expired = await tx
+      .update(bulkRequests)
+      .set({ status: "expired", decidedAt: now })
+      .where(
+        and(
+          eq(bulkRequests.status, "open"),
+          lte(bulkRequests.expiresAt, now),
+          accountId === undefined ? undefined : eq(bulkRequests.accountId, accountId),
+        ),
+      )
+      .returning({ id: bulkRequests.id, accountId: bulkRequests.accountId, count: bulkRequests.count });
+    if (expired.length > 0) {
+      await tx.insert(auditEvents).values(
+        expired.map((r) => ({
+          accountId: r.accountId,
+          at: now,
+          actor: "system",
+          kind: "request.expired",
+          summary: `Request ${r.id} expired after 7 days without a decision`,
+          count: r.count,
+          detail: { requestId: r.id },
+        })),
+      );
+    }
+    return expired.length;
+  });
 }
 
 export async function listRequests(

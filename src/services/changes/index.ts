@@ -93,6 +93,22 @@ export async function readChanges(svc: Services, accountId: number, q: ChangesQu
   };
 }
 
+/**
+ * The cursor past every event readable now: where a new reader that wants only what happens from
+ * now on starts (a new webhook endpoint). One index read, however long the account's history.
+ */
+export async function feedEnd(svc: Services, accountId: number): Promise<string> {
+  const [row] = await rowsOf<{ k: string; id: string }>(
+    svc.db,
+    sql`select coalesce(a.txid, '0'::xid8)::text as k, a.id::text as id
+        from audit_events a
+        where a.account_id = ${accountId} and coalesce(a.txid, '0'::xid8) < pg_snapshot_xmin(pg_current_snapshot())
+        order by coalesce(a.txid, '0'::xid8) desc, a.id desc
+        limit 1`,
+  );
+  return encodeCursor(row ? { txid: BigInt(row.k), auditId: BigInt(row.id), position: WHOLE_ROW } : START);
+}
+
 /** Positions `lo` to `hi` of the audit row `id`: the part of it a page takes. */
 interface RowPart {
   id: string;

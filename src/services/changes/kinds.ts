@@ -16,7 +16,7 @@ export interface KindReading {
  * `account.setup`, `setting.changed` of any setting but the tier, `tier.downgrade-scheduled` and
  * `tier.downgrade-cancelled` (no tier change yet), `user.*`, `list.*`, `rule.*`, `api-key.*`,
  * `import.finished` (its contacts come as `contact.created`/`contact.updated`), `demo.seeded`.
- * `request.expired` is read when written: expireRequests does not audit yet, so no such event comes.
+ * `request.expired` comes from expireRequests (one audit row per expired request).
  */
 export const KIND_READINGS: Record<string, KindReading> = {
   "status.made-marketing": {
