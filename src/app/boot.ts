@@ -27,6 +27,7 @@ export async function boot(config: Config): Promise<{ svc: Services; database: D
     clock: config.fixedNow ? fixedClock(config.fixedNow) : systemClock,
     pricing,
     configAdmins: config.admins,
+    webhookAllowLocal: config.webhookAllowLocal ?? false,
     events: new ChangeEvents(),
   };
   return { svc, database };

@@ -13,6 +13,7 @@ import { forecast, history, nextUpdateHandler, tier, usage } from "./handlers/re
 import { bulk, decide, requests } from "./handlers/requests.ts";
 import { rules, rulesAdd, rulesToggle } from "./handlers/rules.ts";
 import { apiKey, defaults, settings, settingsSet, setup } from "./handlers/settings.ts";
+import { webhook } from "./handlers/webhooks.ts";
 
 export const handlers = {
   help,
@@ -39,6 +40,7 @@ export const handlers = {
   settings,
   "settings-set": settingsSet,
   "settings-api-key": apiKey,
+  "settings-webhook": webhook,
   "settings-defaults": defaults,
   setup,
   access: roles,

@@ -1,4 +1,5 @@
 import type { WebClient } from "@slack/web-api";
+import pino from "pino";
 import { noticeText, notificationAnswer } from "../commands/notices.ts";
 import { accounts, jobFires } from "../db/schema.ts";
 import { n } from "../domain/format.ts";
@@ -23,6 +24,7 @@ import { deliverDue } from "../slack/outbox-sender.ts";
 import { postUnpostedRequests, updateRequestMessage } from "../slack/request-poster.ts";
 import { singleTryClient } from "../slack/web.ts";
 import { slackClientFromEnv } from "./slack-client.ts";
+import { deliverWebhooks } from "./webhooks.ts";
 
 export interface JobsDeps {
   /** Web API client; null in local mode (messages stay queued and are printed). Default: from the environment. */
@@ -189,5 +191,9 @@ export async function runJobsOnce(svc: Services, deps: JobsDeps = {}): Promise<s
       lines.push(`Queued for Slack (${where}): ${notificationAnswer(m).text}`);
     }
   }
+  const w = await deliverWebhooks(svc, { logger: pino({ level: process.env.LOG_LEVEL ?? "warn" }) });
+  if (w.sent > 0) lines.push(`Sent ${w.sent} webhook message(s).`);
+  if (w.failed > 0)
+    lines.push(`${w.failed} webhook message(s) not delivered (retried later): \`settings webhook list\` says why.`);
   return lines;
 }

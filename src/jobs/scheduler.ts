@@ -9,6 +9,7 @@ import { claimKeys } from "../services/outbox.ts";
 import { deliverAll, runDueWork } from "./run-once.ts";
 import { slackClientFromEnv } from "./slack-client.ts";
 import { type CountWatcher, watchCountChanges } from "./watch.ts";
+import { deliverWebhooks } from "./webhooks.ts";
 
 export interface SchedulerDeps {
   /** Web API client; null keeps messages queued (local mode). Default: from the environment. */
@@ -64,7 +65,6 @@ export function createScheduler(svc: Services, deps: SchedulerDeps = {}): Schedu
   let again = false;
 
   const deliverSoon = async (): Promise<void> => {
-    if (!slack) return;
     if (delivering) {
       again = true;
       return delivering;
@@ -72,12 +72,21 @@ export function createScheduler(svc: Services, deps: SchedulerDeps = {}): Schedu
     delivering = (async () => {
       do {
         again = false;
+        if (slack) {
+          try {
+            const d = await deliverAll(svc, slack);
+            if (d.sent > 0) logger.info({ sent: d.sent }, "notifications sent");
+            for (const e of d.errors) logger.warn({ error: e }, "notification not sent; retried later");
+          } catch (err) {
+            logger.error({ err }, "notification delivery failed; retried on the next tick");
+          }
+        }
+        // Webhooks need no Slack: the changes feed goes to every endpoint that is due.
         try {
-          const d = await deliverAll(svc, slack);
-          if (d.sent > 0) logger.info({ sent: d.sent }, "notifications sent");
-          for (const e of d.errors) logger.warn({ error: e }, "notification not sent; retried later");
+          const w = await deliverWebhooks(svc, { logger });
+          if (w.sent > 0 || w.failed > 0) logger.info(w, "webhooks delivered");
         } catch (err) {
-          logger.error({ err }, "notification delivery failed; retried on the next tick");
+          logger.error({ err }, "webhook delivery failed; retried on the next tick");
         }
       } while (again);
     })().finally(() => {

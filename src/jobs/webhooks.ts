@@ -32,8 +32,8 @@ const MAX_ANSWER_BYTES = 64 * 1024;
 
 export interface WebhookSenderOptions {
   logger: Logger;
-  /** TIERKEEPER_WEBHOOK_ALLOW_LOCAL: http:// and private addresses allowed (development, tests). */
-  allowLocal: boolean;
+  /** http:// and private addresses allowed (development, tests); svc.webhookAllowLocal by default. */
+  allowLocal?: boolean;
   /** How long one call may keep going from endpoint to endpoint. */
   budgetMs?: number;
   /** When a message is signed: the real time (receivers check it against theirs), not the service clock. */
@@ -75,13 +75,14 @@ export async function deliverWebhooks(
   const started = Date.now();
   const budget = opts.budgetMs ?? 20_000;
   const wall = opts.wallClock ?? (() => new Date());
+  const o = { ...opts, allowLocal: opts.allowLocal ?? svc.webhookAllowLocal ?? false };
   let sent = 0;
   let failed = 0;
   while (Date.now() - started < budget) {
     const claim = await claimDueWebhook(svc, TIMEOUT_MS * 3);
     if (!claim) break;
     try {
-      const r = await deliverOne(svc, claim, opts, wall);
+      const r = await deliverOne(svc, claim, o, wall);
       if (r === "sent") sent++;
       if (r === "failed") failed++;
     } catch (e) {
@@ -99,7 +100,7 @@ export async function deliverWebhooks(
 async function deliverOne(
   svc: Services,
   claim: WebhookClaim,
-  opts: WebhookSenderOptions,
+  opts: WebhookSenderOptions & { allowLocal: boolean },
   wall: () => Date,
 ): Promise<"sent" | "failed" | "idle"> {
   const ep = claim.endpoint;

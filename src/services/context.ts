@@ -12,6 +12,8 @@ export interface Services {
   /** Slack user ids that are admins from configuration (TIERKEEPER_ADMINS). */
   configAdmins: string[];
   events: ChangeEvents;
+  /** TIERKEEPER_WEBHOOK_ALLOW_LOCAL: webhooks may go to http:// and private addresses (development, tests). */
+  webhookAllowLocal?: boolean;
 }
 
 /** Who is asking, in which account. */

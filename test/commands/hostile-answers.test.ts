@@ -39,6 +39,7 @@ const LINES: Record<CommandKind, string[]> = {
   settings: ["settings"],
   "settings-set": [`settings timezone ${H}`, `settings approvals-channel ${H}`],
   "settings-api-key": [`settings api-key create "${H}"`],
+  "settings-webhook": [`settings webhook add "https://${H}"`, `settings webhook add https://example.com/${H}`],
   "settings-defaults": [`settings defaults ${H}`],
   setup: ["setup"],
   access: [`access grant ${H}`],

@@ -23,6 +23,8 @@ export async function testEnv(now = "2026-05-15T14:00:00Z"): Promise<TestEnv> {
     clock,
     pricing: DEFAULT_PRICING,
     configAdmins: [],
+    // The tests' webhook receivers listen on 127.0.0.1.
+    webhookAllowLocal: true,
     events: new ChangeEvents(),
   };
   return { svc, clock, close: () => database.close() };

@@ -61,6 +61,14 @@ export type Command =
   /** The setup form (Slack modal) for admins. */
   | { kind: "setup" }
   /** `scopes` of a key to create: null for the default ones. */
+  /** `settings webhook add <url> [events…]`, `list`, `remove <id>`, `test <id>`. */
+  | {
+      kind: "settings-webhook";
+      op: "add" | "list" | "remove" | "test";
+      url: string | null;
+      events: string[];
+      id: number | null;
+    }
   | { kind: "settings-api-key"; op: "create" | "revoke" | "list"; keyId: string | null; scopes: ApiScope[] | null }
   | {
       kind: "settings-defaults";

@@ -53,12 +53,13 @@ export function parseEventTypes(words: string[]): ChangeType[] {
 export async function addWebhook(
   svc: Services,
   actor: Actor,
-  input: { url: string; events: string[]; allowLocal: boolean },
+  input: { url: string; events: string[] },
 ): Promise<{ endpoint: WebhookSummary; secret: string }> {
   await requireAdmin(svc, actor);
-  const parsed = parseWebhookUrl(input.url, input.allowLocal);
+  const allowLocal = svc.webhookAllowLocal ?? false;
+  const parsed = parseWebhookUrl(input.url, allowLocal);
   if (!parsed.ok) throw new Refusal(parsed.error, "invalid");
-  if (!input.allowLocal) {
+  if (!allowLocal) {
     const why = await checkPublicHost(parsed.url.hostname);
     if (why) throw new Refusal(`${why}; webhooks go to public https endpoints only.`, "invalid");
   }

@@ -7,6 +7,7 @@ import { fail, shorten } from "../errors.ts";
 import type { Command, SettingChange } from "../types.ts";
 import { canonicalSubcommand, lookup, readStatus } from "../words.ts";
 import { readSetting, settingHint } from "./setting-value.ts";
+import { parseWebhook } from "./webhooks.ts";
 
 const SETTING_ALIASES: Record<string, string> = {
   plan: "plan",
@@ -32,12 +33,14 @@ const SETTING_ALIASES: Record<string, string> = {
   "api-key": "api-key",
   "api-keys": "api-key",
   apikey: "api-key",
+  webhook: "webhook",
+  webhooks: "webhook",
   defaults: "defaults",
   default: "defaults",
 };
 
 const SETTING_KEYS =
-  "`plan`, `term`, `start`, `timezone`, `tier`, `alert-channel`, `approvals-channel`, `direct-limit`, `self-approval`, `reminders`, `spike-percent`, `spike-min`, `defaults`, `api-key`";
+  "`plan`, `term`, `start`, `timezone`, `tier`, `alert-channel`, `approvals-channel`, `direct-limit`, `self-approval`, `reminders`, `spike-percent`, `spike-min`, `defaults`, `api-key`, `webhook`";
 
 /** The setting an unquoted word names (aliases included), or undefined. */
 function settingKeyOf(token: Token | undefined): string | undefined {
@@ -59,13 +62,14 @@ export function parseSettings(args: Args): Command {
     fail("settings", `"${shorten(keyToken.value)}" isn't a setting; settings are ${SETTING_KEYS}.`);
   }
   if (first === "api-key") return parseApiKey(valueTokens);
+  if (first === "webhook") return parseWebhook(valueTokens);
   if (first === "defaults") return parseDefaults(valueTokens);
   const settings: SettingChange[] = [];
   const seen = new Set<string>();
   let i = 0;
   while (i < tokens.length) {
     const key = settingKeyOf(tokens[i]) as string;
-    if (key === "api-key" || key === "defaults") {
+    if (key === "api-key" || key === "defaults" || key === "webhook") {
       fail("settings", `\`settings ${key}\` goes on its own, not with other settings.`);
     }
     if (seen.has(key)) fail("settings", `\`${key}\` is given twice; give each setting once.`);
