@@ -340,4 +340,14 @@ describe("HTTP API v1", () => {
     // Another key has its own allowance.
     expect((await slow.call("GET", "/tier", a.all)).status).toBe(200);
   });
+
+  it("every documented operation was called above, and every answer matched the document", async () => {
+    const doc = await client.document();
+    const operations = Object.entries(doc.paths).flatMap(([path, item]) =>
+      Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    const called = new Set([...client.seen].map((s) => s.split(" ").slice(0, 2).join(" ")));
+    const open = ["GET /api/v1/openapi.json", "GET /api/v1/reference"];
+    expect(operations.filter((o) => !called.has(o) && !open.includes(o))).toEqual([]);
+  });
 });

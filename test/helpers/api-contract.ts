@@ -38,9 +38,16 @@ export class ContractClient {
     return this.doc;
   }
 
-  /** The documented path template that `path` (without query) matches, e.g. /contacts/{email}. */
-  private template(doc: Doc, path: string): string | null {
-    for (const t of Object.keys(doc.paths)) {
+  /**
+   * The documented path template of `method` that `path` (without query) matches, literal paths
+   * before templated ones (`/contacts/batch` before `/contacts/{email}`), as a router picks them.
+   */
+  private template(doc: Doc, method: string, path: string): string | null {
+    const params = (t: string) => (t.match(/\{/g) ?? []).length;
+    const templates = Object.keys(doc.paths)
+      .filter((t) => doc.paths[t]?.[method.toLowerCase()])
+      .sort((a, b) => params(a) - params(b));
+    for (const t of templates) {
       const re = new RegExp(`^${t.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{[^}]+\}/g, "[^/]+")}$`);
       if (re.test(path)) return t;
     }
@@ -68,7 +75,10 @@ export class ContractClient {
     if (/^application\/(problem\+)?json/.test(res.headers.get("content-type") ?? "") && text) parsed = JSON.parse(text);
     const doc = await this.document();
     const bare = path.split("?")[0] ?? path;
-    const template = this.template(doc, `/api/v1${bare}`);
+    const template = this.template(doc, method, `/api/v1${bare}`);
+    // A route that exists but is not documented is a contract failure too (404s of unknown paths aside).
+    if (!template && res.status !== 404)
+      expect.fail(`${method} /api/v1${bare} answered ${res.status} but is not documented`);
     if (template) {
       const op = doc.paths[template]?.[method.toLowerCase()];
       if (op) {
