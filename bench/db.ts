@@ -21,6 +21,8 @@ export interface BenchDatabase {
   database: Database;
   /** `COPY` a CSV file (with a header line) into a table, on this database. */
   copyCsv(table: string, file: string): Promise<void>;
+  /** `COPY (query) TO STDOUT` as CSV, read to the end and dropped: the bytes it produced. */
+  copyOut(query: string): Promise<number>;
   /** Closes the database so another process can open it (PGlite: one process per data directory). */
   suspend(): Promise<void>;
   reopen(): Promise<void>;
@@ -54,6 +56,10 @@ async function openPglite(): Promise<BenchDatabase> {
         blob: new Blob([buffer]),
       });
     },
+    async copyOut(query) {
+      const r = await client.query(`COPY (${query}) TO '/dev/blob' WITH (FORMAT csv)`);
+      return r.blob?.size ?? 0;
+    },
     suspend: () => handle.database.close(),
     async reopen() {
       handle.database = await open();
@@ -81,6 +87,12 @@ async function openPostgres(serverUrl: string): Promise<BenchDatabase> {
     async copyCsv(table, file) {
       const writable = await raw.unsafe(`copy ${table} from stdin with (format csv, header true)`).writable();
       await pipeline(createReadStream(file), writable);
+    },
+    async copyOut(query) {
+      let bytes = 0;
+      const readable = await raw.unsafe(`copy (${query}) to stdout with (format csv)`).readable();
+      for await (const chunk of readable) bytes += (chunk as Buffer).length;
+      return bytes;
     },
     // A server takes any number of clients: nothing to give up.
     suspend: async () => {},

@@ -11,6 +11,7 @@ import { ChangeEvents, type Services } from "../src/services/context.ts";
 import { tierReport } from "../src/services/reports.ts";
 import { rolloverInstant } from "../src/services/rollover.ts";
 import { ManualClock } from "../test/helpers/clock.ts";
+import { benchExport, benchWebhooks } from "./api.ts";
 import { runCliImport, timeCopy, timeCopyAndInsert, timeServiceImport, writeCsv } from "./csv-import.ts";
 import { type BenchDatabase, openBenchDatabase } from "./db.ts";
 import { benchSlash } from "./slash.ts";
@@ -30,7 +31,7 @@ export interface Row {
 
 const REPEAT = 3;
 
-/** BENCH_ONLY=rollover,bulk,tier,import,memory,slash runs only those (all when unset). */
+/** BENCH_ONLY=rollover,bulk,tier,bloat,import,memory,slash,export,webhooks runs only those (all when unset). */
 const only = new Set((process.env.BENCH_ONLY ?? "").split(",").filter(Boolean));
 export const enabled = (what: string) => only.size === 0 || only.has(what);
 
@@ -429,6 +430,16 @@ async function benchSize(
       target: "p99 ≤ 100 ms",
       ok: clean && r.p99 <= 100,
     });
+  }
+
+  // 7. The HTTP API's export against COPY TO STDOUT, and webhooks for an update date of every contact.
+  if (enabled("export")) {
+    log(kind, n, "export …");
+    rows.push(...(await benchExport(handle, { ...svc, db: handle.database.db }, accountId, n)));
+  }
+  if (enabled("webhooks")) {
+    log(kind, n, "webhooks …");
+    rows.push(...(await benchWebhooks({ ...svc, db: handle.database.db }, clock, accountId, n)));
   }
   return rows;
 }

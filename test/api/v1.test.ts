@@ -8,6 +8,7 @@ import { API_BASE, apiV1Listener } from "../../src/api/v1/app.ts";
 import { createApiKey } from "../../src/services/api-keys.ts";
 import { getRequest } from "../../src/services/bulk/index.ts";
 import { ContractClient } from "../helpers/api-contract.ts";
+import { startTestApp } from "../helpers/app.ts";
 import { contactRow, makeAccount, recount, seedContacts, type TestEnv, testEnv } from "../helpers/services.ts";
 
 let env: TestEnv;
@@ -349,5 +350,27 @@ describe("HTTP API v1", () => {
     const called = new Set([...client.seen].map((s) => s.split(" ").slice(0, 2).join(" ")));
     const open = ["GET /api/v1/openapi.json", "GET /api/v1/reference"];
     expect(operations.filter((o) => !called.has(o) && !open.includes(o))).toEqual([]);
+  });
+});
+
+describe("HTTP API v1 beside Slack (HTTP mode, on Bolt's receiver)", () => {
+  it("serves /api/v1 on the same port as /slack/events, with the same contract", async () => {
+    const app = await startTestApp({ intakeApi: true });
+    try {
+      const { apiKey } = await createApiKey(app.env.svc, { accountId: app.accountId, userId: "UADMIN1" }, [
+        "contacts:read",
+      ]);
+      const bolt = new ContractClient(app.base);
+      const tier = await bolt.call("GET", "/tier", apiKey);
+      expect(tier.status).toBe(200);
+      expect(tier.body.tierLimit).toBeGreaterThan(0);
+      expect((await bolt.call("GET", "/tier", null)).status).toBe(401);
+      expect((await fetch(`${app.base}/api/v1/reference`)).status).toBe(200);
+      // Slack's endpoint is still Slack's: unsigned requests are refused there.
+      expect((await fetch(app.url, { method: "POST", body: "x" })).status).toBe(401);
+      expect((await fetch(`${app.base}/elsewhere`)).status).toBe(404);
+    } finally {
+      await app.close();
+    }
   });
 });

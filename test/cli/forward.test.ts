@@ -58,9 +58,9 @@ describe.runIf(driver === "pglite")(
       await db?.close();
     });
 
-    it("says where the intake API listens: this machine only, unless HOST says otherwise", () => {
+    it("says where the HTTP API listens: this machine only, unless HOST says otherwise", () => {
       expect(output).toMatch(
-        /intake API at http:\/\/127\.0\.0\.1:\d+\/api\/contacts \(this machine only; set HOST=0\.0\.0\.0 to serve other machines\)/,
+        /HTTP API at http:\/\/127\.0\.0\.1:\d+\/api\/v1 \(reference: http:\/\/127\.0\.0\.1:\d+\/api\/v1\/reference\) \(this machine only; set HOST=0\.0\.0\.0 to serve other machines\)/,
       );
     });
 

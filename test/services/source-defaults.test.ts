@@ -119,7 +119,7 @@ describe("creation-source defaults (R15)", () => {
       expect.objectContaining({ id: second.data.keyId, revokedAt: null, lastUsedAt: null }),
     ]);
     expect(listed.text).toMatch(/1 active, 1 revoked/);
-    expect(listed.text).toContain(`${String(second.data.keyId)}: active;`);
+    expect(listed.text).toContain(`${String(second.data.keyId)} (contacts:read, contacts:write): active;`);
     expect(listed.text).not.toContain(String(second.data.apiKey));
     expect(JSON.stringify(listed.data)).not.toContain(String(second.data.apiKey));
     expect((await run(member, "settings api-key list")).ok).toBe(false);
