@@ -2,12 +2,14 @@
 // Socket Mode) and the HTTP-mode Slack app with the intake API on Bolt's custom routes. Every
 // request is answered or its connection closed, slow requests end, /healthz stays up, and the
 // process never dies of a request (an uncaught exception would fail this file's worker).
+
 import { createConnection } from "node:net";
 import fc from "fast-check";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiRoute } from "../../src/api/routes.ts";
 import { serveApi } from "../../src/api/server.ts";
+import { API_BASE, apiV1Listener } from "../../src/api/v1/app.ts";
 import { loadConfig } from "../../src/config.ts";
 import { createApiKey } from "../../src/services/api-keys.ts";
 import { startTestApp, type TestApp } from "../helpers/app.ts";
@@ -51,12 +53,19 @@ const targets: Record<string, Target> = {};
 beforeAll(async () => {
   // One database behind both servers, as `tierkeeper start` has one.
   app = await startTestApp({ intakeApi: true, apiRoutes: failingRoutes as never, httpLimits: LIMITS });
+  const logger = pino({ level: "silent" });
   api = await serveApi(app.env.svc, 0, undefined, failingRoutes, {
     limits: LIMITS,
-    logger: pino({ level: "silent" }),
+    logger,
+    mount: { prefix: API_BASE, handler: apiV1Listener({ svc: app.env.svc, logger }) },
   });
   const { admin } = await makeAccount(app.env);
-  const { apiKey } = await createApiKey(app.env.svc, admin);
+  const { apiKey } = await createApiKey(app.env.svc, admin, [
+    "contacts:read",
+    "contacts:write",
+    "status:write",
+    "changes:read",
+  ]);
   targets.standalone = { base: api.url, port: Number(new URL(api.url).port), apiKey, slackEvents: false };
   targets.slack = { base: app.base, port: Number(new URL(app.base).port), apiKey, slackEvents: true };
 });
@@ -185,6 +194,14 @@ const MALFORMED_HEADS = [
   "POST /api/contacts HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nhello\r\n0\r\n\r\n",
   "POST /slack/events HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nffffffffffffffffff\r\n",
   `GET /${"a".repeat(20_000)} HTTP/1.1\r\nHost: x\r\n\r\n`,
+  // The HTTP API v1 (Hono): bad %-encoding, odd paths and methods, bodies that lie about their size.
+  "GET /api/v1/contacts/%E0%A4%A HTTP/1.1\r\nHost: x\r\n\r\n",
+  "GET /api/v1/%ZZ/../tier HTTP/1.1\r\nHost: x\r\n\r\n",
+  "GET /api/v1/contacts?limit=%FF&cursor=%00 HTTP/1.1\r\nHost: x\r\n\r\n",
+  "BREW /api/v1/tier HTTP/1.1\r\nHost: x\r\n\r\n",
+  "GET http://[ /api/v1/tier HTTP/1.1\r\nHost: x\r\n\r\n",
+  "POST /api/v1/contacts HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
+  `GET /api/v1/${"a/".repeat(5_000)} HTTP/1.1\r\nHost: x\r\n\r\n`,
   `GET /healthz HTTP/1.1\r\nHost: x\r\nX-Huge: ${"h".repeat(40_000)}\r\n\r\n`,
   `GET /healthz HTTP/1.1\r\nHost: x\r\n${Array.from({ length: 3_000 }, (_, i) => `X-${i}: y`).join("\r\n")}\r\n\r\n`,
 ];
@@ -237,6 +254,9 @@ describe.each([
           fc
             .string({ unit: anyChar, maxLength: 80 })
             .map((p) => Buffer.from(`GET /api/contacts/${p} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`)),
+          fc
+            .string({ unit: anyChar, maxLength: 80 })
+            .map((p) => Buffer.from(`GET /api/v1/contacts/${p} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`)),
         ),
         async (bytes) => {
           const r = await exchange(target().port, bytes, { end: true });
@@ -329,6 +349,38 @@ describe.each([
       }),
       { numRuns: 40 },
     );
+    await expectHealthy(target());
+  });
+
+  it("the API v1 refuses an oversized body with 413 and bad input with 400, never 500", async () => {
+    const declared = await exchange(
+      target().port,
+      `POST /api/v1/contacts HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${target().apiKey}\r\nContent-Type: application/json\r\nContent-Length: ${20 * 1024 * 1024}\r\n\r\n`,
+      { timeoutMs: 15_000 },
+    );
+    expect(declared.status).toBe(413);
+    const streamed = await streamBody(
+      target().port,
+      `POST /api/v1/contacts HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${target().apiKey}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n`,
+      64 * 1024 * 1024,
+    );
+    expect(streamed.status).toBe(413);
+    expect(streamed.sent).toBeLessThan(32 * 1024 * 1024);
+    for (const body of [
+      "{not json",
+      "[]",
+      "null",
+      '{"email": 5, "source": []}',
+      `{"email":"${"x".repeat(10_000)}@a.io","source":"api"}`,
+    ]) {
+      const res = await fetch(`${target().base}/api/v1/contacts`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${target().apiKey}`, "content-type": "application/json" },
+        body,
+      });
+      expect(res.status, body.slice(0, 30)).toBe(400);
+      expect(((await res.json()) as { errors: string[] }).errors.length, body.slice(0, 30)).toBeGreaterThan(0);
+    }
     await expectHealthy(target());
   });
 

@@ -9,7 +9,15 @@ import { createApiKey } from "../../src/services/api-keys.ts";
 import { getRequest } from "../../src/services/bulk/index.ts";
 import { ContractClient } from "../helpers/api-contract.ts";
 import { startTestApp } from "../helpers/app.ts";
-import { contactRow, makeAccount, recount, seedContacts, type TestEnv, testEnv } from "../helpers/services.ts";
+import {
+  contactRow,
+  feedCaughtUp,
+  makeAccount,
+  recount,
+  seedContacts,
+  type TestEnv,
+  testEnv,
+} from "../helpers/services.ts";
 
 let env: TestEnv;
 let api: { url: string; close(): Promise<void> };
@@ -288,6 +296,7 @@ describe("HTTP API v1", () => {
     });
     const events: { id: string; type: string; contact?: { email: string }; status?: string; pending?: boolean }[] = [];
     let after: string | null = null;
+    await feedCaughtUp(env, a.accountId);
     for (let i = 0; i < 20; i++) {
       const page = await client.call("GET", `/changes?limit=2${after ? `&after=${after}` : ""}`, a.all);
       expect(page.status).toBe(200);

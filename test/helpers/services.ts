@@ -138,3 +138,21 @@ export async function recount(env: TestEnv, accountId: number) {
 export async function changeSetting(svc: Services, actor: Actor, change: SettingChange) {
   return (await changeSettings(svc, actor, [change])).settings;
 }
+
+/**
+ * Waits (up to 30 s) until every committed audit event of the account is readable in the changes
+ * feed. The feed holds back events while an older transaction is still running anywhere on the
+ * server: another test file's long transaction on the shared Postgres server, say.
+ */
+export async function feedCaughtUp(env: TestEnv, accountId: number): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const [row] = await rowsOf<{ behind: boolean }>(
+      env.svc.db,
+      sql`select exists (select 1 from audit_events where account_id = ${accountId}
+            and coalesce(txid, '0'::xid8) >= pg_snapshot_xmin(pg_current_snapshot())) as behind`,
+    );
+    if (!row?.behind || Date.now() > deadline) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

@@ -12,7 +12,7 @@ import { setStatus } from "../../src/services/contacts.ts";
 import { pendingNotifications } from "../../src/services/outbox.ts";
 import { processDueRollovers } from "../../src/services/rollover.ts";
 import { addWebhook, listWebhooks, requestWebhookTest } from "../../src/services/webhooks/index.ts";
-import { makeAccount, seedContacts, type TestEnv, testEnv } from "../helpers/services.ts";
+import { feedCaughtUp, makeAccount, seedContacts, type TestEnv, testEnv } from "../helpers/services.ts";
 
 const logger = pino({ level: "silent" });
 
@@ -83,8 +83,9 @@ afterAll(async () => {
 });
 
 /** Delivers until nothing is due now, moving the clock past backoffs up to `untilMs` of clock time. */
-async function deliverFor(untilMs: number, stepMs = 60_000) {
+async function deliverFor(untilMs: number, stepMs = 60_000, accountId?: number) {
   const end = env.clock.now().getTime() + untilMs;
+  if (accountId !== undefined) await feedCaughtUp(env, accountId);
   for (;;) {
     const r = await deliverWebhooks(env.svc, { logger, budgetMs: 60_000 });
     if (r.sent === 0 && r.failed === 0) {
@@ -138,7 +139,7 @@ describe("webhooks", () => {
 
     // The receiver fails the first three attempts: backoff, then it catches up.
     receiver.failNext = 3;
-    await deliverFor(10 * 60_000);
+    await deliverFor(10 * 60_000, 60_000, a.accountId);
     expect(receiver.rejected).toBe(0);
     expect(receiver.messages).toBe(100_000 / WEBHOOK_BATCH);
     expect(receiver.types.every((t) => t === "contact.status_changed")).toBe(true);
@@ -147,12 +148,12 @@ describe("webhooks", () => {
     const port = receiver.port;
     await receiver.stop();
     await setStatus(env.svc, a.admin, "marketing", ["a00001@test.io", "b00007@test.io"]);
-    await deliverFor(60 * 60_000, 5 * 60_000);
+    await deliverFor(60 * 60_000, 5 * 60_000, a.accountId);
     const [failing] = await listWebhooks(env.svc, a.admin);
     expect(failing?.failingSince).not.toBeNull();
     expect(failing?.disabledAt).toBeNull();
     await receiver.start(port);
-    await deliverFor(2 * 60 * 60_000, 5 * 60_000);
+    await deliverFor(2 * 60 * 60_000, 5 * 60_000, a.accountId);
 
     // Every contact's changes exactly once after de-duplication by id, in order per contact.
     const unique = new Map(receiver.events.map((e) => [e.id, e]));

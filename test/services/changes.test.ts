@@ -14,7 +14,7 @@ import { importCsv } from "../../src/services/import/index.ts";
 import { processDueDowngrades } from "../../src/services/renewals.ts";
 import { processDueRollovers } from "../../src/services/rollover.ts";
 import { scheduleDowngrade } from "../../src/services/settings.ts";
-import { changeSetting, makeAccount, seedContacts, type TestEnv, testEnv } from "../helpers/services.ts";
+import { changeSetting, feedCaughtUp, makeAccount, seedContacts, type TestEnv, testEnv } from "../helpers/services.ts";
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -35,6 +35,7 @@ async function readAll(accountId: number, limit: number, opts: { after?: string 
   const events: ChangeEvent[] = [];
   let after = opts.after ?? null;
   let pages = 0;
+  await feedCaughtUp(env, accountId);
   for (;;) {
     const page = await readChanges(env.svc, accountId, { after, limit, types: opts.types });
     expect(page.events.length).toBeLessThanOrEqual(limit);

@@ -52,8 +52,8 @@ export function createApiV1(deps: ApiDeps) {
   app.doc31("/openapi.json", { openapi: "3.1.0", info, security: [{ apiKey: [] }] });
   app.get("/reference", (c) => c.html(referencePage(app.getOpenAPI31Document({ openapi: "3.1.0", info }))));
 
-  // Everything but the document and the reference needs a key; then the key's rate limit, the body
-  // limit, and Idempotency-Key for writes (which reads the body, so after the limit).
+  // Everything but the document and the reference needs a key; then the key's rate limit and
+  // Idempotency-Key for writes (which reads the body, within the body limit).
   const auth = authenticate(deps.svc);
   const limiter = rateLimit(deps.ratePerMinute ?? 600);
   const sized = bodyLimit({
@@ -63,7 +63,8 @@ export function createApiV1(deps: ApiDeps) {
     },
   });
   const idempotent = idempotency(deps);
-  app.use("*", except([`${API_BASE}/openapi.json`, `${API_BASE}/reference`], auth, limiter, sized, idempotent));
+  // The body limit first: a body that says it is too large is refused before any database work.
+  app.use("*", except([`${API_BASE}/openapi.json`, `${API_BASE}/reference`], sized, auth, limiter, idempotent));
   // Reads answer with an ETag; If-None-Match with it gets 304 while nothing changed.
   app.use("/contacts/*", etag());
   app.use("/contacts", etag());
