@@ -1,7 +1,9 @@
 // A plain node:http server for the intake API: `tierkeeper start` without an HTTP Slack receiver
-// (local or Socket Mode) and the tests use it; in HTTP mode the same routes mount on Bolt.
+// (local or Socket Mode) and the tests use it; in HTTP mode the same routes mount on Bolt. Routes
+// are matched by Hono's router; the HTTP API v1 (a Hono app) is mounted under its prefix.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { TrieRouter } from "hono/router/trie-router";
 import pino, { type Logger } from "pino";
 import type { Services } from "../services/context.ts";
 import {
@@ -19,22 +21,29 @@ import {
 } from "./http-guard.ts";
 import { type ApiRequest, type ApiRoute, apiRoutes } from "./routes.ts";
 
-interface CompiledRoute extends ApiRoute {
-  pattern: RegExp;
-  names: string[];
+/** The routes' handler, and the others' methods for a 405's Allow. */
+interface Routed {
+  route: ApiRoute;
+  run: (req: ApiRequest, res: Parameters<ApiRoute["handler"]>[1]) => void;
 }
 
-function compile(route: ApiRoute): CompiledRoute {
-  const names: string[] = [];
-  const source = route.path
-    .split("/")
-    .map((part) => {
-      if (!part.startsWith(":")) return part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-      names.push(part.slice(1));
-      return "([^/]+)";
-    })
-    .join("/");
-  return { ...route, pattern: new RegExp(`^${source}/?$`), names };
+const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
+
+/**
+ * The route for `method` and `path` with its %-decoded parameters (as Bolt's HTTPReceiver decodes
+ * them, so handlers read the same value on both servers; bad %-encoding throws a URIError: 400), or
+ * the methods the path has (405), matched by Hono's trie router.
+ */
+function matchRoute(router: TrieRouter<Routed>, method: string, path: string) {
+  const [found] = router.match(method, path) as [[Routed, Record<string, string>][]];
+  const hit = found[0];
+  if (hit) {
+    const params: Record<string, string> = {};
+    for (const [name, value] of Object.entries(hit[1])) params[name] = decodeURIComponent(value);
+    return { routed: hit[0], params, allowed: [] as string[] };
+  }
+  const allowed = METHODS.filter((m) => m !== method && (router.match(m, path) as [unknown[]])[0].length > 0);
+  return { routed: null, params: {}, allowed };
 }
 
 export interface ServeApiOptions {
@@ -59,20 +68,22 @@ export async function serveApi(
   const mounted = options.mount
     ? { prefix: options.mount.prefix, run: neverThrows(options.mount.prefix, options.mount.handler, logger) }
     : null;
-  const routes = [...apiRoutes(svc, logger), ...extraRoutes].map((r) => ({
-    ...compile(r),
-    run: neverThrows(`${r.method} ${r.path}`, r.handler, logger),
-  }));
+  const router = new TrieRouter<Routed>();
+  for (const route of [...apiRoutes(svc, logger), ...extraRoutes]) {
+    router.add(route.method, route.path, {
+      route,
+      run: neverThrows(`${route.method} ${route.path}`, route.handler, logger),
+    });
+  }
   const dispatch = (req: ApiRequest, res: Parameters<ApiRoute["handler"]>[1]) => {
     const path = new URL(req.url ?? "/", "http://localhost").pathname;
-    const matching = routes.filter((r) => r.pattern.test(path));
-    const route = matching.find((r) => r.method === req.method);
-    if (!route && matching.length === 0 && mounted && underPrefix(path, mounted.prefix)) {
+    const { routed, params, allowed } = matchRoute(router, String(req.method), path);
+    if (!routed && allowed.length === 0 && mounted && underPrefix(path, mounted.prefix)) {
       mounted.run(req, res);
       return;
     }
-    if (!route) {
-      const status = matching.length ? 405 : 404;
+    if (!routed) {
+      const status = allowed.length ? 405 : 404;
       sendJson(
         res,
         status,
@@ -80,19 +91,12 @@ export async function serveApi(
           error: status === 405 ? "method_not_allowed" : "not_found",
           errors: [`${String(req.method).slice(0, 20)} ${path.slice(0, 200)} is not an API route`],
         },
-        matching.length ? { allow: matching.map((r) => r.method).join(", ") } : {},
+        allowed.length ? { allow: allowed.join(", ") } : {},
       );
       return;
     }
-    const m = route.pattern.exec(path);
-    const params: Record<string, string> = {};
-    // Decoded here, as Bolt's HTTPReceiver decodes them, so handlers read the same value on both servers.
-    route.names.forEach((name, i) => {
-      const value = m?.[i + 1];
-      if (value !== undefined) params[name] = decodeURIComponent(value);
-    });
     req.params = params;
-    route.run(req, res);
+    routed.run(req, res);
   };
   const server = createServer(serverOptions(options.limits), (req, res) => {
     try {

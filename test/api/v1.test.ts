@@ -322,6 +322,11 @@ describe("HTTP API v1", () => {
     const missing = await client.call("GET", "/nothing-here", a.readOnly);
     expect(missing.status).toBe(404);
     expect(missing.body.error).toBe("not_found");
+    // The intake routes beside it: a known path with another method is a 405 naming the allowed ones.
+    const wrongMethod = await fetch(`${api.url}/api/contacts`, { method: "DELETE" });
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.headers.get("allow")).toBe("POST");
+    expect((await fetch(`${api.url}/not/an/api`)).status).toBe(404);
     const big = await fetch(`${api.url}/api/v1/contacts`, {
       method: "POST",
       headers: { authorization: `Bearer ${a.all}`, "content-type": "application/json" },
