@@ -4,6 +4,7 @@ import { countSamples, notifications, tierChanges } from "../db/schema.ts";
 import { highestReached, THRESHOLD_LEVELS, type ThresholdLevel } from "../domain/thresholds.ts";
 import { nextUpdateInstant, previousUpdateInstant } from "../domain/update-dates.ts";
 import { type Account, billingTermsOf, getAccount } from "./accounts.ts";
+import { recordAudit } from "./audit.ts";
 import type { Services } from "./context.ts";
 import { type Notice, notice } from "./notices.ts";
 import { alertRecipients, claimKeys, queueMessage, queueOnce } from "./outbox.ts";
@@ -78,6 +79,17 @@ export async function checkTierAlerts(svc: Services, accountId: number, at = svc
     const top = keys.at(-1) ?? "";
     if (!claimed.has(top)) return false;
     await queueMessage(tx, account, at, { key: top, notice: said }, await alertRecipients(tx, account));
+    // Also an event of the changes feed (and so of webhooks): the threshold first reached here.
+    if (level !== "exceeded") {
+      await recordAudit(tx, {
+        accountId,
+        at,
+        actor: "system",
+        kind: "tier.threshold-reached",
+        summary: `Marketing contacts reached ${level} % of the tier (${account.marketingCount} of ${account.tierLimit})`,
+        detail: { percent: level, marketingCount: account.marketingCount, tierLimit: account.tierLimit },
+      });
+    }
     return true;
   });
   if (done) queued.push({ accountId, notice: said });

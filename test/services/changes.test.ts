@@ -6,6 +6,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "../../src/db/client.ts";
 import { type Filter, parseFilter } from "../../src/domain/filter.ts";
+import { checkTierAlerts } from "../../src/services/alerts.ts";
 import { approveRequest, rejectRequest, requestBulkChange } from "../../src/services/bulk/index.ts";
 import { type ChangeEvent, type ChangeType, INVALID_CURSOR, readChanges } from "../../src/services/changes/index.ts";
 import { deleteContacts, setStatus } from "../../src/services/contacts.ts";
@@ -293,6 +294,23 @@ describe("the changes feed", () => {
         at: "2026-06-15T16:00:30.000Z",
         effectiveAt: "2026-06-15T16:00:00.000Z",
         charge: null,
+      }),
+    ]);
+  });
+
+  it("a threshold reached is an event, once, with the alert", async () => {
+    const { accountId } = await makeAccount(env, { tierLimit: 1000 });
+    await seedContacts(env, accountId, 800, { prefix: "th", marketing: true });
+    await checkTierAlerts(env.svc, accountId);
+    await checkTierAlerts(env.svc, accountId);
+    const { events } = await readAll(accountId, 1000, { types: ["tier.threshold_reached"] });
+    expect(events).toEqual([
+      expect.objectContaining({
+        type: "tier.threshold_reached",
+        percent: 75,
+        marketingCount: 800,
+        tierLimit: 1000,
+        actor: "system",
       }),
     ]);
   });

@@ -42,6 +42,13 @@ export const ChangeEventSchema = z
       effectiveAt: z.string(),
       charge: z.object({ cents: z.number().int(), due: z.string() }).nullable(),
     }),
+    z.object({
+      ...base,
+      type: z.literal("tier.threshold_reached"),
+      percent: z.number().int().openapi({ description: "75, 90 or 98: the share of the tier reached" }),
+      marketingCount: z.number().int(),
+      tierLimit: z.number().int(),
+    }),
     requestEvent("request.created"),
     requestEvent("request.approved"),
     requestEvent("request.rejected"),

@@ -10,6 +10,7 @@ export const CHANGE_TYPES = [
   "contact.updated",
   "contact.deleted",
   "tier.changed",
+  "tier.threshold_reached",
   "request.created",
   "request.approved",
   "request.rejected",
@@ -88,6 +89,17 @@ export interface TierChanged extends EventBase<"tier.changed"> {
   charge: { cents: number; due: string } | null;
 }
 
+/**
+ * Marketing contacts reached a share of the tier (75, 90 or 98 %) for the first time in this
+ * update period and at this tier: the same moment the alert channel hears of it.
+ */
+export interface TierThresholdReached extends EventBase<"tier.threshold_reached"> {
+  /** The share reached, in percent of the tier. */
+  percent: number;
+  marketingCount: number;
+  tierLimit: number;
+}
+
 /** The bulk request an event is about. */
 export interface ChangeRequest {
   id: string;
@@ -113,6 +125,7 @@ export type ChangeEvent =
   | ContactUpdated
   | ContactDeleted
   | TierChanged
+  | TierThresholdReached
   | RequestChanged<"request.created">
   | RequestChanged<"request.approved">
   | RequestChanged<"request.rejected">

@@ -199,7 +199,9 @@ async function eventsOf(svc: Services, accountId: number, picks: RowPart[]): Pro
       a.detail->>'key' as setting_key, a.detail->>'before' as setting_before, a.detail->>'after' as setting_after,
       a.detail->>'oldLimit' as old_limit, a.detail->>'newLimit' as new_limit,
       a.detail->>'chargeCents' as charge_cents, a.detail->>'chargeDue' as charge_due,
-      a.detail->>'target' as target, td.old_limit as downgraded_from
+      a.detail->>'target' as target, td.old_limit as downgraded_from,
+      a.detail->>'percent' as threshold_percent, a.detail->>'marketingCount' as marketing_count,
+      a.detail->>'tierLimit' as tier_limit
     from jsonb_to_recordset(${JSON.stringify(picks)}::jsonb) as p(id bigint, lo int, hi int)
     join audit_events a on a.id = p.id and a.account_id = ${accountId}
     left join lateral (

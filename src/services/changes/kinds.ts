@@ -44,6 +44,7 @@ export const KIND_READINGS: Record<string, KindReading> = {
   "contact.deleted": { type: "contact.deleted", perContact: true },
   "tier.upgrade": { type: "tier.changed", perContact: false },
   "tier.downgrade": { type: "tier.changed", perContact: false },
+  "tier.threshold-reached": { type: "tier.threshold_reached", perContact: false },
   "request.created": { type: "request.created", perContact: false },
   "request.approved": { type: "request.approved", perContact: false },
   "request.rejected": { type: "request.rejected", perContact: false },

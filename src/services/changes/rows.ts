@@ -26,6 +26,9 @@ export interface EventRow {
   charge_due: string | null;
   target: string | null;
   downgraded_from: number | null;
+  threshold_percent: string | null;
+  marketing_count: string | null;
+  tier_limit: string | null;
 }
 
 /** A whole number from the audit's JSON (a text of it), or null when it is not one. */
@@ -86,6 +89,13 @@ export function eventOf(r: EventRow): ChangeEvent | null {
       const charge = cents !== null && cents > 0 && r.charge_due !== null ? { cents, due: r.charge_due } : null;
       const reason = upgrade ? "upgrade" : "downgrade";
       return { ...base, type: reading.type, from, to, reason, effectiveAt: r.effective_at, charge };
+    }
+    case "tier.threshold_reached": {
+      const percent = whole(r.threshold_percent);
+      const marketingCount = whole(r.marketing_count);
+      const tierLimit = whole(r.tier_limit);
+      if (percent === null || marketingCount === null || tierLimit === null) return null;
+      return { ...base, type: reading.type, percent, marketingCount, tierLimit };
     }
     case "request.created":
     case "request.approved":
