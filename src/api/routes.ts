@@ -5,6 +5,7 @@ import { sql } from "drizzle-orm";
 import pino, { type Logger } from "pino";
 import { rowsOf } from "../db/client.ts";
 import { isDatabaseUnavailable } from "../db/errors.ts";
+import type { ApiScope } from "../domain/api-scopes.ts";
 import { authenticateApiKey } from "../services/api-keys.ts";
 import type { Services } from "../services/context.ts";
 import {
@@ -88,7 +89,7 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-async function authorize(svc: Services, req: IncomingMessage) {
+async function authorize(svc: Services, req: IncomingMessage, scope: ApiScope) {
   const auth = await authenticateApiKey(svc, req.headers.authorization);
   if (auth && "refused" in auth) {
     throw new HttpError(
@@ -110,6 +111,15 @@ async function authorize(svc: Services, req: IncomingMessage) {
       },
       { "www-authenticate": 'Bearer realm="tierkeeper"' },
     );
+  }
+  if (!auth.scopes.includes(scope)) {
+    throw new HttpError(403, {
+      error: "missing_scope",
+      missingScope: scope,
+      errors: [
+        `this API key lacks the scope ${scope}; an admin makes a key with it: \`/contacts settings api-key create ${scope}\``,
+      ],
+    });
   }
   return auth;
 }
@@ -178,7 +188,7 @@ export const MAX_INTAKE_IN_FLIGHT = 16;
 function postContacts(svc: Services, logger: Logger) {
   let inFlight = 0;
   const handle = guarded(logger, "POST /api/contacts", async (req, res) => {
-    const auth = await authorize(svc, req);
+    const auth = await authorize(svc, req, "contacts:write");
     const text = await readBody(req);
     let body: unknown;
     try {
@@ -260,7 +270,7 @@ function postContacts(svc: Services, logger: Logger) {
 /** `GET /api/contacts/:email` → `{ email, status, pending, marketable }` (R1). */
 function getContact(svc: Services, logger: Logger) {
   return guarded(logger, "GET /api/contacts/:email", async (req, res) => {
-    const auth = await authorize(svc, req);
+    const auth = await authorize(svc, req, "contacts:read");
     // Both servers hand over the path segment already %-decoded.
     const email = parseLookupEmail(req.params?.email ?? "");
     if (!email.ok) throw new HttpError(400, { error: "invalid_email", errors: [email.error] });

@@ -41,6 +41,11 @@ export interface Answer {
   slackOnly?: "manage" | "import" | "setup";
   /** Refused or invalid: the CLI exits 1. */
   refusal?: "refused" | "invalid";
+  /**
+   * It shows a secret (a new API key, a webhook's signing secret) that must never be stored: a
+   * copy kept to resend the answer after a crash says so instead.
+   */
+  showsSecret?: true;
 }
 
 export const header = (t: string): Part => ({ kind: "header", text: t });
@@ -92,6 +97,11 @@ export function renderText(parts: readonly Part[]): string {
 /** A successful answer. */
 export function answer(parts: Part[], data: Record<string, unknown> = {}): Answer {
   return { ok: true, parts, text: renderText(parts), data };
+}
+
+/** An answer that shows a secret once (see `showsSecret`). */
+export function secretAnswer(parts: Part[], data: Record<string, unknown> = {}): Answer {
+  return { ...answer(parts, data), showsSecret: true };
 }
 
 /** A one-paragraph answer. */

@@ -9,7 +9,8 @@ export const DEFAULT_SCOPES: readonly ApiScope[] = ["contacts:read", "contacts:w
 /** What each scope allows, in words for help texts and the API reference. */
 export const SCOPE_MEANING: Record<ApiScope, string> = {
   "contacts:read": "read contacts, the tier, usage, the forecast and requests; export contacts",
-  "contacts:write": "create, update and delete contacts (new contacts start with their source's default status)",
+  "contacts:write":
+    "create, update and delete contacts: a new contact starts with its source's default status, and a marketing form's submission makes a non-marketing contact marketing, as in HubSpot (the tier check and approvals still apply)",
   "status:write": "set contacts marketing or non-marketing, and ask for bulk changes",
   "changes:read": "read the changes feed",
 };

@@ -46,5 +46,8 @@ export function parseWebhookUrl(raw: string, allowLocal: boolean): WebhookUrlRes
 /** A unicast address on the public internet (IPv4-mapped IPv6 judged as the IPv4 address it maps). */
 export function isPublicAddress(address: string): boolean {
   if (!ipaddr.isValid(address)) return false;
-  return ipaddr.process(address).range() === "unicast";
+  const parsed = ipaddr.process(address);
+  // IPv4-compatible IPv6 (`::a.b.c.d`, deprecated): ipaddr.js calls it unicast; some stacks route it to a.b.c.d.
+  if (parsed.kind() === "ipv6" && (parsed as ipaddr.IPv6).parts.slice(0, 6).every((p) => p === 0)) return false;
+  return parsed.range() === "unicast";
 }

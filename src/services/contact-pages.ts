@@ -44,7 +44,8 @@ export interface ContactRow {
 
 /** A reader of pages: parses the query once, then `page(after, limit)` as often as needed. */
 export interface ContactReader {
-  page(afterId: number, limit: number): Promise<ContactRow[]>;
+  /** `withProperties: false` leaves `properties` null (a CSV has no column for them: up to 64 KB each). */
+  page(afterId: number, limit: number, opts?: { withProperties?: boolean }): Promise<ContactRow[]>;
 }
 
 /** The filter and status of `query` for `accountId`, checked (a bad filter is refused with its sentence). */
@@ -59,10 +60,10 @@ export async function contactReader(svc: Services, accountId: number, query: Con
   }
   const status = statusCondition(query.status);
   return {
-    async page(afterId, limit) {
+    async page(afterId, limit, opts = {}) {
       const rows = await rowsOf<RawRow>(
         svc.db,
-        sql`select ${COLUMNS} from ${CONTACTS_WITH_STATUS}
+        sql`select ${opts.withProperties === false ? COLUMNS_BUT_PROPERTIES : COLUMNS} from ${CONTACTS_WITH_STATUS}
             where contacts.account_id = ${accountId} and contacts.id > ${afterId} and ${status} and ${condition}
             order by contacts.id
             limit ${limit}`,
@@ -86,6 +87,10 @@ export async function contactByEmail(svc: Services, accountId: number, email: st
 const COLUMNS = sql.raw(`contacts.id, contacts.email, contacts.first_name, contacts.last_name, contacts.lifecycle,
   contacts.source, contacts.source_id, contact_status.marketing, contact_status.pending_since,
   contacts.bounced, contacts.unsubscribed, contacts.properties, contacts.created_at, contacts.updated_at`);
+
+const COLUMNS_BUT_PROPERTIES = sql.raw(`contacts.id, contacts.email, contacts.first_name, contacts.last_name,
+  contacts.lifecycle, contacts.source, contacts.source_id, contact_status.marketing, contact_status.pending_since,
+  contacts.bounced, contacts.unsubscribed, null::jsonb as properties, contacts.created_at, contacts.updated_at`);
 
 function toContactRow(r: RawRow, terms: BillingTerms): ContactRow {
   const pendingSince = r.pending_since === null ? null : new Date(r.pending_since);

@@ -215,6 +215,13 @@ describe("HTTP API v1", () => {
     expect((await contactRow(env, a.accountId, "m00020@test.io"))?.pendingSince).toBeNull();
     const bad = await client.call("POST", "/requests", a.all, { action: "delete", selector: { type: "everyone" } });
     expect(bad.status).toBe(400);
+    const past = await client.call("POST", "/requests", a.all, {
+      action: "marketing",
+      selector: { type: "list", name: "x" },
+      at: "2026-05-01T12:00:00Z",
+    });
+    expect(past.status).toBe(400);
+    expect(past.body.errors[0]).toMatch(/^at: must be in the future/);
     expect((await client.call("POST", `/requests/${r.body.request.id}/approve`, a.all)).status).toBe(404);
   });
 

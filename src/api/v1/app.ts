@@ -49,8 +49,19 @@ export function createApiV1(deps: ApiDeps) {
     description:
       "Marketing contacts and their status, the tier, bulk change requests and the changes feed of one tierkeeper account. Every call follows the rules the slash command follows: non-marketing waits for the update date, large changes and upgrades wait for an admin's approval, and a key acts with the rights its maker has when it is used.",
   };
-  app.doc31("/openapi.json", { openapi: "3.1.0", info, security: [{ apiKey: [] }] });
-  app.get("/reference", (c) => c.html(referencePage(app.getOpenAPI31Document({ openapi: "3.1.0", info }))));
+  // Made once, on first use (the routes do not change while the process runs): they need no key,
+  // so a flood of them must cost no more than sending bytes.
+  let doc: ReturnType<typeof app.getOpenAPI31Document> | null = null;
+  let page: string | null = null;
+  const documented = () => {
+    doc ??= app.getOpenAPI31Document({ openapi: "3.1.0", info, security: [{ apiKey: [] }] });
+    return doc;
+  };
+  app.get("/openapi.json", (c) => c.json(documented()));
+  app.get("/reference", (c) => {
+    page ??= referencePage(documented());
+    return c.html(page);
+  });
 
   // Everything but the document and the reference needs a key; then the key's rate limit and
   // Idempotency-Key for writes (which reads the body, within the body limit).

@@ -188,6 +188,10 @@ export function requestRoutes(app: OpenAPIHono<ApiEnv>, { svc }: ApiDeps): void 
       const actor = actorOf(c);
       const selector = await toSelector(svc, actor.accountId, body.selector);
       const at = body.at ? new Date(body.at) : null;
+      const now = svc.clock.now().getTime();
+      if (at && (at.getTime() <= now || at.getTime() > now + 366 * 86_400_000)) {
+        throw new ApiError(400, "invalid_request", ["at: must be in the future, and at most a year ahead"]);
+      }
       const r = await requestBulkChange(svc, actor, {
         action: body.action,
         selector,

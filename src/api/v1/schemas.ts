@@ -86,7 +86,7 @@ export const ListQuery = z.object({
     example: 'lifecycle = lead and created > "30 days ago"',
   }),
   status: z.enum(CONTACT_STATUS_FILTERS).optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
   cursor: z.string().max(200).optional().openapi({ description: "`next` of the previous page" }),
 });
 

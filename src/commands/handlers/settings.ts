@@ -11,7 +11,7 @@ import {
   showSettings,
 } from "../../services/settings.ts";
 import { setSourceDefault, showSourceDefaults } from "../../services/source-defaults.ts";
-import { answer, facts, header, list, note, paragraph, refusal, say } from "../answer.ts";
+import { answer, facts, header, list, note, paragraph, refusal, say, secretAnswer } from "../answer.ts";
 import type { Handler } from "../handler.ts";
 import { channel, code, em, emoji, join, md, type Rich, strong, who } from "../rich.ts";
 
@@ -147,7 +147,7 @@ export const apiKey: Handler<"settings-api-key"> = async (svc, inv, c) => {
   const tz = inv.timeZone;
   if (c.op === "create") {
     const k = await createApiKey(svc, inv.actor, c.scopes ?? undefined);
-    return answer(
+    return secretAnswer(
       [
         paragraph(md`${emoji("key")} New API key ${strong(k.id)}:`),
         paragraph([code(k.apiKey)]),

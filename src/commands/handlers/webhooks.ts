@@ -8,7 +8,7 @@ import {
   requestWebhookTest,
   type WebhookSummary,
 } from "../../services/webhooks/index.ts";
-import { answer, header, list, note, paragraph, say } from "../answer.ts";
+import { answer, header, list, note, paragraph, say, secretAnswer } from "../answer.ts";
 import type { Handler } from "../handler.ts";
 import { code, emoji, md, strong } from "../rich.ts";
 
@@ -37,7 +37,7 @@ export const webhook: Handler<"settings-webhook"> = async (svc, inv, c) => {
   const tz = inv.timeZone;
   if (c.op === "add") {
     const { endpoint, secret } = await addWebhook(svc, inv.actor, { url: c.url ?? "", events: c.events });
-    return answer(
+    return secretAnswer(
       [
         paragraph(
           md`${emoji("satellite_antenna")} Webhook ${strong(String(endpoint.id))} sends ${endpoint.events.length ? endpoint.events.join(", ") : "every change"} to ${endpoint.url}, from now on.`,

@@ -91,7 +91,12 @@ async function carryOut(deps: SlackDeps, client: WebClient, command: SlashComman
   const text = plainCommandText(command.text);
   const answer = await steps.decide(
     (svc) => runCommand(svc, { actor: session.actor, timeZone: session.timeZone, text }),
-    (a) => ({ message: { response_type: "ephemeral", ...renderAnswer(a) } }),
+    // The copy kept to answer after a crash never holds a secret (a new API key or webhook secret).
+    (a) => ({
+      message: a.showsSecret
+        ? { response_type: "ephemeral", text: SECRET_LOST }
+        : { response_type: "ephemeral", ...renderAnswer(a) },
+    }),
   );
   const respond = ((message: Record<string, unknown>) =>
     postToResponseUrl(command.response_url, message)) as unknown as RespondFn;
@@ -101,6 +106,9 @@ async function carryOut(deps: SlackDeps, client: WebClient, command: SlashComman
     responseUrl: command.response_url,
   });
 }
+
+const SECRET_LOST =
+  ":warning: It was made, but the answer that showed its secret was lost and secrets are not kept: revoke it (`/contacts settings api-key revoke <id>`, `/contacts settings webhook remove <n>`) and make a new one.";
 
 interface Origin {
   channel: string;
