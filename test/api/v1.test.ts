@@ -157,11 +157,22 @@ describe("HTTP API v1", () => {
     const bad = await client.call("POST", "/contacts", a.all, { email: "nope", source: "carrier-pigeon" });
     expect(bad.status).toBe(400);
     expect(bad.body.errors.length).toBeGreaterThanOrEqual(2);
+    // Unknown fields are refused, not ignored: a typo ("fristName") must not pass as success.
+    const typo = await client.call("POST", "/contacts", a.all, { email: "t@test.io", source: "api", fristName: "Ada" });
+    expect(typo.status).toBe(400);
+    expect(JSON.stringify(typo.body.errors)).toContain("fristName");
+    expect((await client.call("PATCH", "/contacts/m00001@test.io", a.all, { status: "marketing" })).status).toBe(400);
+    expect((await client.call("GET", "/contacts?colour=blue", a.readOnly)).status).toBe(400);
     const batch = await client.call("POST", "/contacts/batch", a.all, {
-      contacts: [{ email: "b1@test.io", source: "api" }, { email: "broken" }],
+      contacts: [
+        { email: "b1@test.io", source: "api" },
+        { email: "broken" },
+        { email: "b2@test.io", source: "api", lifecycl: "lead" },
+      ],
     });
     expect(batch.status).toBe(207);
-    expect(batch.body.results.map((r: { ok: boolean }) => r.ok)).toEqual([true, false]);
+    expect(batch.body.results.map((r: { ok: boolean }) => r.ok)).toEqual([true, false, false]);
+    expect(batch.body.results[2].errors[0]).toMatch(/^lifecycl: is not a field of a contact/);
     expect((await client.call("DELETE", "/contacts/new@test.io", a.all)).status).toBe(204);
     expect((await client.call("GET", "/contacts/new@test.io", a.all)).status).toBe(404);
     expect((await client.call("DELETE", "/contacts/new@test.io", a.all)).status).toBe(404);

@@ -125,7 +125,7 @@ export function accountRoutes(app: OpenAPIHono<ApiEnv>, { svc }: ApiDeps): void 
       tags,
       summary: "Marketing contacts per day",
       description: "Days in the billing time zone; the last 30 days when no range is given. Needs `contacts:read`.",
-      request: { query: z.object({ from: day, to: day }) },
+      request: { query: z.strictObject({ from: day, to: day }) },
       responses: { 200: json(UsageSchema, "The usage series"), ...errorResponses },
     }),
     async (c) => {

@@ -64,7 +64,7 @@ const route = createRoute({
   summary: "The changes feed",
   description: `Every change in commit order. Start without \`after\`, then pass each page's \`next\` as \`after\`; read again at once while \`hasMore\`, else poll. A change of many contacts (an update date, a bulk change) is one event per contact, over as many pages as it takes. A page may hold fewer than \`limit\` events (even none) while \`hasMore\` is true. An event may be read again after a retried page: de-duplicate by \`id\`. Needs \`changes:read\`.`,
   request: {
-    query: z.object({
+    query: z.strictObject({
       after: z.string().max(100).optional(),
       limit: z.coerce.number().int().min(1).max(MAX_CHANGES_LIMIT).default(100),
       types: z

@@ -16,6 +16,7 @@ import {
   StatusManyBodySchema,
   StatusResultSchema,
   UpsertResultSchema,
+  unknownFieldErrors,
 } from "./schemas.ts";
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
@@ -262,7 +263,16 @@ export function contactRoutes(app: OpenAPIHono<ApiEnv>, { svc }: ApiDeps): void 
   app.openapi(batch, async (c) => {
     requireScope(c, "contacts:write");
     const auth = c.get("auth");
-    const items = c.req.valid("json").contacts.map((raw) => validateContact(raw));
+    const items = c.req.valid("json").contacts.map((raw) => {
+      const unknown = unknownFieldErrors(raw);
+      const v = validateContact(raw);
+      if (unknown.length === 0) return v;
+      return {
+        ok: false as const,
+        email: v.ok ? v.contact.email : v.email,
+        errors: [...unknown, ...(v.ok ? [] : v.errors)],
+      };
+    });
     const valid = items.flatMap((i) => (i.ok ? [i.contact] : []));
     const outcome = valid.length
       ? await intakeContacts(svc, auth.accountId, { actor: `api:${auth.keyId}`, ownerId: auth.ownerId }, valid)

@@ -42,7 +42,7 @@ const route = createRoute({
   description:
     "Every contact the filter and status select, in id order, streamed. `status=marketing` gives the contacts marketing email may reach (pending ones included until the update date). CSV cells that a spreadsheet would read as a formula are quoted with a leading `'`. NDJSON lines are Contact objects. Needs `contacts:read`.",
   request: {
-    query: z.object({
+    query: z.strictObject({
       format: z.enum(["csv", "ndjson"]).default("csv"),
       filter: z
         .string()

@@ -98,7 +98,7 @@ const SelectorSchema = z
   .openapi("Selector");
 
 const CreateSchema = z
-  .object({
+  .strictObject({
     action: z.enum(["marketing", "non-marketing"]),
     selector: SelectorSchema,
     at: z
@@ -122,7 +122,7 @@ export function requestRoutes(app: OpenAPIHono<ApiEnv>, { svc }: ApiDeps): void 
       tags,
       summary: "The latest bulk change requests (at most 100)",
       description: "Open and approved ones unless `status` says otherwise. Needs `contacts:read`.",
-      request: { query: z.object({ status: z.enum(STATUSES).optional() }) },
+      request: { query: z.strictObject({ status: z.enum(STATUSES).optional() }) },
       responses: {
         200: json(z.object({ requests: z.array(RequestSchema) }), "The requests, newest first"),
         ...errorResponses,

@@ -56,6 +56,7 @@ export const ContactInputSchema = z
     sourceId: z.string().nullish(),
     properties: z.record(z.string(), z.unknown()).nullish(),
   })
+  .strict()
   .openapi("ContactInput");
 
 export const UpsertResultSchema = z
@@ -80,7 +81,7 @@ export const EmailParam = z.object({
   email: z.string().openapi({ param: { name: "email", in: "path" }, example: "ada@example.com" }),
 });
 
-export const ListQuery = z.object({
+export const ListQuery = z.strictObject({
   filter: z.string().max(2000).optional().openapi({
     description: "The filter language of `/contacts bulk … where`",
     example: 'lifecycle = lead and created > "30 days ago"',
@@ -94,6 +95,7 @@ export const StatusBodySchema = z
   .object({
     status: z.enum(["marketing", "non-marketing"]),
   })
+  .strict()
   .openapi("StatusChange");
 
 export const StatusManyBodySchema = z
@@ -101,6 +103,7 @@ export const StatusManyBodySchema = z
     status: z.enum(["marketing", "non-marketing"]),
     emails: z.array(z.string()).min(1).max(1000),
   })
+  .strict()
   .openapi("StatusChangeMany");
 
 export const StatusResultSchema = z
@@ -140,3 +143,15 @@ export const StatusResultSchema = z
       .nullable(),
   })
   .openapi("StatusResult");
+
+/** The fields a contact in a body may have: anything else is refused, not ignored. */
+export const CONTACT_FIELDS = Object.keys(ContactInputSchema.shape);
+
+/** `field: is not a field of a contact` for each unknown key of an object body item. */
+export function unknownFieldErrors(raw: unknown): string[] {
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) return [];
+  return Object.keys(raw)
+    .filter((k) => !CONTACT_FIELDS.includes(k))
+    .slice(0, 20)
+    .map((k) => `${k.slice(0, 100)}: is not a field of a contact (fields: ${CONTACT_FIELDS.join(", ")})`);
+}
