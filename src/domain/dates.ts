@@ -1,15 +1,21 @@
 // Natural-language dates for the slash command, resolved in the user's IANA time zone.
 // chrono-node parses the words; luxon does the zone math, because chrono only knows fixed
 // UTC offsets and would put "1 March" at the wrong hour across a daylight-saving change.
+// A user's own language (dates/locales.ts: Swedish, Dutch, Polish) is read first, then English.
 
 import * as chrono from "chrono-node";
 import { DateTime } from "luxon";
+import { type DateLocale, type DateReader, LOCAL_READERS } from "./dates/locales.ts";
 import { isValidTimeZone } from "./update-dates.ts";
+
+export { DATE_LOCALES, type DateLocale, isDateLocale } from "./dates/locales.ts";
 
 export interface DateContext {
   now: Date;
   /** IANA zone of the user (or of the subsidiary, for settings), e.g. `America/New_York`. */
   timeZone: string;
+  /** The language the user writes dates in (default English); English is read as well. */
+  locale?: DateLocale;
 }
 
 /** Which instant of a whole day a date-only expression ("yesterday", "1 March") stands for. */
@@ -38,6 +44,14 @@ export const MAX_DATE_LENGTH = 60;
 const FILLER = /^[\s,.]*(?:(?:on|at|the)\b[\s,.]*)*$/i;
 
 const BARE_WEEKDAY_MODIFIER = /\b(?:last|next|this|past|coming|previous)\b/i;
+
+const ENGLISH: DateReader = { chrono: chrono.casual, filler: FILLER, weekdayModifier: BARE_WEEKDAY_MODIFIER };
+
+/** The readers to try, the user's language first. */
+function readersFor(locale: DateLocale | undefined): DateReader[] {
+  const local = locale === undefined || locale === "en" ? undefined : LOCAL_READERS[locale];
+  return local === undefined ? [ENGLISH] : [local, ENGLISH];
+}
 
 function quoteForError(text: string): string {
   const shown = text.length > 60 ? `${text.slice(0, 57)}...` : text;
@@ -84,11 +98,35 @@ function parseDateUnsafe(text: string, ctx: DateContext, edge: DayEdge, prefer?:
   const now = DateTime.fromJSDate(ctx.now, { zone: ctx.timeZone });
   if (!now.isValid) return { ok: false, error: "The current time is not a valid date." };
 
-  const results = chrono.parse(trimmed, { instant: ctx.now, timezone: now.offset });
+  // The first reading wins; failing that, the first reader's complaint (a range, an impossible day).
+  let failure: DateResult | null = null;
+  for (const reader of readersFor(ctx.locale)) {
+    let result: DateResult | null = null;
+    try {
+      result = readWith(reader, trimmed, ctx, now, edge, prefer);
+    } catch {
+      // A reader that throws has not read the text; the next one may.
+    }
+    if (result?.ok) return result;
+    failure ??= result;
+  }
+  return failure ?? unreadable(trimmed);
+}
+
+/** The date one reader makes of the text, or null if it does not read the text as one date. */
+function readWith(
+  reader: DateReader,
+  trimmed: string,
+  ctx: DateContext,
+  now: DateTime,
+  edge: DayEdge,
+  prefer: DatePreference | undefined,
+): DateResult | null {
+  const results = reader.chrono.parse(trimmed, { instant: ctx.now, timezone: now.offset });
   const first = results[0];
-  if (results.length !== 1 || first === undefined) return unreadable(trimmed);
+  if (results.length !== 1 || first === undefined) return null;
   const rest = trimmed.slice(0, first.index) + trimmed.slice(first.index + first.text.length);
-  if (!FILLER.test(rest)) return unreadable(trimmed);
+  if (!reader.filler.test(rest)) return null;
   if (first.end !== undefined && first.end !== null) {
     return { ok: false, error: `${quoteForError(trimmed)} is a range; give a single date.` };
   }
@@ -118,9 +156,17 @@ function parseDateUnsafe(text: string, ctx: DateContext, edge: DayEdge, prefer?:
     // "6 months ago", "in 3 days": calendar arithmetic from now, same local time of day.
     result = wallClock();
   } else if (start.isCertain("hour")) {
-    result = adjustToPreference(wallClock(), start, trimmed, now, prefer, false);
+    result = adjustToPreference(wallClock(), start, trimmed, now, prefer, false, reader.weekdayModifier);
   } else {
-    const day = adjustToPreference(wallClock().startOf("day"), start, trimmed, now, prefer, true);
+    const day = adjustToPreference(
+      wallClock().startOf("day"),
+      start,
+      trimmed,
+      now,
+      prefer,
+      true,
+      reader.weekdayModifier,
+    );
     result = edge === "end" ? day.endOf("day") : day.startOf("day");
   }
 
@@ -140,14 +186,12 @@ function adjustToPreference(
   now: DateTime,
   prefer: DatePreference | undefined,
   dateOnly: boolean,
+  weekdayModifier: RegExp,
 ): DateTime {
   if (prefer === undefined) return value;
   const yearless = start.isCertain("month") && !start.isCertain("year");
   const bareWeekday =
-    start.isCertain("weekday") &&
-    !start.isCertain("day") &&
-    !start.isCertain("month") &&
-    !BARE_WEEKDAY_MODIFIER.test(text);
+    start.isCertain("weekday") && !start.isCertain("day") && !start.isCertain("month") && !weekdayModifier.test(text);
   const timeOnly =
     !dateOnly &&
     !start.isCertain("day") &&
