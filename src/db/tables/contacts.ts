@@ -43,6 +43,8 @@ export const contacts = pgTable(
   },
   (t) => [
     uniqueIndex("contacts_account_email_key").on(t.accountId, t.email),
+    // Pages of an account's contacts in id order (the API's list and export): a range scan, not a sort.
+    index("contacts_account_id_idx").on(t.accountId, t.id),
     check("contacts_email_lower", sql`${t.email} = lower(${t.email})`),
   ],
 );
