@@ -1,6 +1,7 @@
 // The commands and their options: all that `--help` loads. Each action imports what it uses when
 // it runs (`await import`), so one command never loads another's modules (Bolt, PGlite, the importer).
 import type { Command } from "commander";
+import { isDateLocale } from "../domain/dates.ts";
 import { Refusal } from "../services/context.ts";
 import { plainCommandText } from "../slack/command-text.ts";
 import type { CliContext } from "./context.ts";
@@ -35,8 +36,16 @@ export function registerCommands(program: Command, ctx: CliContext): void {
     .requiredOption("--user <id>", "Slack user id (or <@U123> mention) to run as")
     .option("--team <id>", "Slack team (workspace) id of the account; default: the single local account")
     .option("--json", "print one JSON object { ok, text, blocks, data }")
-    .action(async (text: string, opts: { user: string; team?: string; json?: boolean }) => {
+    .option("--locale <lang>", "the language dates are typed in: en, sv, nl or pl (default: the terminal's LANG)")
+    .action(async (text: string, opts: { user: string; team?: string; json?: boolean; locale?: string }) => {
       const userId = parseUserArg(opts.user);
+      const locale = opts.locale?.toLowerCase() ?? "en";
+      if (!isDateLocale(locale)) {
+        throw new Refusal(
+          `--locale ${opts.locale} is not a language tierkeeper reads dates in: en, sv, nl or pl.`,
+          "invalid",
+        );
+      }
       const [{ runCommand }, { ensureUser, resolveAccount }, { renderAnswer }] = await Promise.all([
         import("../commands/run.ts"),
         import("../services/accounts.ts"),
@@ -48,6 +57,7 @@ export function registerCommands(program: Command, ctx: CliContext): void {
         const result = await runCommand(svc, {
           actor: { accountId: account.id, userId },
           timeZone: user.timeZone ?? account.timeZone,
+          locale,
           // Read as the slash command reads it, so text copied from Slack means the same here.
           text: plainCommandText(text),
         });

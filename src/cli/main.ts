@@ -3,9 +3,10 @@
 // what a command needs (database, services, Slack, charts, prompts) is imported when it runs.
 import { Refusal } from "../services/context.ts";
 import { exitCodeFor, terminalContext } from "./context.ts";
+import { withLocaleFromEnv } from "./locale.ts";
 import { runProgram } from "./program.ts";
 
-const argv = process.argv.slice(2);
+const argv = withLocaleFromEnv(process.argv.slice(2), process.env);
 const ctx = terminalContext();
 
 try {

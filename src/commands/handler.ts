@@ -1,5 +1,7 @@
 // What a command handler is: the parsed command in, the neutral answer out.
+
 import type { Command, CommandKind } from "../domain/command/index.ts";
+import type { DateLocale } from "../domain/dates.ts";
 import type { Actor, Services } from "../services/context.ts";
 import type { Answer } from "./answer.ts";
 
@@ -8,6 +10,8 @@ export interface Invocation {
   /** The user's IANA zone: their Slack zone, or the account's subsidiary zone. */
   timeZone: string;
   text: string;
+  /** The language dates are typed in (their Slack's, or `--locale`/`LANG` in a terminal); English when absent. */
+  locale?: DateLocale;
 }
 
 /** The command of one kind. */

@@ -18,7 +18,7 @@ export const refusalAnswer = (e: Refusal): Answer => refusal(refusalText(e), e.k
 
 /** Parses and runs one `/contacts` command text as the actor. Never throws for bad input. */
 export async function runCommand(svc: Services, inv: Invocation): Promise<Answer> {
-  const parsed = parseCommand(inv.text, { now: svc.clock.now(), timeZone: inv.timeZone });
+  const parsed = parseCommand(inv.text, { now: svc.clock.now(), timeZone: inv.timeZone, locale: inv.locale });
   if (!parsed.ok) return refusal(parsed.error, "invalid", parsed.usage);
   try {
     await ensureUser(svc, inv.actor.accountId, inv.actor.userId);

@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { accounts, users } from "../db/schema.ts";
+import type { DateLocale } from "../domain/dates.ts";
 import type { PricingLadder } from "../domain/pricing.ts";
 import type { BillingTerms, Plan, Term } from "../domain/types.ts";
 import { calendarDateIn } from "../domain/update-dates.ts";
@@ -99,16 +100,16 @@ export async function ensureUser(svc: Services, accountId: number, userId: strin
   return user;
 }
 
-/** Remembers a user's time zone (as their Slack profile gives it). */
-export async function rememberTimeZone(
+/** Remembers a user's time zone and language (as their Slack profile gives them). */
+export async function rememberProfile(
   svc: Services,
   accountId: number,
   userId: string,
-  timeZone: string,
+  profile: { timeZone: string | null; locale: DateLocale },
 ): Promise<void> {
   await svc.db
     .update(users)
-    .set({ timeZone })
+    .set({ ...(profile.timeZone ? { timeZone: profile.timeZone } : {}), locale: profile.locale })
     .where(and(eq(users.accountId, accountId), eq(users.userId, userId)));
 }
 

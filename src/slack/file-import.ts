@@ -64,6 +64,7 @@ export async function importSharedFile(
   const parsed = parseCommand(`import ${plainCommandText(text)}`, {
     now: deps.svc.clock.now(),
     timeZone: session.timeZone,
+    locale: session.locale,
   });
   if (!parsed.ok || parsed.command.kind !== "import") {
     await say(

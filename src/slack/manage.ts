@@ -1,7 +1,9 @@
 // The manage wizard (R17): four modal steps that end in a bulk non-marketing request (R14).
+
 import { createHash } from "node:crypto";
 import type { KnownBlock, ModalView } from "@slack/types";
 import { z } from "zod";
+import type { DateLocale } from "../domain/dates.ts";
 import { FILTER_EXAMPLE, type Filter, parseFilter } from "../domain/filter.ts";
 import { money, n, pct, updateWhen } from "../domain/format.ts";
 import { usagePercent } from "../domain/thresholds.ts";
@@ -195,10 +197,10 @@ export async function selectView(svc: Services, actor: Actor, state: WizardState
 export type WizardSelection = { ok: true; selector: Selector } | { ok: false; block: string; error: string };
 
 /** The wizard's choices as one selector; the list and filter replace the unengaged contacts. */
-export function selectionOf(state: WizardState, now: Date, timeZone: string): WizardSelection {
+export function selectionOf(state: WizardState, now: Date, timeZone: string, locale?: DateLocale): WizardSelection {
   let filter: Filter | null = null;
   if (state.filter) {
-    const parsed = parseFilter(state.filter, { now, timeZone });
+    const parsed = parseFilter(state.filter, { now, timeZone, locale });
     if (!parsed.ok) return { ok: false, block: "filter", error: parsed.error };
     filter = parsed.filter;
   }

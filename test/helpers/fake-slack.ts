@@ -32,6 +32,8 @@ export class FakeSlack {
   private seq = 0;
   /** users.info answers: user id → IANA zone. */
   readonly userZones = new Map<string, string>();
+  /** users.info answers with include_locale: user id → Slack locale (e.g. `sv-SE`); en-US otherwise. */
+  readonly userLocales = new Map<string, string>();
   url = "";
 
   async start(): Promise<this> {
@@ -232,7 +234,14 @@ export class FakeSlack {
         return { ok: true, view: { id: `V${this.seq}`, ...(typeof body.view === "object" ? body.view : {}) } };
       case "users.info": {
         const user = String(body.user ?? "");
-        return { ok: true, user: { id: user, tz: this.userZones.get(user) ?? "America/Los_Angeles", is_bot: false } };
+        const locale =
+          body.include_locale === true || body.include_locale === "true"
+            ? { locale: this.userLocales.get(user) ?? "en-US" }
+            : {};
+        return {
+          ok: true,
+          user: { id: user, tz: this.userZones.get(user) ?? "America/Los_Angeles", is_bot: false, ...locale },
+        };
       }
       case "conversations.open":
         return { ok: true, channel: { id: `D${String(body.users ?? "").replace(/,.*/, "")}` } };

@@ -71,7 +71,7 @@ export const rules: Handler<"rules"> = async (svc, inv) => {
 };
 
 export const rulesAdd: Handler<"rules-add"> = async (svc, inv, c) => {
-  const input = { filter: c.filter, action: c.to, timeZone: inv.timeZone };
+  const input = { filter: c.filter, action: c.to, timeZone: inv.timeZone, locale: inv.locale ?? "en" };
   const { rule, request } = c.change
     ? await editRule(svc, inv.actor, c.name, input)
     : await addRule(svc, inv.actor, { name: c.name, ...input });

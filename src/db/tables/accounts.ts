@@ -73,6 +73,8 @@ export const users = pgTable(
     billingContact: boolean().notNull().default(false),
     /** The user's Slack time zone (IANA), cached from users.info. */
     timeZone: text(),
+    /** The language the user's Slack is in (`en`, `sv`, `nl`, `pl`), cached from users.info: dates are read in it. */
+    locale: text(),
     createdAt: ts().notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.accountId, t.userId] })],

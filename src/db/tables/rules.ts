@@ -18,6 +18,8 @@ export const automationRules = pgTable(
     filter: text().notNull(),
     /** The zone relative dates of the filter are read in. */
     timeZone: text().notNull(),
+    /** The language its filter's dates were written in (`sv`, `nl`, `pl`; null: English): they are read again in it. */
+    locale: text(),
     action: text().$type<MarketingStatus>().notNull(),
     enabled: boolean().notNull().default(true),
     /** Set while the rule waits for its bulk request to be decided (R16). */

@@ -4,6 +4,7 @@
 import { asc, count, eq } from "drizzle-orm";
 import type { Tx } from "../../db/client.ts";
 import { automationRules, bulkRequests } from "../../db/schema.ts";
+import type { DateLocale } from "../../domain/dates.ts";
 import type { Filter } from "../../domain/filter.ts";
 import { n } from "../../domain/format.ts";
 import { canSetMarketing } from "../../domain/permissions.ts";
@@ -51,7 +52,7 @@ export interface RuleChange {
 export async function addRule(
   svc: Services,
   actor: Actor,
-  input: { name: string; filter: Filter; action: MarketingStatus; timeZone: string },
+  input: { name: string; filter: Filter; action: MarketingStatus; timeZone: string; locale?: DateLocale },
 ): Promise<RuleChange> {
   const user = await ensureUser(svc, actor.accountId, actor.userId);
   if (input.action === "marketing") {
@@ -81,6 +82,7 @@ export async function addRule(
         name: input.name,
         filter: input.filter.text,
         timeZone: input.timeZone,
+        locale: input.locale && input.locale !== "en" ? input.locale : null,
         action: input.action,
         createdBy: actor.userId,
         ownerId: actor.userId,
@@ -207,7 +209,7 @@ export async function editRule(
   svc: Services,
   actor: Actor,
   name: string,
-  input: { filter: Filter; action: MarketingStatus; timeZone: string },
+  input: { filter: Filter; action: MarketingStatus; timeZone: string; locale?: DateLocale },
 ): Promise<RuleChange> {
   const user = await ensureUser(svc, actor.accountId, actor.userId);
   const rule = await requireRule(svc, actor.accountId, name);
@@ -228,6 +230,7 @@ export async function editRule(
         filter: input.filter.text,
         action: input.action,
         timeZone: input.timeZone,
+        locale: input.locale && input.locale !== "en" ? input.locale : null,
         ownerId: actor.userId,
         pausedReason: null,
         pausedRequestId: null,

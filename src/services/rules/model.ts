@@ -1,7 +1,9 @@
 // Automation rules: what a rule is, finding one, its filter as of a run, and the counts a run would make.
+
 import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import { type Executor, rowsOf, type Tx } from "../../db/client.ts";
 import { automationRules, bulkRequests, contactStatus, contacts } from "../../db/schema.ts";
+import { type DateLocale, isDateLocale } from "../../domain/dates.ts";
 import { type Filter, parseFilter } from "../../domain/filter.ts";
 import { canAdminister } from "../../domain/permissions.ts";
 import type { MarketingStatus } from "../../domain/types.ts";
@@ -52,7 +54,7 @@ export async function cancelOpenRequest(tx: Tx, rule: Rule, at: Date, why: strin
 
 /** The rule's filter parsed again now, so "6 months ago" keeps meaning six months before the run. */
 export function ruleFilter(rule: Rule, now: Date): Filter {
-  const parsed = parseFilter(rule.filter, { now, timeZone: rule.timeZone });
+  const parsed = parseFilter(rule.filter, { now, timeZone: rule.timeZone, locale: ruleLocale(rule.locale) });
   if (!parsed.ok)
     throw new Refusal(`Rule "${rule.name}" has a filter I can no longer read: ${parsed.error}`, "invalid");
   return parsed.filter;
@@ -70,7 +72,7 @@ export async function enabledRules(
     .where(and(eq(automationRules.accountId, accountId), eq(automationRules.enabled, true)))
     .orderBy(asc(automationRules.id));
   return rows.flatMap((rule) => {
-    const parsed = parseFilter(rule.filter, { now, timeZone: rule.timeZone });
+    const parsed = parseFilter(rule.filter, { now, timeZone: rule.timeZone, locale: ruleLocale(rule.locale) });
     return parsed.ok ? [{ rule, filter: parsed.filter }] : [];
   });
 }
@@ -96,4 +98,9 @@ export async function countApplicable(
           and ${scopeCondition(scope)} and ${precedence}`,
   );
   return { n: row?.n ?? 0, newMarketing: row?.new_marketing ?? 0 };
+}
+
+/** The language a rule's filter dates are read in (stored with it); English for older rules. */
+function ruleLocale(locale: string | null): DateLocale {
+  return locale !== null && isDateLocale(locale) ? locale : "en";
 }

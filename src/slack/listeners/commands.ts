@@ -66,7 +66,11 @@ async function openModal(deps: SlackDeps, client: WebClient, respond: RespondFn,
   try {
     const session = await sessionFor(deps, client, command.team_id, command.user_id);
     const text = plainCommandText(command.text);
-    const parsed = parseCommand(text, { now: deps.svc.clock.now(), timeZone: session.timeZone });
+    const parsed = parseCommand(text, {
+      now: deps.svc.clock.now(),
+      timeZone: session.timeZone,
+      locale: session.locale,
+    });
     if (parsed.ok && (parsed.command.kind === "manage" || parsed.command.kind === "setup")) {
       const view =
         parsed.command.kind === "manage"
@@ -76,7 +80,12 @@ async function openModal(deps: SlackDeps, client: WebClient, respond: RespondFn,
       return;
     }
     // `manage …` or `setup …` that the grammar refuses: the refusal, as for any other command (it changes nothing).
-    const answer = await runCommand(deps.svc, { actor: session.actor, timeZone: session.timeZone, text });
+    const answer = await runCommand(deps.svc, {
+      actor: session.actor,
+      timeZone: session.timeZone,
+      locale: session.locale,
+      text,
+    });
     await respond({ response_type: "ephemeral", ...renderAnswer(answer) });
   } catch (e) {
     deps.logger.error({ err: e }, "/contacts failed");
@@ -90,7 +99,7 @@ async function carryOut(deps: SlackDeps, client: WebClient, command: SlashComman
   // The payload keeps the text as Slack sent it; made plain once, here.
   const text = plainCommandText(command.text);
   const answer = await steps.decide(
-    (svc) => runCommand(svc, { actor: session.actor, timeZone: session.timeZone, text }),
+    (svc) => runCommand(svc, { actor: session.actor, timeZone: session.timeZone, locale: session.locale, text }),
     // The copy kept to answer after a crash never holds a secret (a new API key or webhook secret).
     (a) => ({
       message: a.showsSecret
@@ -127,7 +136,7 @@ async function handle(
   origin: Origin,
 ): Promise<void> {
   const { svc } = deps;
-  const parsed = parseCommand(text, { now: svc.clock.now(), timeZone: session.timeZone });
+  const parsed = parseCommand(text, { now: svc.clock.now(), timeZone: session.timeZone, locale: session.locale });
   if (answer.request && answer.request.status === "open") {
     await postForApproval(deps, client, respond, session, answer, answer.request, origin);
     return;

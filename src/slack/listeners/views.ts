@@ -91,7 +91,7 @@ export function register(app: App, deps: SlackDeps): void {
       });
     const reading = readSetupAnswers(
       answersFromView(values),
-      { now: deps.svc.clock.now(), timeZone: session.timeZone },
+      { now: deps.svc.clock.now(), timeZone: session.timeZone, locale: session.locale },
       REQUIRED_IN_SLACK,
     );
     // The tier is checked against the plan's ladder and today's count with the other fields, so every error shows at once.
@@ -229,7 +229,7 @@ export function register(app: App, deps: SlackDeps): void {
       return;
     }
     const state: WizardState = { ...readState(b.view.private_metadata), filter, list };
-    const selection = selectionOf(state, deps.svc.clock.now(), session.timeZone);
+    const selection = selectionOf(state, deps.svc.clock.now(), session.timeZone, session.locale);
     if (!selection.ok) {
       await ack({ response_action: "errors", errors: { [selection.block]: selection.error } });
       return;
@@ -276,7 +276,7 @@ export function register(app: App, deps: SlackDeps): void {
       await directMessage(client, session.actor.userId, text);
     };
     void respond;
-    const selection = selectionOf(state, deps.svc.clock.now(), session.timeZone);
+    const selection = selectionOf(state, deps.svc.clock.now(), session.timeZone, session.locale);
     if (!selection.ok) {
       await tell(`:warning: ${escapeMrkdwn(selection.error)}`);
       return;
