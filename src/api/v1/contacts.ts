@@ -17,6 +17,7 @@ import {
   StatusResultSchema,
   UpsertResultSchema,
   unknownFieldErrors,
+  upgradeJson,
 } from "./schemas.ts";
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
@@ -197,14 +198,7 @@ function statusJson(r: Awaited<ReturnType<typeof setStatus>>) {
     })),
     marketingCount: r.marketingCount,
     tierLimit: r.tierLimit,
-    upgrade: r.upgrade
-      ? {
-          oldLimit: r.upgrade.oldLimit,
-          newLimit: r.upgrade.newLimit,
-          chargeCents: r.upgrade.chargeCents,
-          chargeDue: r.upgrade.chargeDue,
-        }
-      : null,
+    upgrade: upgradeJson(r.upgrade),
   };
 }
 

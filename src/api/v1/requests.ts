@@ -6,6 +6,7 @@ import { getAccount } from "../../services/accounts.ts";
 import { type BulkRequestView, getRequest, listRequests, requestBulkChange } from "../../services/bulk/index.ts";
 import type { Selector } from "../../services/selectors.ts";
 import { type ApiDeps, type ApiEnv, ApiError, actorOf, errorResponses, notFound, requireScope } from "./common.ts";
+import { UpgradeSchema, upgradeJson } from "./schemas.ts";
 
 const tags = ["requests"];
 const STATUSES = ["open", "approved", "executed", "rejected", "expired"] as const;
@@ -17,14 +18,7 @@ const ImpactSchema = z.object({
   marketingCountBefore: z.number().int(),
   marketingCountAfter: z.number().int(),
   tierLimit: z.number().int(),
-  upgrade: z
-    .object({
-      oldLimit: z.number().int(),
-      newLimit: z.number().int(),
-      chargeCents: z.number().int(),
-      chargeDue: z.string(),
-    })
-    .nullable(),
+  upgrade: UpgradeSchema.nullable(),
   lowestTierAfter: z.number().int(),
   monthlySavingCents: z.number().int(),
 });
@@ -71,14 +65,7 @@ function requestJson(r: BulkRequestView): z.infer<typeof RequestSchema> {
       marketingCountBefore: i.marketingCountBefore,
       marketingCountAfter: i.marketingCountAfter,
       tierLimit: i.tierLimit,
-      upgrade: i.upgrade
-        ? {
-            oldLimit: i.upgrade.oldLimit,
-            newLimit: i.upgrade.newLimit,
-            chargeCents: i.upgrade.chargeCents,
-            chargeDue: i.upgrade.chargeDue,
-          }
-        : null,
+      upgrade: upgradeJson(i.upgrade),
       lowestTierAfter: i.lowestTierAfter,
       monthlySavingCents: i.monthlySavingCents,
     },

@@ -2,6 +2,7 @@
 // (the OpenAPI document is generated from them).
 import { z } from "@hono/zod-openapi";
 import { CONTACT_STATUS_FILTERS, type ContactRow } from "../../services/contact-pages.ts";
+import type { UpgradeRecord } from "../../services/context.ts";
 
 const iso = (description: string) => z.string().openapi({ format: "date-time", description });
 
@@ -91,6 +92,20 @@ export const ListQuery = z.strictObject({
   cursor: z.string().max(200).optional().openapi({ description: "`next` of the previous page" }),
 });
 
+/** An automatic upgrade a change makes (or made): the new tier and the prorated charge. */
+export const UpgradeSchema = z
+  .object({
+    oldLimit: z.number().int(),
+    newLimit: z.number().int(),
+    chargeCents: z.number().int(),
+    chargeDue: z.string(),
+  })
+  .openapi("Upgrade");
+
+export function upgradeJson(u: UpgradeRecord | null): z.infer<typeof UpgradeSchema> | null {
+  return u ? { oldLimit: u.oldLimit, newLimit: u.newLimit, chargeCents: u.chargeCents, chargeDue: u.chargeDue } : null;
+}
+
 export const StatusBodySchema = z
   .object({
     status: z.enum(["marketing", "non-marketing"]),
@@ -133,14 +148,7 @@ export const StatusResultSchema = z
     ),
     marketingCount: z.number().int(),
     tierLimit: z.number().int(),
-    upgrade: z
-      .object({
-        oldLimit: z.number().int(),
-        newLimit: z.number().int(),
-        chargeCents: z.number().int(),
-        chargeDue: z.string(),
-      })
-      .nullable(),
+    upgrade: UpgradeSchema.nullable(),
   })
   .openapi("StatusResult");
 
