@@ -28,6 +28,7 @@ interface SettingsView {
   reminders: number[];
   "spike-percent": number;
   "spike-min": number;
+  language: string;
   downgradeTo: number | null;
   monthlyPriceCents: number;
 }
@@ -57,6 +58,7 @@ function settingsOf(svc: Services, account: Account): SettingsView {
     reminders: account.reminderDays,
     "spike-percent": account.spikePercent,
     "spike-min": account.spikeMin,
+    language: account.language,
     downgradeTo: account.downgradeTo,
     monthlyPriceCents: monthlyPriceCents(svc.pricing[account.plan as Plan], account.tierLimit),
   };
@@ -225,6 +227,9 @@ export async function applySettings(
         break;
       case "spike-min":
         patch.spikeMin = change.value;
+        break;
+      case "language":
+        patch.language = change.value;
         break;
     }
   }

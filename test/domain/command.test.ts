@@ -872,3 +872,25 @@ describe("spike settings", () => {
     if (!r.ok) expect(r.error).toMatch(/percentage from 1 to 100/);
   });
 });
+
+describe("language setting", () => {
+  const ctx = { now: new Date("2026-05-15T14:00:00Z"), timeZone: "America/New_York" };
+  it("reads a language code or the language's name", () => {
+    for (const [typed, value] of [
+      ["pl", "pl"],
+      ["Svenska", "sv"],
+      ["dutch", "nl"],
+      ["EN", "en"],
+    ]) {
+      expect(parseCommand(`settings language ${typed}`, ctx)).toEqual({
+        ok: true,
+        command: { kind: "settings-set", settings: [{ key: "language", value }] },
+      });
+    }
+  });
+  it("refuses a language tierkeeper does not speak", () => {
+    const r = parseCommand("settings language de", ctx);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatch(/en, sv, nl or pl/);
+  });
+});

@@ -1,5 +1,6 @@
 // `settings`, `settings <key> <value>…`, `settings api-key …`, `settings defaults …`, `setup`.
 import { SCOPE_MEANING } from "../../domain/api-scopes.ts";
+import type { DateLocale } from "../../domain/dates/locales.ts";
 import { money, n, when } from "../../domain/format.ts";
 
 import { createApiKey, listApiKeys, revokeApiKey } from "../../services/api-keys.ts";
@@ -17,6 +18,14 @@ import { channel, code, em, emoji, join, md, type Rich, strong, who } from "../r
 
 /** Most rows a listing shows (API keys, creation-source defaults); the answer says how many more. */
 const PAGE = 50;
+
+/** How `settings` names the language notices are in. */
+const LANGUAGE_NAMES: Record<DateLocale, string> = {
+  en: "en (English)",
+  sv: "sv (svenska)",
+  nl: "nl (Nederlands)",
+  pl: "pl (polski)",
+};
 
 const channelOf = (c: string): Rich => [c.startsWith("#") ? c : channel(c)];
 
@@ -53,6 +62,7 @@ export const settings: Handler<"settings"> = async (svc, inv) => {
       [`${s["spike-percent"]} % or ${n(s["spike-min"])} contacts within an hour, whichever is smaller`],
       ["spike-percent", "spike-min"],
     ],
+    ["language", [LANGUAGE_NAMES[s.language as DateLocale] ?? s.language], ["language"]],
   ];
   const changedBy = (keys: ShownSettingKey[]): Rich => {
     const mark = keys

@@ -13,6 +13,7 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import type { DateLocale } from "../../domain/dates/locales.ts";
 import type { Plan, Role, Term } from "../../domain/types.ts";
 import { ts } from "./columns.ts";
 
@@ -36,6 +37,8 @@ export const accounts = pgTable(
     /** Spike alert: marketing growth within an hour above this share (%) or this many contacts, whichever is smaller. */
     spikePercent: integer().notNull().default(10),
     spikeMin: integer().notNull().default(500),
+    /** The language the account's channels read notices in (alerts, reminders, summaries). */
+    language: text().$type<DateLocale>().notNull().default("en"),
     /** Creation-source overrides (R15): { bySource, byForm, byChatflow, byApp }. */
     sourceDefaults: jsonb().notNull().default({}),
     /** Scheduled downgrade (R10), applied at the next renewal if the count fits. */
@@ -57,6 +60,7 @@ export const accounts = pgTable(
       sql`${t.marketingCount} >= 0 and ${t.pendingCount} >= 0 and ${t.totalCount} >= 0`,
     ),
     check("accounts_tier_positive", sql`${t.tierLimit} > 0 and ${t.directLimit} >= 1`),
+    check("accounts_language_known", sql`${t.language} in ('en', 'sv', 'nl', 'pl')`),
   ],
 );
 

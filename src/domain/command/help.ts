@@ -144,6 +144,7 @@ const HELP_TOPICS: HelpTopic[] = [
       "`/contacts settings self-approval on|off`",
       "`/contacts settings reminders 3d,1d` — days before each update date (`off` for none)",
       "`/contacts settings spike-percent 10`, `/contacts settings spike-min 500` — spike alert: growth within an hour above that share or that many contacts, whichever is smaller",
+      "`/contacts settings language en|sv|nl|pl` — the language of alerts, reminders and summaries in the account's channels (English, Swedish, Dutch or Polish)",
       "`/contacts settings defaults [<source>[:<id>] marketing|non-marketing]` — defaults for new contacts, e.g. `form:contact-us marketing`",
       "`/contacts settings api-key create [scopes]`, `/contacts settings api-key list`, `/contacts settings api-key revoke <id>` — keys for the HTTP API; scopes `contacts:read`, `contacts:write`, `status:write`, `changes:read` or `all`",
       "`/contacts settings webhook add <https-url> [events]`, `/contacts settings webhook list`, `… test <n>`, `… remove <n>` — signed webhooks of the changes feed",

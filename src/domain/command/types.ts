@@ -1,5 +1,6 @@
 import type { ApiScope } from "../api-scopes.ts";
 // What the `/contacts` grammar reads text into: one typed command per subcommand.
+import type { DateLocale } from "../dates/locales.ts";
 import type { Filter } from "../filter.ts";
 import type { MarketingStatus, Plan, Term } from "../types.ts";
 
@@ -27,7 +28,9 @@ export type SettingChange =
   /** Spike alert: growth within an hour above this share of the count… */
   | { key: "spike-percent"; value: number }
   /** …or above this many contacts, whichever is smaller. */
-  | { key: "spike-min"; value: number };
+  | { key: "spike-min"; value: number }
+  /** The language notices are worded in for the account's channels. */
+  | { key: "language"; value: DateLocale };
 
 export type SettingKey = SettingChange["key"];
 

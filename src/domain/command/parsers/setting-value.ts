@@ -1,6 +1,7 @@
 // One setting's value, read the same way from `settings <key> <value>`, the setup form and the
 // CLI's flags.
 import { IANAZone } from "luxon";
+import type { DateLocale } from "../../dates/locales.ts";
 import { type DateContext, parseCalendarDate } from "../../dates.ts";
 import { normalizeQuotes } from "../../lexer.ts";
 import { PLANS, type Plan, TERMS, type Term } from "../../types.ts";
@@ -52,6 +53,8 @@ export function settingHint(key: string): string {
       return "`settings spike-percent 10` (1 to 100)";
     case "spike-min":
       return "`settings spike-min 500`";
+    case "language":
+      return "`settings language sv` (en, sv, nl or pl)";
     default:
       return "`settings reminders 3d,1d`";
   }
@@ -117,6 +120,14 @@ export function readSetting(key: string, words: string[], valueText: string, ctx
       return { key: "alert-channel", value: { channel: readChannel(words, key) } };
     case "approvals-channel":
       return { key: "approvals-channel", value: { channel: readChannel(words, key) } };
+    case "language": {
+      const word = single().toLowerCase();
+      const language = LANGUAGE_WORDS[word];
+      if (language === undefined) {
+        fail("settings", `"${shorten(word)}" isn't a language tierkeeper speaks; use en, sv, nl or pl.`);
+      }
+      return { key: "language", value: language };
+    }
     case "self-approval": {
       const word = single().toLowerCase();
       if (["on", "true", "yes", "enable", "enabled"].includes(word)) return { key: "self-approval", value: true };
@@ -127,6 +138,21 @@ export function readSetting(key: string, words: string[], valueText: string, ctx
       return { key: "reminders", value: readReminders(words.join(" ")) };
   }
 }
+
+/** Language codes, and the languages' own names and English names. */
+const LANGUAGE_WORDS: Record<string, DateLocale | undefined> = {
+  en: "en",
+  english: "en",
+  sv: "sv",
+  swedish: "sv",
+  svenska: "sv",
+  nl: "nl",
+  dutch: "nl",
+  nederlands: "nl",
+  pl: "pl",
+  polish: "pl",
+  polski: "pl",
+};
 
 function canonicalZone(zone: string): string {
   try {

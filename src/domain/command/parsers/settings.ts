@@ -30,6 +30,8 @@ const SETTING_ALIASES: Record<string, string> = {
   reminder: "reminders",
   "spike-percent": "spike-percent",
   "spike-min": "spike-min",
+  language: "language",
+  lang: "language",
   "api-key": "api-key",
   "api-keys": "api-key",
   apikey: "api-key",
@@ -40,7 +42,7 @@ const SETTING_ALIASES: Record<string, string> = {
 };
 
 const SETTING_KEYS =
-  "`plan`, `term`, `start`, `timezone`, `tier`, `alert-channel`, `approvals-channel`, `direct-limit`, `self-approval`, `reminders`, `spike-percent`, `spike-min`, `defaults`, `api-key`, `webhook`";
+  "`plan`, `term`, `start`, `timezone`, `tier`, `alert-channel`, `approvals-channel`, `direct-limit`, `self-approval`, `reminders`, `spike-percent`, `spike-min`, `language`, `defaults`, `api-key`, `webhook`";
 
 /** The setting an unquoted word names (aliases included), or undefined. */
 function settingKeyOf(token: Token | undefined): string | undefined {
