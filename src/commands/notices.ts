@@ -5,6 +5,8 @@ import { day, money, n, pct, updateWhen } from "../domain/format.ts";
 import { type ThresholdLevel, usagePercent } from "../domain/thresholds.ts";
 import type { Notice, NoticeKind, NoticeOf } from "../services/notices.ts";
 import { type Answer, answer, list, paragraph } from "./answer.ts";
+import type { Locale } from "./i18n/format.ts";
+import { localWords, speaker } from "./i18n/notices.ts";
 import { channel, code, emoji, fromOurMarkup, join, md, mention, type Rich, strong } from "./rich.ts";
 
 /** An update instant as the account's channel reads it (the subsidiary zone is everyone's zone here). */
@@ -132,9 +134,18 @@ export function thresholdLabel(t: { level: ThresholdLevel; count: number }): str
     : `${t.level} % (${n(t.count)})`;
 }
 
-/** A notice as an answer: its first paragraph is the headline, the rest a list (the setup note). */
-export function noticeAnswer(notice: Notice): Answer {
-  const said = (words[notice.kind] as (p: Notice["payload"]) => Rich | Rich[])(notice.payload);
+/**
+ * A notice as an answer in the account's language: its first paragraph is the headline, the rest a
+ * list (the setup note). English is worded here; the other languages from their catalogs (./i18n).
+ */
+export function noticeAnswer(notice: Notice, locale: Locale = "en"): Answer {
+  const said =
+    locale === "en"
+      ? (words[notice.kind] as (p: Notice["payload"]) => Rich | Rich[])(notice.payload)
+      : (localWords[notice.kind] as (p: Notice["payload"], s: ReturnType<typeof speaker>) => Rich | Rich[])(
+          notice.payload,
+          speaker(locale),
+        );
   const lines = isLines(said) ? said : [said];
   const [first, ...rest] = lines;
   return answer([paragraph(first ?? []), ...(rest.length ? [list(rest)] : [])], { kind: notice.kind });
@@ -145,11 +156,14 @@ function isLines(x: Rich | Rich[]): x is Rich[] {
 }
 
 /** A queued row as an answer: its notice, or (rows queued by an older version) the text it was queued with. */
-export function notificationAnswer(row: { kind: string; payload: unknown; text: string | null }): Answer {
+export function notificationAnswer(
+  row: { kind: string; payload: unknown; text: string | null },
+  locale: Locale = "en",
+): Answer {
   if (row.payload && typeof row.payload === "object" && row.kind in words)
-    return noticeAnswer({ kind: row.kind, payload: row.payload } as Notice);
+    return noticeAnswer({ kind: row.kind, payload: row.payload } as Notice, locale);
   return answer([paragraph(row.text ?? "")], { kind: row.kind });
 }
 
 /** A notice as plain text: what `tierkeeper jobs` prints and what a terminal shows. */
-export const noticeText = (notice: Notice): string => noticeAnswer(notice).text;
+export const noticeText = (notice: Notice, locale: Locale = "en"): string => noticeAnswer(notice, locale).text;

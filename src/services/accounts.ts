@@ -77,6 +77,12 @@ export async function getAccount(ex: Executor, accountId: number, lock = false):
   return row;
 }
 
+/** The language the account's channels read notices in (`settings language`); English for an account gone. */
+export async function accountLanguage(ex: Executor, accountId: number): Promise<Account["language"]> {
+  const [row] = await ex.select({ language: accounts.language }).from(accounts).where(eq(accounts.id, accountId));
+  return row?.language ?? "en";
+}
+
 /**
  * The user as the account knows it, created as a member with marketing access on first
  * sight (R13). Users named in TIERKEEPER_ADMINS are admins.

@@ -2,7 +2,9 @@
 // its notice (src/commands/notices.ts), posts it, and records the result under the claim.
 import type { KnownBlock } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
+import type { Locale } from "../commands/i18n/format.ts";
 import { notificationAnswer } from "../commands/notices.ts";
+import { accountLanguage } from "../services/accounts.ts";
 import type { Services } from "../services/context.ts";
 import {
   claimNextDue,
@@ -58,11 +60,14 @@ export function classify(e: unknown): SlackFailure {
   return { retryAfterMs: null, message: err.message ?? String(e) };
 }
 
-/** A queued row as a Slack message: its notice worded now; rows queued by an older version as they were queued. */
-export function notificationMessage(row: Notification): { text: string; blocks?: KnownBlock[] } {
+/**
+ * A queued row as a Slack message: its notice worded now, in the account's language; rows queued
+ * by an older version as they were queued.
+ */
+export function notificationMessage(row: Notification, locale: Locale = "en"): { text: string; blocks?: KnownBlock[] } {
   if (row.payload === null && row.text !== null)
     return { text: row.text, ...(Array.isArray(row.blocks) ? { blocks: row.blocks as KnownBlock[] } : {}) };
-  return renderAnswer(notificationAnswer(row));
+  return renderAnswer(notificationAnswer(row, locale));
 }
 
 /** What one delivery did; `recorded` is false when the lease had passed to another sender (nothing written). */
@@ -89,7 +94,9 @@ export async function deliverClaimed(svc: Services, client: WebClient, claim: Ou
       if (!channel) throw new Error(`conversations.open gave no channel for ${row.userId}`);
     }
     if (!channel) throw new Error("no channel or user to send to");
-    const posted = await client.chat.postMessage({ channel, ...notificationMessage(row) });
+    // Worded at send time, so a language changed after it was queued still applies.
+    const locale = await accountLanguage(svc.db, row.accountId);
+    const posted = await client.chat.postMessage({ channel, ...notificationMessage(row, locale) });
     const recorded = await recordSent(svc, claim, { channel: posted.channel ?? channel, ts: posted.ts ?? null });
     return { sent: true, recorded };
   } catch (e) {

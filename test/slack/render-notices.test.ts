@@ -1,8 +1,10 @@
 // Every notice kind, filled with hostile text where a person could have typed it (a rule's name and
 // filter, an import's source, a reason, a plan name), rendered for Slack: the user text is escaped,
-// our own mentions stay mentions, every block is within Slack's limits, and no rule number shows.
+// our own mentions stay mentions, every block is within Slack's limits, and no rule number shows;
+// in every language a channel can read them in (Swedish and Polish run longest).
 import type { KnownBlock } from "@slack/types";
 import { describe, expect, it } from "vitest";
+import type { Locale } from "../../src/commands/i18n/format.ts";
 import { noticeAnswer } from "../../src/commands/notices.ts";
 import type { Notice, NoticeKind, NoticeOf } from "../../src/services/notices.ts";
 import { renderAnswer } from "../../src/slack/render/answer.ts";
@@ -138,7 +140,9 @@ function overLimits(blocks: KnownBlock[]): string[] {
   return over;
 }
 
-describe("every notice rendered for Slack", () => {
+const LOCALES: Locale[] = ["en", "sv", "nl", "pl"];
+
+describe.each(LOCALES)("every notice rendered for Slack in %s", (locale) => {
   for (const [label, text] of [
     ["hostile text", HOSTILE],
     ["hostile text of 5,000 characters", LONG],
@@ -146,7 +150,7 @@ describe("every notice rendered for Slack", () => {
     it(`escapes ${label}, keeps our mentions and stays within Slack's limits`, () => {
       const escaped = "&lt;!channel&gt; &amp; &lt;https://evil.example|click&gt; &lt;@UEVIL&gt;";
       for (const n of notices(text)) {
-        const { text: fallback, blocks } = renderAnswer(noticeAnswer(n));
+        const { text: fallback, blocks } = renderAnswer(noticeAnswer(n, locale));
         const texts = mrkdwnOf(blocks);
         expect(texts.length, n.kind).toBeGreaterThan(0);
         for (const t of [...texts, fallback]) {
@@ -162,18 +166,23 @@ describe("every notice rendered for Slack", () => {
     });
   }
 
-  it("names people as mentions and channels as links", () => {
-    const all = notices(HOSTILE).flatMap((n) => mrkdwnOf(renderAnswer(noticeAnswer(n)).blocks));
+  it("names people as mentions and channels as links, and keeps commands as code", () => {
+    const all = notices(HOSTILE).flatMap((n) => mrkdwnOf(renderAnswer(noticeAnswer(n, locale)).blocks));
     const joined = all.join("\n");
-    expect(joined).toContain("by DM to <@UBILL1>, <@UBILL2>");
-    expect(joined).toContain("in <#CALERTS>");
-    expect(joined).toContain("its owner <@UOWNER> no longer has access");
-    expect(joined).toContain("maker <@UOWNER>");
+    if (locale === "en") {
+      expect(joined).toContain("by DM to <@UBILL1>, <@UBILL2>");
+      expect(joined).toContain("in <#CALERTS>");
+      expect(joined).toContain("maker <@UOWNER>");
+    }
+    for (const ours of ["<@UBILL1>, <@UBILL2>", "<#CALERTS>", "its owner <@UOWNER> no longer has access"])
+      expect(joined).toContain(ours);
+    expect(joined).toContain("`/contacts tier downgrade &lt;limit&gt;`");
+    expect(joined).toContain("`/contacts access grant &lt;@UOWNER&gt;`");
   });
 
   it("reads the same in a terminal: the user text as typed, no markup", () => {
     for (const n of notices(HOSTILE)) {
-      const plain = noticeAnswer(n).text;
+      const plain = noticeAnswer(n, locale).text;
       expect(plain, n.kind).not.toMatch(/&lt;|&amp;|:[a-z_]+:/);
       if (JSON.stringify(n.payload).includes("evil.example")) expect(plain, n.kind).toContain(HOSTILE);
     }

@@ -1,0 +1,68 @@
+// Messages of the catalogs (ICU MessageFormat, through intl-messageformat) as rich text. Numbers
+// go in as numbers (plurals pick by the language's rules; `{x, number}` and `#` group thousands
+// always), text as strings and rich text (code, mentions, channels) as objects: none of it is
+// ever parsed as a pattern, and marks come back out as marks. `<b>…</b>` in a pattern is strong.
+import IntlMessageFormat from "intl-messageformat";
+import { type Mark, type Rich, type Span, strong } from "../rich.ts";
+import { type Catalog, en, type MessageKey } from "./en.ts";
+import { INTL_LOCALE, type Locale, numberFormat } from "./format.ts";
+import { nl } from "./nl.ts";
+import { pl } from "./pl.ts";
+import { sv } from "./sv.ts";
+
+export const CATALOGS: Readonly<Record<Locale, Catalog>> = { en, sv, nl, pl };
+
+/** What a message takes: a number (plurals, `{x, number}`), a string (a select, or text as it is), rich text or a mark. */
+export type MessageArg = number | string | Rich | Mark;
+
+/** Rich text boxed, so the formatter hands it back as an object part. */
+interface Boxed {
+  rich: Rich;
+}
+
+const formatters = {
+  getNumberFormat: (locales: string | string[], options?: Intl.NumberFormatOptions) => numberFormat(locales, options),
+  getDateTimeFormat: (locales: string | string[], options?: Intl.DateTimeFormatOptions) =>
+    new Intl.DateTimeFormat(locales, options),
+  getPluralRules: (locales: string | string[], options?: Intl.PluralRulesOptions) =>
+    new Intl.PluralRules(locales, options),
+};
+
+const compiled = new Map<string, IntlMessageFormat>();
+
+function compile(locale: Locale, key: MessageKey): IntlMessageFormat {
+  const id = `${locale}:${key}`;
+  let message = compiled.get(id);
+  if (!message) {
+    message = new IntlMessageFormat(CATALOGS[locale][key], INTL_LOCALE[locale], undefined, { formatters });
+    compiled.set(id, message);
+  }
+  return message;
+}
+
+const box = (rich: Rich): Boxed => ({ rich });
+
+function boxed(value: MessageArg): number | string | Boxed {
+  if (typeof value === "number" || typeof value === "string") return value;
+  return box(Array.isArray(value) ? (value as Rich) : [value as Mark]);
+}
+
+function unbox(parts: readonly (string | Boxed)[]): Rich {
+  const out: Span[] = [];
+  for (const part of parts) {
+    if (typeof part === "string") {
+      if (part !== "") out.push(part);
+    } else out.push(...part.rich);
+  }
+  return out;
+}
+
+/** The message `key` of the locale's catalog, with `args`, as rich text. */
+export function message(locale: Locale, key: MessageKey, args: Record<string, MessageArg> = {}): Rich {
+  const values: Record<string, number | string | Boxed | ((chunks: (string | Boxed)[]) => Boxed)> = {
+    b: (chunks) => box([strong(unbox(chunks))]),
+  };
+  for (const [name, value] of Object.entries(args)) values[name] = boxed(value);
+  const parts = compile(locale, key).formatToParts<Boxed>(values);
+  return unbox(parts.map((p) => (typeof p.value === "string" ? p.value : (p.value as Boxed))));
+}
