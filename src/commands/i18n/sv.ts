@@ -17,7 +17,7 @@ export const sv: Catalog = {
   "threshold.noPending":
     "Fler än {limit, number} uppgraderar paketet automatiskt; kontakter som ändras till icke-marknadsföring räknas ändå fram till {when}.",
   "update-summary":
-    "Uppdateringsdatumet {when} är genomfört: {changed, plural, one {# kontakt} other {# kontakter}} är inte längre marknadsföringskontakter. Marknadsföringskontakter nu: {standing}.",
+    "Uppdateringsdatumet {when} är genomfört: {changed, plural, one {# kontakt är inte längre marknadsföringskontakt} other {# kontakter är inte längre marknadsföringskontakter}}. Marknadsföringskontakter nu: {standing}.",
   "downgrade-applied":
     "Den schemalagda nedgraderingen genomfördes vid förnyelsen {when}: paketet är nu {target, number} kontakter ({count, plural, one {# marknadsföringskontakt} other {# marknadsföringskontakter}}).",
   "downgrade-cancelled":
