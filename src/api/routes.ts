@@ -18,6 +18,7 @@ import {
   validateContact,
 } from "../services/intake/index.ts";
 import { errorFields, INTERNAL_ERROR, lingerBeforeClose, sendJson as send } from "./http-guard.ts";
+import { KeyRate } from "./key-rate.ts";
 
 export type ApiRequest = IncomingMessage & { params?: Record<string, string> };
 
@@ -89,7 +90,7 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-async function authorize(svc: Services, req: IncomingMessage, scope: ApiScope) {
+async function authorize(svc: Services, req: IncomingMessage, scope: ApiScope, rate: KeyRate) {
   const auth = await authenticateApiKey(svc, req.headers.authorization);
   if (auth && "refused" in auth) {
     throw new HttpError(
@@ -120,6 +121,18 @@ async function authorize(svc: Services, req: IncomingMessage, scope: ApiScope) {
         `this API key lacks the scope ${scope}; an admin makes a key with it: \`/contacts settings api-key create ${scope}\``,
       ],
     });
+  }
+  // One allowance per key, shared with the API v1.
+  const wait = await rate.take(auth.keyId);
+  if (wait !== null) {
+    throw new HttpError(
+      429,
+      {
+        error: "rate_limited",
+        errors: [`this API key made more than ${rate.perMinute} calls in a minute; try again in ${wait} s`],
+      },
+      { "retry-after": String(wait) },
+    );
   }
   return auth;
 }
@@ -185,10 +198,10 @@ type BatchItem = { ok: true; contact: IntakeContact } | { ok: false; email: stri
 export const MAX_INTAKE_IN_FLIGHT = 16;
 
 /** `POST /api/contacts`: one contact, or `{ contacts: [...] }` of up to 1,000 (R15, R16, R9, R11). */
-function postContacts(svc: Services, logger: Logger) {
+function postContacts(svc: Services, logger: Logger, rate: KeyRate) {
   let inFlight = 0;
   const handle = guarded(logger, "POST /api/contacts", async (req, res) => {
-    const auth = await authorize(svc, req, "contacts:write");
+    const auth = await authorize(svc, req, "contacts:write", rate);
     const text = await readBody(req);
     let body: unknown;
     try {
@@ -268,9 +281,9 @@ function postContacts(svc: Services, logger: Logger) {
 }
 
 /** `GET /api/contacts/:email` → `{ email, status, pending, marketable }` (R1). */
-function getContact(svc: Services, logger: Logger) {
+function getContact(svc: Services, logger: Logger, rate: KeyRate) {
   return guarded(logger, "GET /api/contacts/:email", async (req, res) => {
-    const auth = await authorize(svc, req, "contacts:read");
+    const auth = await authorize(svc, req, "contacts:read", rate);
     // Both servers hand over the path segment already %-decoded.
     const email = parseLookupEmail(req.params?.email ?? "");
     if (!email.ok) throw new HttpError(400, { error: "invalid_email", errors: [email.error] });
@@ -315,10 +328,11 @@ function healthz(svc: Services, logger: Logger) {
 export function apiRoutes(
   svc: Services,
   logger: Logger = pino({ name: "tierkeeper.api", level: process.env.LOG_LEVEL ?? "info" }),
+  rate: KeyRate = new KeyRate(600),
 ): ApiRoute[] {
   return [
-    { path: "/api/contacts", method: "POST", handler: postContacts(svc, logger) },
-    { path: "/api/contacts/:email", method: "GET", handler: getContact(svc, logger) },
+    { path: "/api/contacts", method: "POST", handler: postContacts(svc, logger, rate) },
+    { path: "/api/contacts/:email", method: "GET", handler: getContact(svc, logger, rate) },
     { path: "/healthz", method: "GET", handler: healthz(svc, logger) },
   ];
 }

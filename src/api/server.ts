@@ -19,6 +19,7 @@ import {
   serverOptions,
   underPrefix,
 } from "./http-guard.ts";
+import type { KeyRate } from "./key-rate.ts";
 import { type ApiRequest, type ApiRoute, apiRoutes } from "./routes.ts";
 
 /** The routes' handler, and the others' methods for a 405's Allow. */
@@ -51,6 +52,8 @@ export interface ServeApiOptions {
   limits?: Partial<HttpLimits>;
   /** Serves every path under `prefix` that no route matches (the HTTP API v1 under /api/v1). */
   mount?: Mount;
+  /** The API keys' allowance, shared with the mounted API v1 (a fresh one of 600 a minute when absent). */
+  rate?: KeyRate;
 }
 
 /**
@@ -69,7 +72,7 @@ export async function serveApi(
     ? { prefix: options.mount.prefix, run: neverThrows(options.mount.prefix, options.mount.handler, logger) }
     : null;
   const router = new TrieRouter<Routed>();
-  for (const route of [...apiRoutes(svc, logger), ...extraRoutes]) {
+  for (const route of [...apiRoutes(svc, logger, options.rate), ...extraRoutes]) {
     router.add(route.method, route.path, {
       route,
       run: neverThrows(`${route.method} ${route.path}`, route.handler, logger),

@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import type { CustomRoute } from "@slack/bolt";
 import pino from "pino";
 import { errorFields, listenUrl } from "../api/http-guard.ts";
+import { KeyRate } from "../api/key-rate.ts";
 import { apiRoutes } from "../api/routes.ts";
 import { serveApi } from "../api/server.ts";
 import { boot } from "../app/boot.ts";
@@ -36,7 +37,9 @@ export async function startService(
   const stops: (() => Promise<void> | void)[] = [];
   // The HTTP API v1 beside the intake routes, on the same port (loaded only here, by `start`).
   const { apiV1Listener, API_BASE } = await import("../api/v1/app.ts");
-  const mount = { prefix: API_BASE, handler: apiV1Listener({ svc, logger, ratePerMinute: config.apiRatePerMinute }) };
+  // One allowance per API key for every route that takes one.
+  const rate = new KeyRate(config.apiRatePerMinute ?? 600);
+  const mount = { prefix: API_BASE, handler: apiV1Listener({ svc, logger, rate }) };
   const where =
     database.driver === "pglite"
       ? `the embedded database in ${resolve(config.databaseUrl.replace(/^file:/, ""))}`
@@ -50,7 +53,7 @@ export async function startService(
       svc,
       config,
       logger,
-      apiRoutes: [...apiRoutes(svc, logger), control] as unknown as CustomRoute[],
+      apiRoutes: [...apiRoutes(svc, logger, rate), control] as unknown as CustomRoute[],
       mount,
     });
     const { port, address } = await slack.start(config.port);
@@ -62,7 +65,7 @@ export async function startService(
       `tierkeeper ready: Slack over HTTP at ${base}${EVENTS_PATH} (set it as the Request URL of the slash command, interactivity and events), intake API at ${base}/api/contacts, HTTP API at ${base}${API_BASE} (reference: ${base}${API_BASE}/reference), on ${where}.`,
     );
   } else {
-    const api = await serveApi(svc, config.port, config.host, [control], { logger, mount });
+    const api = await serveApi(svc, config.port, config.host, [control], { logger, mount, rate });
     stops.push(() => api.close());
     listeningPort = api.address.port;
     const loopback = /^(127\.|::1$|localhost$)/.test(api.address.address);

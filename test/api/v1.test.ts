@@ -3,6 +3,7 @@
 
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { KeyRate } from "../../src/api/key-rate.ts";
 import { serveApi } from "../../src/api/server.ts";
 import { API_BASE, apiV1Listener } from "../../src/api/v1/app.ts";
 import { createApiKey } from "../../src/services/api-keys.ts";
@@ -356,9 +357,11 @@ describe("HTTP API v1", () => {
   it("answers 429 with Retry-After when a key calls more than its rate a minute", async () => {
     const a = await account();
     const logger = pino({ level: "silent" });
+    const rate = new KeyRate(3);
     limited = await serveApi(env.svc, 0, undefined, [], {
       logger,
-      mount: { prefix: API_BASE, handler: apiV1Listener({ svc: env.svc, logger, ratePerMinute: 3 }) },
+      rate,
+      mount: { prefix: API_BASE, handler: apiV1Listener({ svc: env.svc, logger, rate }) },
     });
     const slow = new ContractClient(limited.url);
     const statuses: number[] = [];
@@ -370,8 +373,18 @@ describe("HTTP API v1", () => {
     expect(statuses).toEqual([200, 200, 200, 429, 429]);
     expect(Number(last?.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(last?.body.error).toBe("rate_limited");
+    // The intake routes beside it count against the same allowance.
+    const intake = await fetch(`${limited.url}/api/contacts/m00001@test.io`, {
+      headers: { authorization: `Bearer ${a.readOnly}` },
+    });
+    expect(intake.status).toBe(429);
+    expect(Number(intake.headers.get("retry-after"))).toBeGreaterThan(0);
     // Another key has its own allowance.
     expect((await slow.call("GET", "/tier", a.all)).status).toBe(200);
+    expect(
+      (await fetch(`${limited.url}/api/contacts/m00001@test.io`, { headers: { authorization: `Bearer ${a.all}` } }))
+        .status,
+    ).toBe(200);
   });
 
   it("every documented operation was called above, and every answer matched the document", async () => {

@@ -10,6 +10,7 @@ import { bodyLimit } from "hono/body-limit";
 import { except } from "hono/combine";
 import { etag } from "hono/etag";
 import { API_SCOPES, SCOPE_MEANING } from "../../domain/api-scopes.ts";
+import { KeyRate } from "../key-rate.ts";
 import { accountRoutes } from "./account.ts";
 import { changeRoutes } from "./changes.ts";
 import { type ApiDeps, type ApiEnv, ApiError, answerError, authenticate, issueSentences } from "./common.ts";
@@ -66,7 +67,7 @@ export function createApiV1(deps: ApiDeps) {
   // Everything but the document and the reference needs a key; then the key's rate limit and
   // Idempotency-Key for writes (which reads the body, within the body limit).
   const auth = authenticate(deps.svc);
-  const limiter = rateLimit(deps.ratePerMinute ?? 600);
+  const limiter = rateLimit(deps.rate ?? new KeyRate(600));
   const sized = bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: () => {

@@ -7,6 +7,7 @@ import type { ApiScope } from "../../domain/api-scopes.ts";
 import { type ApiKeyAuth, authenticateApiKey } from "../../services/api-keys.ts";
 import { type Actor, Refusal, type Services } from "../../services/context.ts";
 import { errorFields } from "../http-guard.ts";
+import type { KeyRate } from "../key-rate.ts";
 
 export interface ApiEnv {
   Variables: { auth: ApiKeyAuth };
@@ -15,8 +16,8 @@ export interface ApiEnv {
 export interface ApiDeps {
   svc: Services;
   logger: Logger;
-  /** Calls a minute one API key may make (per process); TIERKEEPER_API_RATE_PER_MINUTE, 600 by default. */
-  ratePerMinute?: number;
+  /** Calls a minute each API key may make (per process), shared with the intake routes; 600 by default. */
+  rate?: KeyRate;
 }
 
 export const ErrorSchema = z

@@ -4,18 +4,21 @@ import { createHash } from "node:crypto";
 import type { MiddlewareHandler } from "hono";
 import { rateLimiter } from "hono-rate-limiter";
 import { abandonIdempotent, finishIdempotent, startIdempotent } from "../../services/idempotency.ts";
+import { type KeyRate, RATE_WINDOW_MS } from "../key-rate.ts";
 import { type ApiDeps, type ApiEnv, ApiError } from "./common.ts";
 
 const WRITES = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /**
- * At most `perMinute` calls a minute per API key, in this process (each replica counts its own):
- * more get 429 with Retry-After and the RateLimit headers.
+ * At most `rate.perMinute` calls a minute per API key, in this process (each replica counts its
+ * own), together with the intake routes: more get 429 with Retry-After and the RateLimit headers.
  */
-export function rateLimit(perMinute: number): MiddlewareHandler<ApiEnv> {
+export function rateLimit(rate: KeyRate): MiddlewareHandler<ApiEnv> {
+  const perMinute = rate.perMinute;
   return rateLimiter<ApiEnv>({
-    windowMs: 60_000,
+    windowMs: RATE_WINDOW_MS,
     limit: perMinute,
+    store: rate.store,
     standardHeaders: "draft-6",
     keyGenerator: (c) => c.get("auth").keyId,
     handler: (c) => {
