@@ -88,6 +88,16 @@ describe("answers in the user's language", { timeout: 60_000 }, () => {
     expect(en.all).toContain('"text":"Contact tier"');
   });
 
+  it("`tier` notes a scheduled downgrade in the user's language", async () => {
+    await ask("tier downgrade 7000", "UADMIN1");
+    const pl = await ask("tier", USERS.pl);
+    expect(pl.text).toMatch(
+      new RegExp(`Obniżenie pakietu do 7${NBSP}000 zaplanowano na odnowienie \\S+ \\d+ \\S+ \\d{4}`),
+    );
+    expect((await ask("tier", USERS.nl)).text).toContain("Downgrade naar 7.000 ingepland voor de verlenging op");
+    expect((await ask("tier", "UADMIN1")).text).toContain("Downgrade to 7,000 scheduled for the renewal on");
+  });
+
   it("`status <email>` in Swedish, Dutch and Polish", async () => {
     const sv = await ask("status p00001@test.io", USERS.sv);
     expect(sv.all).toContain("*p00001@test.io* är en *marknadsföringskontakt* (_väntande:");
