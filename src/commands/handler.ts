@@ -10,7 +10,10 @@ export interface Invocation {
   /** The user's IANA zone: their Slack zone, or the account's subsidiary zone. */
   timeZone: string;
   text: string;
-  /** The language dates are typed in (their Slack's, or `--locale`/`LANG` in a terminal); English when absent. */
+  /**
+   * The user's language (their Slack's, or `--locale`/`LANG` in a terminal): the one dates are typed
+   * in, and the one `tier`, `status` and `can-market` answer in. English when absent.
+   */
   locale?: DateLocale;
 }
 

@@ -5,6 +5,7 @@ import { listRequests } from "../../services/bulk/index.ts";
 import { canMarket, contactStatus, deleteContacts, setStatus } from "../../services/contacts.ts";
 import { answer, facts, list, paragraph, say } from "../answer.ts";
 import type { Handler } from "../handler.ts";
+import { canMarketText, isTranslated, statusParts } from "../i18n/answers.ts";
 import { requestParts } from "../requests-view.ts";
 import { em, emoji, md, strong } from "../rich.ts";
 
@@ -13,6 +14,18 @@ const OUTCOMES_SHOWN = 50;
 
 export const status: Handler<"status"> = async (svc, inv, c) => {
   const s = await contactStatus(svc, inv.actor, c.email);
+  const data = {
+    email: s.email,
+    status: s.status,
+    pending: s.pending,
+    effectiveAt: s.effectiveAt?.toISOString() ?? null,
+    source: s.source,
+    sourceId: s.sourceId,
+    lists: s.lists,
+    bounced: s.bounced,
+    unsubscribed: s.unsubscribed,
+  };
+  if (isTranslated(inv.locale)) return answer(statusParts(inv.locale, s, inv.timeZone), data);
   const pendingLine = s.effectiveAt
     ? `Marketing until the next update date: becomes non-marketing ${updateWhen(s.effectiveAt, s.timeZone, inv.timeZone)}`
     : null;
@@ -31,25 +44,17 @@ export const status: Handler<"status"> = async (svc, inv, c) => {
         ...(unengaged ? ([["Unengaged", unengaged]] as [string, string][]) : []),
       ]),
     ],
-    {
-      email: s.email,
-      status: s.status,
-      pending: s.pending,
-      effectiveAt: s.effectiveAt?.toISOString() ?? null,
-      source: s.source,
-      sourceId: s.sourceId,
-      lists: s.lists,
-      bounced: s.bounced,
-      unsubscribed: s.unsubscribed,
-    },
+    data,
   );
 };
 
 export const canMarketHandler: Handler<"can-market"> = async (svc, inv, c) => {
   const r = await canMarket(svc, inv.actor, c.email);
+  const data = { email: r.email, canMarket: r.yes, status: r.status, reason: r.reason };
+  if (isTranslated(inv.locale)) return say(canMarketText(inv.locale, r.yes, r.email), data);
   return say(
     md`${emoji(r.yes ? "white_check_mark" : "no_entry")} ${strong(r.yes ? "Yes" : "No")} — ${strong(r.email)}: ${r.reason}`,
-    { email: r.email, canMarket: r.yes, status: r.status, reason: r.reason },
+    data,
   );
 };
 

@@ -8,6 +8,7 @@ import { HISTORY_COUNT_CAP, history as historyOf, nextUpdate, tierReport } from 
 import { usageSeries } from "../../services/usage.ts";
 import { answer, facts, header, list, note, type Part, paragraph, say } from "../answer.ts";
 import type { Handler } from "../handler.ts";
+import { isTranslated, tierParts } from "../i18n/answers.ts";
 import { thresholdLabel } from "../notices.ts";
 import { code, fromOurMarkup, md, type Rich, who } from "../rich.ts";
 
@@ -16,6 +17,21 @@ const MAX_LINE = 500;
 
 export const tier: Handler<"tier"> = async (svc, inv) => {
   const r = await tierReport(svc, inv.actor);
+  const data = {
+    marketingCount: r.marketingCount,
+    tierLimit: r.tierLimit,
+    usagePercent: r.usagePercent,
+    totalCount: r.totalCount,
+    nonMarketingCount: r.nonMarketingCount,
+    pendingCount: r.pendingCount,
+    nextUpdateAt: r.nextUpdateAt.toISOString(),
+    marketingCountAfterUpdate: r.marketingCountAfterUpdate,
+    usageAfterUpdatePercent: r.usageAfterUpdatePercent,
+    plan: r.plan,
+    monthlyPriceCents: r.monthlyPriceCents,
+    downgradeTo: r.downgradeTo,
+  };
+  if (isTranslated(inv.locale)) return answer(tierParts(inv.locale, r, inv.timeZone, usageBar(r.usagePercent)), data);
   const nextWhen = updateWhen(r.nextUpdateAt, r.timeZone, inv.timeZone);
   return answer(
     [
@@ -39,20 +55,7 @@ export const tier: Handler<"tier"> = async (svc, inv) => {
           ]
         : []),
     ],
-    {
-      marketingCount: r.marketingCount,
-      tierLimit: r.tierLimit,
-      usagePercent: r.usagePercent,
-      totalCount: r.totalCount,
-      nonMarketingCount: r.nonMarketingCount,
-      pendingCount: r.pendingCount,
-      nextUpdateAt: r.nextUpdateAt.toISOString(),
-      marketingCountAfterUpdate: r.marketingCountAfterUpdate,
-      usageAfterUpdatePercent: r.usageAfterUpdatePercent,
-      plan: r.plan,
-      monthlyPriceCents: r.monthlyPriceCents,
-      downgradeTo: r.downgradeTo,
-    },
+    data,
   );
 };
 

@@ -22,6 +22,10 @@ export interface LocalFormat {
   money(cents: number): string;
   /** An instant in the zone, with the zone's name: "tis 2 juni 2026 12:00 GMT−4 (America/New_York)". */
   at(iso: string, zone: string): string;
+  /** An instant in the zone without the zone's name: "tis 2 juni 2026 12:00 CET". */
+  instant(iso: string, zone: string): string;
+  /** An instant in the zone, day and time without the year: "tis 2 juni 18:00 CET". */
+  short(iso: string, zone: string): string;
   /** A calendar day (ISO date or instant) in the zone: "tis 2 juni 2026". */
   day(iso: string, zone: string): string;
   /** Items joined the language's way: "a, b och c". */
@@ -42,22 +46,34 @@ export function localFormat(locale: Locale): LocalFormat {
     (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? DateTime.fromISO(iso, { zone }) : DateTime.fromISO(iso).setZone(zone)).setLocale(
       tag,
     );
+  const instant = (iso: string, zone: string) =>
+    inZone(iso, zone).toLocaleString({
+      weekday: "short",
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+      timeZoneName: "short",
+    });
   const made: LocalFormat = {
     locale,
     n: (x) => count.format(x),
     pct: (x) => share.format(x / 100),
     money: (cents) => usd.format(cents / 100),
-    at: (iso, zone) =>
-      `${inZone(iso, zone).toLocaleString({
+    at: (iso, zone) => `${instant(iso, zone)} (${zone})`,
+    instant: (iso, zone) => instant(iso, zone),
+    short: (iso, zone) =>
+      inZone(iso, zone).toLocaleString({
         weekday: "short",
         day: "numeric",
         month: "long",
-        year: "numeric",
         hour: "2-digit",
         minute: "2-digit",
         hourCycle: "h23",
         timeZoneName: "short",
-      })} (${zone})`,
+      }),
     day: (iso, zone) =>
       inZone(iso, zone).toLocaleString({ weekday: "short", day: "numeric", month: "long", year: "numeric" }),
     and: (items) => list.format(items),
