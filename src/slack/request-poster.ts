@@ -1,6 +1,9 @@
 // Bulk requests in Slack (R14): posted once to the approvals channel, updated in place, the requester told.
 
 import type { KnownBlock } from "@slack/types";
+import { isTranslated } from "../commands/i18n/answers.ts";
+import type { Locale } from "../commands/i18n/format.ts";
+import { localMessageText, localRequestParts } from "../commands/i18n/requests.ts";
 import { requestParts, requestSummary, statusLine } from "../commands/requests-view.ts";
 import { md, mention } from "../commands/rich.ts";
 import { getAccount } from "../services/accounts.ts";
@@ -18,8 +21,14 @@ import { renderParts } from "./render/answer.ts";
 import { toMrkdwn } from "./render/mrkdwn.ts";
 import { singleTryClient } from "./web.ts";
 
-/** The request's message in the approvals channel: typed blocks, and its notification text. */
-export function requestMessage(r: BulkRequestView, subsidiaryZone: string) {
+/** The request's message in the approvals channel, in the account's language: typed blocks, and its notification text. */
+export function requestMessage(r: BulkRequestView, subsidiaryZone: string, locale: Locale = "en") {
+  if (isTranslated(locale)) {
+    return {
+      text: toMrkdwn(localMessageText(locale, r, subsidiaryZone)),
+      blocks: renderParts(localRequestParts(locale, r, subsidiaryZone, { buttons: true, subsidiaryZone })),
+    };
+  }
   return {
     text: toMrkdwn(
       md`Bulk request ${r.id} from ${mention(r.requestedBy)}: ${requestSummary(r)}.${r.status === "open" ? "" : md` ${statusLine(r, subsidiaryZone, false)}`}`,
@@ -47,7 +56,7 @@ export async function postRequest(
     // ran out and another poster took it. A post Slack accepted but answered too late shows twice.
     const posted = await singleTryClient(client).client.chat.postMessage({
       channel,
-      ...requestMessage(fresh, account.timeZone),
+      ...requestMessage(fresh, account.timeZone, account.language),
     });
     const where = { channel: posted.channel ?? channel, ts: posted.ts ?? "" };
     await recordRequestPost(svc, request.id, token, where);
@@ -91,7 +100,11 @@ export async function updateRequestMessage(
   if (!where) return false;
   const account = await getAccount(svc.db, request.accountId);
   const current = await getRequest(svc, request.accountId, request.id);
-  await client.chat.update({ channel: where.channel, ts: where.ts, ...requestMessage(current, account.timeZone) });
+  await client.chat.update({
+    channel: where.channel,
+    ts: where.ts,
+    ...requestMessage(current, account.timeZone, account.language),
+  });
   return true;
 }
 

@@ -5,6 +5,8 @@ import { approveRequest, listRequests, rejectRequest, requestBulkChange } from "
 import { countRequests } from "../../services/reports.ts";
 import { answer, header, list, note, paragraph, say } from "../answer.ts";
 import type { Handler } from "../handler.ts";
+import { isTranslated } from "../i18n/answers.ts";
+import { localDecisionText, localWaiting } from "../i18n/requests.ts";
 import { decisionAnswer, requestParts, requestSummary } from "../requests-view.ts";
 import { emoji, md, mention, strong } from "../rich.ts";
 
@@ -39,12 +41,14 @@ export const bulk: Handler<"bulk"> = async (svc, inv, c) => {
   }
   return {
     ...answer(
-      [
-        paragraph(
-          md`${emoji("inbox_tray")} Request ${r.request.id} is waiting for approval: ${requestSummary(r.request)}.`,
-        ),
-        ...requestParts(r.request, tz, { buttons: false }),
-      ],
+      isTranslated(inv.locale)
+        ? localWaiting(inv.locale, r.request, tz)
+        : [
+            paragraph(
+              md`${emoji("inbox_tray")} Request ${r.request.id} is waiting for approval: ${requestSummary(r.request)}.`,
+            ),
+            ...requestParts(r.request, tz, { buttons: false }),
+          ],
       {
         changed: 0,
         unchanged: 0,
@@ -98,5 +102,7 @@ export const decide: Handler<"approve" | "reject"> = async (svc, inv, c) => {
       ? await approveRequest(svc, inv.actor, c.id, c.confirmCount)
       : await rejectRequest(svc, inv.actor, c.id, c.reason);
   const account = await getAccount(svc.db, inv.actor.accountId);
-  return decisionAnswer(r, account.timeZone, inv.timeZone);
+  const english = decisionAnswer(r, account.timeZone, inv.timeZone);
+  if (!isTranslated(inv.locale)) return english;
+  return { ...english, parts: [paragraph(localDecisionText(inv.locale, r, account.timeZone, inv.timeZone))] };
 };

@@ -17,7 +17,8 @@ export type AnswerLocale = Exclude<Locale, "en">;
 export const isTranslated = (locale: Locale | undefined): locale is AnswerLocale =>
   locale !== undefined && locale !== "en";
 
-function speak(locale: AnswerLocale) {
+/** A language's messages, labels, formats and update instants. */
+export function speak(locale: AnswerLocale) {
   const f = localFormat(locale);
   const say = (key: MessageKey, args?: Record<string, MessageArg>): Rich => message(locale, key, args);
   const label = (key: MessageKey): string => plain(say(key));

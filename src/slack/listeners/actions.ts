@@ -2,6 +2,8 @@
 import { randomUUID } from "node:crypto";
 import type { App, Middleware, RespondFn, SlackActionMiddlewareArgs } from "@slack/bolt";
 import { z } from "zod";
+import { isTranslated } from "../../commands/i18n/answers.ts";
+import { localClickAlready } from "../../commands/i18n/requests.ts";
 import { APPROVE_ACTION, REJECT_ACTION } from "../../commands/requests-view.ts";
 import { runCommand } from "../../commands/run.ts";
 import { PLANS, type Plan } from "../../domain/types.ts";
@@ -16,6 +18,7 @@ import { type Inbox, postToResponseUrl, type WorkSteps } from "../inbox.ts";
 import { openingView } from "../manage.ts";
 import { refusalMrkdwn, renderAnswer } from "../render/answer.ts";
 import { LIMITS } from "../render/blocks.ts";
+import { toMrkdwn } from "../render/mrkdwn.ts";
 import { directMessage } from "../request-poster.ts";
 import { afterAck, type SlackDeps, sessionFor } from "../session.ts";
 import { readSetupMetadata, SETUP_PLAN_ACTION, setupModal, setupViewFor } from "../setup.ts";
@@ -216,7 +219,9 @@ async function decideFromButton(
     if (result.decided === null) {
       await say(
         respond,
-        `Request ${result.request.id} was already decided (${result.request.status}); nothing changed. The message now shows the outcome.`,
+        isTranslated(session.locale)
+          ? toMrkdwn(localClickAlready(session.locale, result.request, session.timeZone))
+          : `Request ${result.request.id} was already decided (${result.request.status}); nothing changed. The message now shows the outcome.`,
       );
     }
   } catch (e) {

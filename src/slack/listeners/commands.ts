@@ -3,6 +3,8 @@
 import type { App, RespondFn } from "@slack/bolt";
 import { z } from "zod";
 import { type Answer, note } from "../../commands/answer.ts";
+import { isTranslated } from "../../commands/i18n/answers.ts";
+import { message as localMessage } from "../../commands/i18n/messages.ts";
 import { channel as channelMark, code, md } from "../../commands/rich.ts";
 import { runCommand } from "../../commands/run.ts";
 import { parseCommand } from "../../domain/command/index.ts";
@@ -171,17 +173,27 @@ async function postForApproval(
   const posted = await safely(deps, "posting the request", () => postRequest(deps.svc, client, request, channel));
   const notes = [];
   if (posted) {
-    notes.push(note(md`Posted to ${channelMark(posted.channel)} for an admin to approve.`));
+    notes.push(
+      note(
+        isTranslated(session.locale)
+          ? localMessage(session.locale, "request.posted", { channel: channelMark(posted.channel) })
+          : md`Posted to ${channelMark(posted.channel)} for an admin to approve.`,
+      ),
+    );
   } else if (!approvals) {
     // Not in a channel the bot can post to (a DM, a private channel): show it here instead.
-    const message = requestMessage(request, session.account.timeZone);
+    const message = requestMessage(request, session.account.timeZone, session.account.language);
     await respond({ response_type: "in_channel", ...message });
     await markPostedWithoutTs(deps.svc, request.id, origin.channel);
   }
   if (!approvals) {
     notes.push(
       note(
-        md`No approvals channel is set, so the request is posted here. An admin can set one: ${code("/contacts settings approvals-channel #channel")}.`,
+        isTranslated(session.locale)
+          ? localMessage(session.locale, "request.noApprovals", {
+              command: code("/contacts settings approvals-channel #channel"),
+            })
+          : md`No approvals channel is set, so the request is posted here. An admin can set one: ${code("/contacts settings approvals-channel #channel")}.`,
       ),
     );
   }
