@@ -173,4 +173,19 @@ describe("a bulk request and its approval in the team's language", { timeout: 60
     expect(nmUpdate.all).toContain(":white_check_mark: Zatwierdzony przez <@UADMIN2>");
     expect(nmUpdate.all).toContain("*Obowiązuje*\\nw dniu aktualizacji pon., 1 czerwca 2026");
   });
+
+  it("Dutch channel: the request's message with its buttons, the upgrade's money and the expiry", async () => {
+    await ask("settings language nl", "UADMIN1");
+    const { id, post } = await posted(await ask("bulk marketing where email contains n0002", "UMEMBER1"));
+    expect(post.text).toBe(
+      `Bulkverzoek ${id} van <@UMEMBER1>: 10 contacten marketing maken (contacts where email contains n0002).`,
+    );
+    expect(post.all).toContain('"text":"Goedkeuren"');
+    expect(post.all).toContain('"text":"Afwijzen"');
+    expect(post.all).toContain("*Aantal marketingcontacten*\\n1.999 → 2.009");
+    expect(post.all).toContain(
+      `*Pakketupgrade*\\n:rotating_light: 2.000 → 7.000 contacten, US$${NBSP}800,00 → US$${NBSP}1.050,00/maand; naar rato berekende kosten US$${NBSP}2.014,73 verschuldigd op za 16 mei 2026.`,
+    );
+    expect(post.all).toContain("Verloopt vr 22 mei 2026 om 10:00 EDT tenzij een beheerder beslist.");
+  });
 });
