@@ -1,8 +1,8 @@
 // A terminal answers in --locale: `tierkeeper run "tier" --locale pl` prints Polish, with Polish
 // numbers and dates; without it, the same answer in English as before.
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CliContext } from "../../src/cli/context.ts";
-import { runProgram } from "../../src/cli/program.ts";
+import { tierkeeperIn } from "../helpers/cli.ts";
 import { makeAccount, seedContacts, type TestEnv, testEnv } from "../helpers/services.ts";
 
 let env: TestEnv;
@@ -15,18 +15,7 @@ afterAll(async () => {
   await env?.close();
 });
 
-async function tierkeeper(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const ctx: CliContext = {
-    io: { out: (t) => out.push(t), err: (t) => err.push(t), isTTY: false },
-    cwd: process.cwd(),
-    withServices: (fn) => fn(env.svc),
-    setExitCode: () => {},
-  };
-  const code = await runProgram(argv, ctx);
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const tierkeeper = (...argv: string[]) => tierkeeperIn(env.svc, ...argv);
 
 describe("tierkeeper run answers in --locale", () => {
   it('`run "tier" --locale pl` prints Polish', async () => {

@@ -1,7 +1,7 @@
 // The CLI prints what people typed exactly as they typed it, though Slack gets it escaped.
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CliContext } from "../../src/cli/context.ts";
-import { runProgram } from "../../src/cli/program.ts";
+import { tierkeeperIn } from "../helpers/cli.ts";
 import { makeAccount, type TestEnv, testEnv } from "../helpers/services.ts";
 
 let env: TestEnv;
@@ -13,19 +13,7 @@ afterAll(async () => {
   await env?.close();
 });
 
-/** `tierkeeper <argv>` in this process, on the test database: exit code, stdout and stderr. */
-async function tierkeeper(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const ctx: CliContext = {
-    io: { out: (t) => out.push(t), err: (t) => err.push(t), isTTY: false },
-    cwd: process.cwd(),
-    withServices: (fn) => fn(env.svc),
-    setExitCode: () => {},
-  };
-  const code = await runProgram(argv, ctx);
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const tierkeeper = (...argv: string[]) => tierkeeperIn(env.svc, ...argv);
 
 describe("tierkeeper run prints user text as typed", () => {
   const NAME = "Q&A <beta> <@U1>";

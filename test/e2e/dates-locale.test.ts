@@ -1,14 +1,14 @@
 // Dates typed in the user's language: a Swedish Slack user's "förra måndagen" is read (their Slack
 // locale, from users.info), an English one's is not; a terminal reads them in --locale or LANG;
 // a rule keeps the language its filter was written in for every later run.
+
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CliContext } from "../../src/cli/context.ts";
 import { localeOfEnv, withLocaleFromEnv } from "../../src/cli/locale.ts";
-import { runProgram } from "../../src/cli/program.ts";
 import { automationRules, users } from "../../src/db/schema.ts";
 import { enabledRules } from "../../src/services/rules/index.ts";
 import { startTestApp, type TestApp } from "../helpers/app.ts";
+import { tierkeeperIn } from "../helpers/cli.ts";
 
 let app: TestApp;
 
@@ -26,18 +26,7 @@ afterAll(async () => {
 
 const say = async (text: string, user: string) => String((await (await app.command(text, user)).response()).text);
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const ctx: CliContext = {
-    io: { out: (t) => out.push(t), err: (t) => err.push(t), isTTY: false },
-    cwd: process.cwd(),
-    withServices: (fn) => fn(app.env.svc),
-    setExitCode: () => {},
-  };
-  const code = await runProgram(argv, ctx);
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const cli = (...argv: string[]) => tierkeeperIn(app.env.svc, ...argv);
 
 describe("dates in the user's language", { timeout: 60_000 }, () => {
   it("reads a Swedish user's and a Polish user's dates, and remembers their language", async () => {

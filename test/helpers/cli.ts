@@ -2,6 +2,9 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import type { CliContext } from "../../src/cli/context.ts";
+import { runProgram } from "../../src/cli/program.ts";
+import type { Services } from "../../src/services/context.ts";
 import { driver, freshDatabase } from "./db.ts";
 
 const BIN = resolve(import.meta.dirname, "../../bin/tierkeeper.js");
@@ -81,4 +84,21 @@ export async function killAndWait(child: ChildProcess, signal: NodeJS.Signals = 
   const closed = new Promise((r) => child.once("close", r));
   child.kill(signal);
   await closed;
+}
+
+/** `tierkeeper <argv>` in this process, on `svc`'s database: exit code, stdout and stderr. */
+export async function tierkeeperIn(
+  svc: Services,
+  ...argv: string[]
+): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const ctx: CliContext = {
+    io: { out: (t) => out.push(t), err: (t) => err.push(t), isTTY: false },
+    cwd: process.cwd(),
+    withServices: (fn) => fn(svc),
+    setExitCode: () => {},
+  };
+  const code = await runProgram(argv, ctx);
+  return { code, out: out.join("\n"), err: err.join("\n") };
 }
