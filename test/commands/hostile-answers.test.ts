@@ -1,7 +1,7 @@
 // Every command kind, typed with hostile text where a person types (names, filters, reasons,
 // emails, dates), answered and rendered for Slack: whatever it answers (a result or a refusal),
 // the user text in it is escaped, and the message fits Slack's limits.
-import type { KnownBlock } from "@slack/types";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCommand } from "../../src/commands/run.ts";
 import type { CommandKind } from "../../src/domain/command/index.ts";
@@ -9,6 +9,7 @@ import { parseCommand } from "../../src/domain/command/index.ts";
 import { renderAnswer } from "../../src/slack/render/answer.ts";
 import { LIMITS } from "../../src/slack/render/blocks.ts";
 import { makeAccount, seedContacts, type TestEnv, testEnv } from "../helpers/services.ts";
+import { mrkdwnOf, unsafeMarkup } from "../helpers/slack-markup.ts";
 
 const H = "<!channel> & <https://evil.example|x>";
 const LONG = `${H} ${"y".repeat(3_000)}`;
@@ -49,26 +50,6 @@ const LINES: Record<CommandKind, string[]> = {
   "tier-downgrade-cancel": ["tier downgrade cancel"],
   import: [`import list:"${H}"`],
 };
-
-function mrkdwnOf(blocks: KnownBlock[]): string[] {
-  const out: string[] = [];
-  const walk = (v: unknown): void => {
-    if (Array.isArray(v)) for (const x of v) walk(x);
-    else if (v && typeof v === "object") {
-      const o = v as Record<string, unknown>;
-      if (o.type === "mrkdwn" && typeof o.text === "string") out.push(o.text);
-      for (const x of Object.values(o)) walk(x);
-    }
-  };
-  walk(blocks);
-  return out;
-}
-
-function unsafeMarkup(text: string): string | null {
-  const rest = text.replace(/<(?:@[UW][A-Z0-9]+|#[CGD][A-Z0-9]+)>/g, "");
-  const m = /[<>]|&(?!(?:amp|lt|gt);)/.exec(rest);
-  return m ? rest.slice(Math.max(0, m.index - 30), m.index + 30) : null;
-}
 
 let env: TestEnv;
 beforeAll(async () => {

@@ -2,6 +2,7 @@
 // filter, an import's source, a reason, a plan name), rendered for Slack: the user text is escaped,
 // our own mentions stay mentions, every block is within Slack's limits, and no rule number shows;
 // in every language a channel can read them in (Swedish and Polish run longest).
+
 import type { KnownBlock } from "@slack/types";
 import { describe, expect, it } from "vitest";
 import type { Locale } from "../../src/commands/i18n/format.ts";
@@ -9,6 +10,7 @@ import { noticeAnswer } from "../../src/commands/notices.ts";
 import type { Notice, NoticeKind, NoticeOf } from "../../src/services/notices.ts";
 import { renderAnswer } from "../../src/slack/render/answer.ts";
 import { LIMITS } from "../../src/slack/render/blocks.ts";
+import { mrkdwnOf, unsafeMarkup } from "../helpers/slack-markup.ts";
 
 const HOSTILE = "<!channel> & <https://evil.example|click> <@UEVIL> *bold* `code`";
 const LONG = `${HOSTILE} ${"x".repeat(5_000)}`;
@@ -98,28 +100,6 @@ function payloads(text: string): { [K in NoticeKind]: NoticeOf<K>["payload"] } {
 
 const notices = (text: string): Notice[] =>
   Object.entries(payloads(text)).map(([kind, payload]) => ({ kind, payload }) as Notice);
-
-/** Every mrkdwn string of the blocks (plain_text is not parsed by Slack). */
-function mrkdwnOf(blocks: KnownBlock[]): string[] {
-  const out: string[] = [];
-  const walk = (v: unknown): void => {
-    if (Array.isArray(v)) for (const x of v) walk(x);
-    else if (v && typeof v === "object") {
-      const o = v as Record<string, unknown>;
-      if (o.type === "mrkdwn" && typeof o.text === "string") out.push(o.text);
-      for (const x of Object.values(o)) walk(x);
-    }
-  };
-  walk(blocks);
-  return out;
-}
-
-/** Markup left after our own mentions and channels are taken out: none may remain. */
-function unsafeMarkup(text: string): string | null {
-  const rest = text.replace(/<(?:@[UW][A-Z0-9]+|#[CGD][A-Z0-9]+)>/g, "");
-  const m = /[<>]|&(?!(?:amp|lt|gt);)/.exec(rest);
-  return m ? rest.slice(Math.max(0, m.index - 20), m.index + 20) : null;
-}
 
 /** Each block's own text limits. */
 function overLimits(blocks: KnownBlock[]): string[] {
