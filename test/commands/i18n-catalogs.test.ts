@@ -3,10 +3,14 @@
 // the language has (Polish one/few/many), and every notice's branches worded without a gap.
 import IntlMessageFormat from "intl-messageformat";
 import { describe, expect, it } from "vitest";
+import { isTranslated } from "../../src/commands/i18n/answers.ts";
 import { en, type MessageKey } from "../../src/commands/i18n/en.ts";
 import { INTL_LOCALE, type Locale, localFormat } from "../../src/commands/i18n/format.ts";
 import { CATALOGS } from "../../src/commands/i18n/messages.ts";
+import { localStatusLine } from "../../src/commands/i18n/requests.ts";
 import { noticeAnswer } from "../../src/commands/notices.ts";
+import { plain } from "../../src/commands/rich.ts";
+import type { BulkRequestView } from "../../src/services/bulk/index.ts";
 import type { Notice } from "../../src/services/notices.ts";
 
 // intl-messageformat's AST element types.
@@ -171,5 +175,26 @@ describe("Polish", () => {
     expect(say(5)).toContain("5 kontaktów utraciło");
     expect(say(22)).toContain("22 kontakty utraciły");
     expect(say(1_002)).toContain("1\u00a0002 kontakty utraciły");
+  });
+});
+
+describe("languages from outside", () => {
+  it("only the catalogs' languages are translated; anything else (a bad stored value) is English", () => {
+    for (const l of ["sv", "nl", "pl"]) expect(isTranslated(l)).toBe(true);
+    for (const l of ["en", "de", "", "SV", "sv-SE", undefined]) expect(isTranslated(l)).toBe(false);
+  });
+
+  it("a rejection reason quoted in a request's status is cut, however long it was typed", () => {
+    const request = {
+      status: "rejected",
+      decidedBy: "UADMIN2",
+      decidedAt: new Date("2026-05-15T14:00:00Z"),
+      reason: "x".repeat(5_000),
+    } as unknown as BulkRequestView;
+    for (const l of ["sv", "nl", "pl"] as const) {
+      const line = plain(localStatusLine(l, request, "Europe/Stockholm"));
+      expect(line).toContain("x".repeat(100));
+      expect(line.length, l).toBeLessThan(500);
+    }
   });
 });

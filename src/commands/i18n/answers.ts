@@ -14,8 +14,11 @@ import { type MessageArg, message } from "./messages.ts";
 /** A language an answer is worded in through the catalogs: any but English (and none). */
 export type AnswerLocale = Exclude<Locale, "en">;
 
-export const isTranslated = (locale: Locale | undefined): locale is AnswerLocale =>
-  locale !== undefined && locale !== "en";
+const TRANSLATED: readonly string[] = ["sv", "nl", "pl"] satisfies AnswerLocale[];
+
+/** One of the catalogs' languages; English, none, or anything unknown (a bad stored value) is English. */
+export const isTranslated = (locale: Locale | string | undefined): locale is AnswerLocale =>
+  locale !== undefined && TRANSLATED.includes(locale);
 
 /** A language's messages, labels, formats and update instants. */
 export function speak(locale: AnswerLocale) {

@@ -5,7 +5,7 @@
 import type { BulkRequestView, DecisionResult } from "../../services/bulk/index.ts";
 import { buttons, facts, note, type Part, paragraph } from "../answer.ts";
 import { APPROVE_ACTION, REJECT_ACTION } from "../requests-view.ts";
-import { emoji, fromOurMarkup, mention, type Rich, type Span } from "../rich.ts";
+import { cut, emoji, fromOurMarkup, mention, type Rich, type Span } from "../rich.ts";
 import { type AnswerLocale, speak } from "./answers.ts";
 
 /** "ändra 300 kontakter till marknadsföring (list "Spring webinar")". */
@@ -114,11 +114,14 @@ export function localRequestParts(
   return parts;
 }
 
+const MAX_REASON = 300;
+
 /** What became of a request, in the language. */
 export function localStatusLine(locale: AnswerLocale, r: BulkRequestView, tz: string, withEmoji = true): Rich {
   const { f, say } = speak(locale);
   const by = r.decidedBy && r.decidedBy !== "auto" ? say("request.by", { who: mention(r.decidedBy) }) : [];
-  const reason: Rich = r.reason ? [": ", r.reason] : [];
+  // The reason as the approver typed it, cut so a long one cannot stretch every reply that quotes it.
+  const reason: Rich = r.reason ? [": ", ...cut([r.reason], MAX_REASON)] : [];
   const at = r.decidedAt ? say("request.on", { when: f.instant(r.decidedAt.toISOString(), tz) }) : [];
   const mark = (name: string): Rich => (withEmoji ? [emoji(name), " "] : []);
   switch (r.status) {
