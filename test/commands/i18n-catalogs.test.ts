@@ -4,8 +4,8 @@
 import IntlMessageFormat from "intl-messageformat";
 import { describe, expect, it } from "vitest";
 import { isTranslated } from "../../src/commands/i18n/answers.ts";
-import { en, type MessageKey } from "../../src/commands/i18n/en.ts";
 import { INTL_LOCALE, type Locale, localFormat } from "../../src/commands/i18n/format.ts";
+import { en, type MessageKey } from "../../src/commands/i18n/locales/en/index.ts";
 import { CATALOGS } from "../../src/commands/i18n/messages.ts";
 import { localStatusLine } from "../../src/commands/i18n/requests.ts";
 import { noticeAnswer } from "../../src/commands/notices.ts";

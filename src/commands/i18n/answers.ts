@@ -7,8 +7,8 @@ import type { ContactStatus } from "../../services/contacts.ts";
 import type { TierReport } from "../../services/reports.ts";
 import { facts, header, note, type Part, paragraph } from "../answer.ts";
 import { code, em, emoji, plain, type Rich, strong } from "../rich.ts";
-import type { MessageKey } from "./en.ts";
 import { type Locale, localFormat } from "./format.ts";
+import type { MessageKey } from "./locales/en/index.ts";
 import { type MessageArg, message } from "./messages.ts";
 
 /** A language an answer is worded in through the catalogs: any but English (and none). */

@@ -4,11 +4,11 @@
 // ever parsed as a pattern, and marks come back out as marks. `<b>…</b>` in a pattern is strong.
 import IntlMessageFormat from "intl-messageformat";
 import { type Mark, type Rich, type Span, strong } from "../rich.ts";
-import { type Catalog, en, type MessageKey } from "./en.ts";
 import { INTL_LOCALE, type Locale, numberFormat } from "./format.ts";
-import { nl } from "./nl.ts";
-import { pl } from "./pl.ts";
-import { sv } from "./sv.ts";
+import { type Catalog, en, type MessageKey } from "./locales/en/index.ts";
+import { nl } from "./locales/nl/index.ts";
+import { pl } from "./locales/pl/index.ts";
+import { sv } from "./locales/sv/index.ts";
 
 export const CATALOGS: Readonly<Record<Locale, Catalog>> = { en, sv, nl, pl };
 

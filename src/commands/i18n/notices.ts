@@ -5,8 +5,8 @@
 import { usagePercent } from "../../domain/thresholds.ts";
 import type { NoticeKind, NoticeOf } from "../../services/notices.ts";
 import { channel, code, emoji, fromOurMarkup, join, mention, type Rich } from "../rich.ts";
-import type { MessageKey } from "./en.ts";
 import { type Locale, type LocalFormat, localFormat } from "./format.ts";
+import type { MessageKey } from "./locales/en/index.ts";
 import { type MessageArg, message } from "./messages.ts";
 
 type Say = (key: MessageKey, args?: Record<string, MessageArg>) => Rich;

@@ -1,7 +1,8 @@
-// De meldingen in het Nederlands (ICU MessageFormat): dezelfde sleutels en argumenten als en.ts.
-import type { Catalog } from "./en.ts";
+// Nederlands: What a channel or a billing contact is told: alerts, reminders, summaries, the set-up summary.
+import type { notices as en } from "../en/notices.ts";
+import type { Part } from "../part.ts";
 
-export const nl: Catalog = {
+export const notices: Part<typeof en> = {
   standing: "{count, number} van {limit, number} ({usage})",
   "threshold.level": "{level} ({count, number})",
   "threshold.exceeding": "boven het pakket ({count, number}, een automatische upgrade)",
@@ -72,83 +73,4 @@ export const nl: Catalog = {
     "Automatiseringsregel ‘{rule}’ (marketing zetten als {filter}) is gepauzeerd: {reason}. Iemand met toegang tot marketingcontacten kan met {command} de regel overnemen, of hem verwijderen.",
   "webhook-disabled":
     "Webhook {id} naar {origin} is uitgezet: elke aflevering mislukt sinds {since} ({attempts, plural, one {# poging} other {# pogingen}}; de laatste: {error}). Er is niets verloren: zodra het endpoint werkt, zet {command} hem weer aan en haalt hij in vanaf waar hij stopte.",
-  "tier.header": "Contactpakket",
-  "tier.summary":
-    "Marketingcontacten: {count, number} van {limit, number} ({usage}) op het {plan}-abonnement, {monthly}/maand.",
-  "tier.all": "Alle contacten",
-  "tier.allValue": "{total, number}, waarvan {nonMarketing, number} niet-marketing",
-  "tier.pending": "Wordt niet-marketing",
-  "tier.nextUpdate": "Volgende update",
-  "tier.afterUpdate": "Na de update",
-  "tier.lowestAfter": "Kleinste pakket dat daarna past",
-  "tier.downgrade": "Downgrade naar {target, number} ingepland voor de verlenging op {when}.",
-  "when.forYou": "{there}; {here} voor jou",
-  "list.more": "{items} en nog {count, number}",
-  "status.is":
-    "{email} is een <b>{status, select, marketing {marketingcontact} other {niet-marketingcontact}}</b>{pending, select, yes { ({note})} other {}}.",
-  "status.pendingNote": "wachtend: marketingcontact tot de volgende update",
-  "status.pendingLine": "Marketingcontact tot de volgende updatedatum: wordt niet-marketing op {when}",
-  "status.source": "Bron",
-  "status.lists": "Lijsten",
-  "status.noLists": "geen",
-  "status.lifecycle": "Levenscyclusfase",
-  "status.created": "Aangemaakt",
-  "status.unengaged": "Niet betrokken",
-  "status.bounced": "gebounced",
-  "status.unsubscribed": "afgemeld",
-  "canMarket.yes":
-    "<b>Ja</b> — {email}: Het is een marketingcontact, dus het kan marketingmail ontvangen en in advertentiedoelgroepen staan.",
-  "canMarket.no":
-    "<b>Nee</b> — {email}: Het is een niet-marketingcontact, dus het kan geen marketingmail ontvangen en niet in advertentiedoelgroepen staan. Persoonlijke verkoopmail, chat, registratie-, ticket- en transactionele mail en enquêtes bereiken het nog wel.",
-  "request.summary":
-    "{count, plural, one {# contact} other {# contacten}} {action, select, marketing {marketing} other {niet-marketing}} maken ({selector})",
-  "request.from": "<b>Bulkverzoek {id}</b> van {requester}{origin}: {summary}.",
-  "request.originRule": " (hun automatiseringsregel ‘{rule}’)",
-  "request.originApi": " (via hun API-sleutel {key})",
-  "request.contacts": "Contacten",
-  "request.contactsValue": "{count, number} → {action, select, marketing {marketing} other {niet-marketing}}",
-  "request.effective": "Van kracht",
-  "request.immediately": "direct na goedkeuring",
-  "request.atUpdate": "op de updatedatum {when}",
-  "request.marketingCount": "Aantal marketingcontacten",
-  "request.usage": "Gebruik",
-  "request.usageValue": "{before} → {after} van {limit, number}",
-  "request.upgrade": "Pakketupgrade",
-  "request.upgradeValue":
-    "{oldLimit, number} → {newLimit, number} contacten, {oldMonthly} → {newMonthly}/maand; naar rato berekende kosten {charge} verschuldigd op {due}. Dit kan tot de verlenging niet ongedaan worden gemaakt.",
-  "request.tier": "Pakket",
-  "request.noUpgrade": "geen upgrade",
-  "request.saving": "Besparing",
-  "request.savingValue": "{saving}/maand als het pakket bij de verlenging naar {lowest, number} wordt verlaagd",
-  "request.reopened": "Eerder goedgekeurd, maar niet op tijd uitgevoerd: {reason}. Er is een nieuw besluit nodig.",
-  "request.approve": "Goedkeuren",
-  "request.reject": "Afwijzen",
-  "request.expires": "Verloopt {when} tenzij een beheerder beslist.",
-  "request.by": " door {who}",
-  "request.on": " op {when}",
-  "request.executed": "Goedgekeurd{by}{at} en uitgevoerd.",
-  "request.approved": "Goedgekeurd{by}{at}; wordt uitgevoerd {when}.",
-  "request.soon": "binnenkort",
-  "request.rejected": "Afgewezen{by}{at}{reason}.",
-  "request.expired": "Verlopen na 7 dagen zonder besluit.",
-  "request.cancelled": "Ingetrokken{at}{reason}.",
-  "request.waiting": "Verzoek {id} wacht op goedkeuring: {summary}.",
-  "request.posted": "Geplaatst in {channel} zodat een beheerder het kan goedkeuren.",
-  "request.noApprovals":
-    "Er is geen goedkeuringskanaal ingesteld, dus het verzoek wordt hier geplaatst. Een beheerder kan er een instellen: {command}.",
-  "request.message": "Bulkverzoek {id} van {requester}: {summary}.{status}",
-  "request.yours": "Je bulkverzoek {id} ({summary}): {status}",
-  "decision.already": "Over verzoek {id} was al besloten: {status} Er is niets gewijzigd.",
-  "decision.rejected": "Verzoek {id} afgewezen. Er is niets gewijzigd.",
-  "decision.scheduled": "Verzoek {id} goedgekeurd; het wordt uitgevoerd {when}.",
-  "decision.atItsTime": "op het geplande moment",
-  "decision.marketing":
-    "Verzoek {id} goedgekeurd: {changed, plural, one {# contact is} other {# contacten zijn}} nu marketing.",
-  "decision.nonMarketing":
-    "Verzoek {id} goedgekeurd: {changed, plural, one {# contact blijft} other {# contacten blijven}} marketing tot {when} en {changed, plural, one {wordt} other {worden}} daarna niet-marketing.",
-  "decision.upgrade":
-    "Het pakket is geüpgraded van {oldLimit, number} naar {newLimit, number} contacten; naar rato berekende kosten {charge} verschuldigd op {due}.",
-  "decision.standing": "Marketingcontacten: {count, number} van {limit, number}.",
-  "decision.clickAlready":
-    "Over verzoek {id} was al besloten: {status} Er is niets gewijzigd. Het bericht toont nu de uitkomst.",
 };

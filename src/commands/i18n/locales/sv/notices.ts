@@ -1,7 +1,8 @@
-// Notiserna på svenska (ICU MessageFormat): samma nycklar och argument som en.ts.
-import type { Catalog } from "./en.ts";
+// Svenska: What a channel or a billing contact is told: alerts, reminders, summaries, the set-up summary.
+import type { notices as en } from "../en/notices.ts";
+import type { Part } from "../part.ts";
 
-export const sv: Catalog = {
+export const notices: Part<typeof en> = {
   standing: "{count, number} av {limit, number} ({usage})",
   "threshold.level": "{level} ({count, number})",
   "threshold.exceeding": "över paketet ({count, number}, en automatisk uppgradering)",
@@ -73,82 +74,4 @@ export const sv: Catalog = {
     "Automatiseringsregeln ”{rule}” (gör till marknadsföringskontakt när {filter}) är pausad: {reason}. Den som har behörighet till marknadsföringskontakter kan köra {command} för att ta över den, eller ta bort den.",
   "webhook-disabled":
     "Webhooken {id} till {origin} är avstängd: alla leveranser har misslyckats sedan {since} ({attempts, plural, one {# försök} other {# försök}}; det senaste: {error}). Inget har gått förlorat: när mottagaren fungerar igen slår {command} på den, och den fortsätter där den slutade.",
-  "tier.header": "Kontaktpaket",
-  "tier.summary":
-    "Marknadsföringskontakter: {count, number} av {limit, number} ({usage}) i planen {plan}, {monthly}/månad.",
-  "tier.all": "Alla kontakter",
-  "tier.allValue": "{total, number}, varav {nonMarketing, number} icke-marknadsföring",
-  "tier.pending": "Väntar på att bli icke-marknadsföring",
-  "tier.nextUpdate": "Nästa uppdatering",
-  "tier.afterUpdate": "Efter uppdateringen",
-  "tier.lowestAfter": "Minsta paket som räcker efteråt",
-  "tier.downgrade": "En nedgradering till {target, number} är schemalagd till förnyelsen {when}.",
-  "when.forYou": "{there}; {here} för dig",
-  "list.more": "{items} och {count, number} till",
-  "status.is":
-    "{email} är en <b>{status, select, marketing {marknadsföringskontakt} other {icke-marknadsföringskontakt}}</b>{pending, select, yes { ({note})} other {}}.",
-  "status.pendingNote": "väntande: marknadsföringskontakt till nästa uppdatering",
-  "status.pendingLine": "Marknadsföringskontakt till nästa uppdateringsdatum: blir icke-marknadsföring {when}",
-  "status.source": "Källa",
-  "status.lists": "Listor",
-  "status.noLists": "inga",
-  "status.lifecycle": "Livscykelfas",
-  "status.created": "Skapad",
-  "status.unengaged": "Inte engagerad",
-  "status.bounced": "studsad",
-  "status.unsubscribed": "avregistrerad",
-  "canMarket.yes":
-    "<b>Ja</b> — {email}: Det är en marknadsföringskontakt, så den kan få marknadsföringsmejl och ingå i annonsmålgrupper.",
-  "canMarket.no":
-    "<b>Nej</b> — {email}: Det är en icke-marknadsföringskontakt, så den kan inte få marknadsföringsmejl eller ingå i annonsmålgrupper. Personliga säljmejl, chatt, registreringar, ärenden, transaktionsmejl och enkäter når den fortfarande.",
-  "request.summary":
-    "ändra {count, plural, one {# kontakt} other {# kontakter}} till {action, select, marketing {marknadsföring} other {icke-marknadsföring}} ({selector})",
-  "request.from": "<b>Massbegäran {id}</b> från {requester}{origin}: {summary}.",
-  "request.originRule": " (deras automatiseringsregel ”{rule}”)",
-  "request.originApi": " (via deras API-nyckel {key})",
-  "request.contacts": "Kontakter",
-  "request.contactsValue": "{count, number} → {action, select, marketing {marknadsföring} other {icke-marknadsföring}}",
-  "request.effective": "Gäller från",
-  "request.immediately": "direkt vid godkännande",
-  "request.atUpdate": "vid uppdateringsdatumet {when}",
-  "request.marketingCount": "Marknadsföringskontakter",
-  "request.usage": "Användning",
-  "request.usageValue": "{before} → {after} av {limit, number}",
-  "request.upgrade": "Paketuppgradering",
-  "request.upgradeValue":
-    "{oldLimit, number} → {newLimit, number} kontakter, {oldMonthly} → {newMonthly}/månad; proportionerlig avgift {charge} förfaller {due}. Den kan inte ångras före förnyelsen.",
-  "request.tier": "Paket",
-  "request.noUpgrade": "ingen uppgradering",
-  "request.saving": "Besparing",
-  "request.savingValue": "{saving}/månad om paketet sänks till {lowest, number} vid förnyelsen",
-  "request.reopened": "Godkänd tidigare, men den kördes inte vid sin tid: {reason}. Den behöver ett nytt beslut.",
-  "request.approve": "Godkänn",
-  "request.reject": "Avslå",
-  "request.expires": "Upphör {when} om ingen administratör beslutar.",
-  "request.by": " av {who}",
-  "request.on": " {when}",
-  "request.executed": "Godkänd{by}{at} och genomförd.",
-  "request.approved": "Godkänd{by}{at}; körs {when}.",
-  "request.soon": "snart",
-  "request.rejected": "Avslagen{by}{at}{reason}.",
-  "request.expired": "Upphörde efter 7 dagar utan beslut.",
-  "request.cancelled": "Återkallad{at}{reason}.",
-  "request.waiting": "Begäran {id} väntar på godkännande: {summary}.",
-  "request.posted": "Publicerad i {channel} för en administratör att godkänna.",
-  "request.noApprovals":
-    "Ingen godkännandekanal är angiven, så begäran publiceras här. En administratör kan ange en: {command}.",
-  "request.message": "Massbegäran {id} från {requester}: {summary}.{status}",
-  "request.yours": "Din massbegäran {id} ({summary}): {status}",
-  "decision.already": "Begäran {id} var redan beslutad: {status} Inget ändrades.",
-  "decision.rejected": "Begäran {id} avslogs. Inget ändrades.",
-  "decision.scheduled": "Begäran {id} godkändes; den körs {when}.",
-  "decision.atItsTime": "vid sin tid",
-  "decision.marketing":
-    "Begäran {id} godkändes: {changed, plural, one {# kontakt är} other {# kontakter är}} nu marknadsföringskontakter.",
-  "decision.nonMarketing":
-    "Begäran {id} godkändes: {changed, plural, one {# kontakt förblir marknadsföringskontakt} other {# kontakter förblir marknadsföringskontakter}} till {when} och blir sedan icke-marknadsföring.",
-  "decision.upgrade":
-    "Paketet uppgraderades från {oldLimit, number} till {newLimit, number} kontakter; proportionerlig avgift {charge} förfaller {due}.",
-  "decision.standing": "Marknadsföringskontakter: {count, number} av {limit, number}.",
-  "decision.clickAlready": "Begäran {id} var redan beslutad: {status} Inget ändrades. Meddelandet visar nu utfallet.",
 };

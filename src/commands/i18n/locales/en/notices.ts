@@ -1,9 +1,7 @@
-// The notices' messages in English, ICU MessageFormat: the reference every other catalog must
-// match key for key and argument for argument (test/commands/i18n-catalogs.test.ts). English
-// notices are still worded by src/commands/notices.ts; this is what translators translate.
-// Arguments: numbers are `{x, number}` or plurals, everything else (money, dates, commands, user
-// text) comes in already formatted. `<b>…</b>` is bold. Keep every command in an argument.
-export const en = {
+// What a channel or a billing contact is told: alerts, reminders, summaries, the set-up summary.
+// English, ICU MessageFormat: the reference every other language's part must match key for key and
+// argument for argument (test/commands/i18n-catalogs.test.ts).
+export const notices = {
   standing: "{count, number} of {limit, number} ({usage})",
   "threshold.level": "{level} ({count, number})",
   "threshold.exceeding": "exceeding the tier ({count, number}, an automatic upgrade)",
@@ -73,90 +71,4 @@ export const en = {
     "Automation rule “{rule}” (set marketing when {filter}) is paused: {reason}. Someone with marketing contacts access can {command} to run it as theirs, or remove it.",
   "webhook-disabled":
     "Webhook {id} to {origin} is turned off: every delivery failed since {since} ({attempts, plural, one {# attempt} other {# attempts}}; the last: {error}). Nothing was lost: once the endpoint works, {command} turns it back on and it catches up from where it stopped.",
-  // The answers of `tier`, `status` and `can-market` (English answers are still worded by their handlers).
-  "tier.header": "Contact tier",
-  "tier.summary":
-    "Marketing contacts: {count, number} of {limit, number} ({usage}) on the {plan} plan, {monthly}/month.",
-  "tier.all": "All contacts",
-  "tier.allValue": "{total, number}, of which {nonMarketing, number} non-marketing",
-  "tier.pending": "Pending non-marketing",
-  "tier.nextUpdate": "Next update",
-  "tier.afterUpdate": "After the update",
-  "tier.lowestAfter": "Lowest tier that fits after it",
-  "tier.downgrade": "Downgrade to {target, number} scheduled for the renewal on {when}.",
-  "when.forYou": "{there}; {here} for you",
-  "list.more": "{items} and {count, number} more",
-  "status.is":
-    "{email} is a <b>{status, select, marketing {marketing} other {non-marketing}}</b> contact{pending, select, yes { ({note})} other {}}.",
-  "status.pendingNote": "pending: marketing until next update",
-  "status.pendingLine": "Marketing until the next update date: becomes non-marketing {when}",
-  "status.source": "Source",
-  "status.lists": "Lists",
-  "status.noLists": "none",
-  "status.lifecycle": "Lifecycle",
-  "status.created": "Created",
-  "status.unengaged": "Unengaged",
-  "status.bounced": "bounced",
-  "status.unsubscribed": "unsubscribed",
-  "canMarket.yes":
-    "<b>Yes</b> — {email}: It's a marketing contact, so it can receive marketing email and be in ad audiences.",
-  "canMarket.no":
-    "<b>No</b> — {email}: It's a non-marketing contact, so it can't receive marketing email or be in ad audiences. Sales 1:1 email, chat, registration, ticket and transactional email, and surveys still reach it.",
-  // Bulk requests and their decisions (English is still worded by src/commands/requests-view.ts).
-  "request.summary":
-    "set {count, plural, one {# contacts} other {# contacts}} {action, select, marketing {marketing} other {non-marketing}} ({selector})",
-  "request.from": "<b>Bulk request {id}</b> from {requester}{origin}: {summary}.",
-  "request.originRule": " (their automation rule “{rule}”)",
-  "request.originApi": " (through their API key {key})",
-  "request.contacts": "Contacts",
-  "request.contactsValue": "{count, number} → {action, select, marketing {marketing} other {non-marketing}}",
-  "request.effective": "Effective",
-  "request.immediately": "immediately on approval",
-  "request.atUpdate": "at the update date {when}",
-  "request.marketingCount": "Marketing count",
-  "request.usage": "Usage",
-  "request.usageValue": "{before} → {after} of {limit, number}",
-  "request.upgrade": "Tier upgrade",
-  "request.upgradeValue":
-    "{oldLimit, number} → {newLimit, number} contacts, {oldMonthly} → {newMonthly}/month; prorated charge {charge} due {due}. It cannot be undone until renewal.",
-  "request.tier": "Tier",
-  "request.noUpgrade": "no upgrade",
-  "request.saving": "Saving",
-  "request.savingValue": "{saving}/month if the tier is lowered to {lowest, number} at renewal",
-  "request.reopened": "Approved before, but it did not run at its time: {reason}. It needs a new decision.",
-  "request.approve": "Approve",
-  "request.reject": "Reject",
-  "request.expires": "Expires {when} unless an admin decides.",
-  "request.by": " by {who}",
-  "request.on": " on {when}",
-  "request.executed": "Approved{by}{at} and applied.",
-  "request.approved": "Approved{by}{at}; runs {when}.",
-  "request.soon": "soon",
-  "request.rejected": "Rejected{by}{at}{reason}.",
-  "request.expired": "Expired after 7 days without a decision.",
-  "request.cancelled": "Withdrawn{at}{reason}.",
-  "request.waiting": "Request {id} is waiting for approval: {summary}.",
-  "request.posted": "Posted to {channel} for an admin to approve.",
-  "request.noApprovals": "No approvals channel is set, so the request is posted here. An admin can set one: {command}.",
-  "request.message": "Bulk request {id} from {requester}: {summary}.{status}",
-  "request.yours": "Your bulk request {id} ({summary}): {status}",
-  "decision.already": "Request {id} was already decided: {status} Nothing changed.",
-  "decision.rejected": "Rejected request {id}. Nothing changed.",
-  "decision.scheduled": "Approved request {id}; it runs {when}.",
-  "decision.atItsTime": "at its time",
-  "decision.marketing":
-    "Approved request {id}: {changed, plural, one {# contacts are} other {# contacts are}} now marketing.",
-  "decision.nonMarketing":
-    "Approved request {id}: {changed, plural, one {# contacts stay} other {# contacts stay}} marketing until {when}, then become non-marketing.",
-  "decision.upgrade":
-    "The tier was upgraded from {oldLimit, number} to {newLimit, number} contacts; prorated charge {charge} due {due}.",
-  "decision.standing": "Marketing contacts: {count, number} of {limit, number}.",
-  "decision.clickAlready":
-    "Request {id} was already decided ({status}); nothing changed. The message now shows the outcome.",
 } as const;
-
-/** Every message a notice may use: a catalog without one of them does not compile. */
-export type MessageKey = keyof typeof en;
-
-/** A language's messages: every key, nothing else. */
-export type Catalog = Readonly<Record<MessageKey, string>>;

@@ -1,8 +1,8 @@
-// Powiadomienia po polsku (ICU MessageFormat): te same klucze i argumenty co w en.ts.
-// Liczby mnogie: one (1), few (2–4, 22–24…), many (0, 5–21…), other (ułamki).
-import type { Catalog } from "./en.ts";
+// Polski: What a channel or a billing contact is told: alerts, reminders, summaries, the set-up summary.
+import type { notices as en } from "../en/notices.ts";
+import type { Part } from "../part.ts";
 
-export const pl: Catalog = {
+export const notices: Part<typeof en> = {
   standing: "{count, number} z {limit, number} ({usage})",
   "threshold.level": "{level} ({count, number})",
   "threshold.exceeding": "przekroczenie pakietu ({count, number}, automatyczne podwyższenie)",
@@ -75,84 +75,4 @@ export const pl: Catalog = {
     "Reguła automatyzacji „{rule}” (oznacz jako marketingowe, gdy {filter}) jest wstrzymana: {reason}. Osoba z dostępem do kontaktów marketingowych może ją przejąć poleceniem {command} albo ją usunąć.",
   "webhook-disabled":
     "Webhook {id} do {origin} jest wyłączony: każde doręczenie kończy się błędem od {since} ({attempts, plural, one {# próba} few {# próby} many {# prób} other {# próby}}; ostatni błąd: {error}). Nic nie przepadło: gdy punkt końcowy zacznie działać, {command} włączy go z powrotem i nadrobi zaległości od miejsca, w którym się zatrzymał.",
-  "tier.header": "Pakiet kontaktów",
-  "tier.summary":
-    "Kontakty marketingowe: {count, number} z {limit, number} ({usage}) w planie {plan}, {monthly}/miesiąc.",
-  "tier.all": "Wszystkie kontakty",
-  "tier.allValue": "{total, number}, w tym niemarketingowe: {nonMarketing, number}",
-  "tier.pending": "Oczekujące na zmianę na niemarketingowe",
-  "tier.nextUpdate": "Najbliższa aktualizacja",
-  "tier.afterUpdate": "Po aktualizacji",
-  "tier.lowestAfter": "Najmniejszy pakiet, który wystarczy po niej",
-  "tier.downgrade": "Obniżenie pakietu do {target, number} zaplanowano na odnowienie {when}.",
-  "when.forYou": "{there}; u Ciebie {here}",
-  "list.more": "{items} i jeszcze {count, number}",
-  "status.is":
-    "{email} to <b>{status, select, marketing {kontakt marketingowy} other {kontakt niemarketingowy}}</b>{pending, select, yes { ({note})} other {}}.",
-  "status.pendingNote": "oczekuje: marketingowy do najbliższej aktualizacji",
-  "status.pendingLine": "Marketingowy do najbliższej daty aktualizacji: stanie się niemarketingowy {when}",
-  "status.source": "Źródło",
-  "status.lists": "Listy",
-  "status.noLists": "brak",
-  "status.lifecycle": "Etap cyklu życia",
-  "status.created": "Utworzony",
-  "status.unengaged": "Niezaangażowany",
-  "status.bounced": "odrzuca pocztę",
-  "status.unsubscribed": "wypisany",
-  "canMarket.yes":
-    "<b>Tak</b> — {email}: To kontakt marketingowy, więc może otrzymywać e-maile marketingowe i należeć do grup odbiorców reklam.",
-  "canMarket.no":
-    "<b>Nie</b> — {email}: To kontakt niemarketingowy, więc nie może otrzymywać e-maili marketingowych ani należeć do grup odbiorców reklam. Indywidualne e-maile handlowe, czat, rejestracje, zgłoszenia, e-maile transakcyjne i ankiety nadal do niego docierają.",
-  "request.summary":
-    "zmiana {count, plural, one {# kontaktu} few {# kontaktów} many {# kontaktów} other {# kontaktu}} na {action, select, marketing {marketingowe} other {niemarketingowe}} ({selector})",
-  "request.from": "<b>Wniosek zbiorczy {id}</b> od {requester}{origin}: {summary}.",
-  "request.originRule": " (jego reguła automatyzacji „{rule}”)",
-  "request.originApi": " (przez jego klucz API {key})",
-  "request.contacts": "Kontakty",
-  "request.contactsValue": "{count, number} → {action, select, marketing {marketingowe} other {niemarketingowe}}",
-  "request.effective": "Obowiązuje",
-  "request.immediately": "od razu po zatwierdzeniu",
-  "request.atUpdate": "w dniu aktualizacji {when}",
-  "request.marketingCount": "Liczba kontaktów marketingowych",
-  "request.usage": "Wykorzystanie",
-  "request.usageValue": "{before} → {after} z {limit, number}",
-  "request.upgrade": "Zmiana pakietu na wyższy",
-  "request.upgradeValue":
-    "{oldLimit, number} → {newLimit, number} kontaktów, {oldMonthly} → {newMonthly}/miesiąc; proporcjonalna opłata {charge} płatna {due}. Nie można tego cofnąć przed odnowieniem.",
-  "request.tier": "Pakiet",
-  "request.noUpgrade": "bez zmiany na wyższy",
-  "request.saving": "Oszczędność",
-  "request.savingValue": "{saving}/miesiąc, jeśli pakiet zostanie obniżony do {lowest, number} przy odnowieniu",
-  "request.reopened":
-    "Zatwierdzony wcześniej, ale nie został wykonany w swoim terminie: {reason}. Wymaga nowej decyzji.",
-  "request.approve": "Zatwierdź",
-  "request.reject": "Odrzuć",
-  "request.expires": "Wygasa {when}, jeśli administrator nie podejmie decyzji.",
-  "request.by": " przez {who}",
-  "request.on": " {when}",
-  "request.executed": "Zatwierdzony{by}{at} i wykonany.",
-  "request.approved": "Zatwierdzony{by}{at}; zostanie wykonany {when}.",
-  "request.soon": "wkrótce",
-  "request.rejected": "Odrzucony{by}{at}{reason}.",
-  "request.expired": "Wygasł po 7 dniach bez decyzji.",
-  "request.cancelled": "Wycofany{at}{reason}.",
-  "request.waiting": "Wniosek {id} czeka na zatwierdzenie: {summary}.",
-  "request.posted": "Opublikowano w {channel} do zatwierdzenia przez administratora.",
-  "request.noApprovals":
-    "Nie ustawiono kanału zatwierdzeń, więc wniosek jest publikowany tutaj. Administrator może go ustawić: {command}.",
-  "request.message": "Wniosek zbiorczy {id} od {requester}: {summary}.{status}",
-  "request.yours": "Twój wniosek zbiorczy {id} ({summary}): {status}",
-  "decision.already": "Wniosek {id} został już rozpatrzony: {status} Nic się nie zmieniło.",
-  "decision.rejected": "Odrzucono wniosek {id}. Nic się nie zmieniło.",
-  "decision.scheduled": "Zatwierdzono wniosek {id}; zostanie wykonany {when}.",
-  "decision.atItsTime": "w swoim terminie",
-  "decision.marketing":
-    "Zatwierdzono wniosek {id}: {changed, plural, one {# kontakt jest} few {# kontakty są} many {# kontaktów jest} other {# kontaktu jest}} teraz {changed, plural, one {marketingowy} few {marketingowe} many {marketingowych} other {marketingowego}}.",
-  "decision.nonMarketing":
-    "Zatwierdzono wniosek {id}: {changed, plural, one {# kontakt pozostaje marketingowy} few {# kontakty pozostają marketingowe} many {# kontaktów pozostaje marketingowych} other {# kontaktu pozostaje marketingowego}} do {when}, a potem {changed, plural, one {staje} few {stają} many {staje} other {staje}} się niemarketingowy.",
-  "decision.upgrade":
-    "Pakiet zmieniono z {oldLimit, number} na {newLimit, number} kontaktów; proporcjonalna opłata {charge} płatna {due}.",
-  "decision.standing": "Kontakty marketingowe: {count, number} z {limit, number}.",
-  "decision.clickAlready":
-    "Wniosek {id} został już rozpatrzony: {status} Nic się nie zmieniło. Wiadomość pokazuje teraz wynik.",
 };

@@ -1,0 +1,7 @@
+// Nederlands: dezelfde sleutels en argumenten als en/.
+import type { Catalog } from "../en/index.ts";
+import { answers } from "./answers.ts";
+import { notices } from "./notices.ts";
+import { requests } from "./requests.ts";
+
+export const nl: Catalog = { ...notices, ...answers, ...requests };

@@ -1,0 +1,8 @@
+// Polski: te same klucze i argumenty co w en/.
+// Liczby mnogie: one (1), few (2–4, 22–24…), many (0, 5–21…), other (ułamki).
+import type { Catalog } from "../en/index.ts";
+import { answers } from "./answers.ts";
+import { notices } from "./notices.ts";
+import { requests } from "./requests.ts";
+
+export const pl: Catalog = { ...notices, ...answers, ...requests };

@@ -1,0 +1,7 @@
+// Svenska: samma nycklar och argument som en/.
+import type { Catalog } from "../en/index.ts";
+import { answers } from "./answers.ts";
+import { notices } from "./notices.ts";
+import { requests } from "./requests.ts";
+
+export const sv: Catalog = { ...notices, ...answers, ...requests };
