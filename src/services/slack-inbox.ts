@@ -25,6 +25,8 @@ export interface DueRequest {
   payload: unknown;
   state: string;
   answer: unknown;
+  /** The replica that did the work began to post its answer: it may have reached Slack. */
+  answering: boolean;
   receivedAt: Date;
 }
 
@@ -81,6 +83,19 @@ export async function markDone(ex: Executor, key: string, token: string, answer:
   return ours !== undefined;
 }
 
+/**
+ * The answer of a done request is about to be posted (`on`), or its post failed (`off`): a request
+ * taken over with the mark set is not answered again. False when the claim is no longer `token`'s.
+ */
+export async function markAnswering(svc: Services, key: string, token: string, on: boolean): Promise<boolean> {
+  const rows = await svc.db
+    .update(slackInbox)
+    .set({ answeringAt: on ? sql`now()` : null })
+    .where(and(eq(slackInbox.key, key), eq(slackInbox.claimToken, token), eq(slackInbox.state, "done")))
+    .returning({ key: slackInbox.key });
+  return rows.length > 0;
+}
+
 /** `replica` is alive now. */
 export async function heartbeat(svc: Services, replica: string): Promise<void> {
   await rowsOf(
@@ -106,7 +121,9 @@ export async function claimDue(
   claim: { replica: string; token: string; holding: string[] },
 ): Promise<DueRequest[]> {
   const { replica, token, holding } = claim;
-  const rows = await rowsOf<Omit<DueRequest, "receivedAt"> & { received_at: string | Date }>(
+  const rows = await rowsOf<
+    Omit<DueRequest, "receivedAt" | "answering"> & { received_at: string | Date; answering: boolean }
+  >(
     svc.db,
     sql`with due as (
           select i.key from slack_inbox i left join replica_heartbeats h on h.id = i.claimed_by
@@ -123,7 +140,7 @@ export async function claimDue(
           claimed_until = case when i.state = 'queued' then ${leaseSql(RECEIVE_LEASE_MS)} else ${leaseSql(ANSWER_LEASE_MS)} end,
           attempts = i.attempts + 1
         from due where i.key = due.key
-        returning i.key, i.kind, i.payload, i.state, i.answer, i.received_at`,
+        returning i.key, i.kind, i.payload, i.state, i.answer, i.answering_at is not null as answering, i.received_at`,
   );
   return rows.map(({ received_at, ...row }) => ({ ...row, receivedAt: new Date(received_at) }));
 }

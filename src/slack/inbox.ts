@@ -16,6 +16,7 @@ import {
   forgetReplica,
   heartbeat,
   isWrittenDown,
+  markAnswering,
   markDone,
   pruneInbox,
   writeDown,
@@ -69,6 +70,12 @@ export interface WorkSteps {
    * replica dies before answering. Count changes are published after the commit.
    */
   decide<T>(fn: (svc: Services) => Promise<T>, lost: (result: T) => LostAnswer): Promise<T>;
+  /**
+   * Posts to the request's response_url. After `decide`, the first post first records that the
+   * answer is going out: if this replica dies past that point the answer is not sent again (it may
+   * have arrived; Slack cannot be asked). A post that fails clears the record, so it is.
+   */
+  post(url: string, message: Record<string, unknown>): Promise<void>;
 }
 
 /** Carries out one request of its kind: `decide` once, then answer (Slack calls after the commit). */
@@ -87,6 +94,7 @@ interface Claimed {
   token: string;
   state: string;
   answer: unknown;
+  answering?: boolean;
   receivedAt: Date;
 }
 
@@ -179,6 +187,7 @@ export function createInbox(deps: SlackDeps, client: SlackClient, opts: { maxHel
       return;
     }
     let decided = false;
+    let answering = false;
     const steps: WorkSteps = {
       decide: async (fn, lost) => {
         const pending: CountChange[] = [];
@@ -197,6 +206,24 @@ export function createInbox(deps: SlackDeps, client: SlackClient, opts: { maxHel
         decided = true;
         for (const c of pending) svc.events.emitCountChange(c);
         return result;
+      },
+      post: async (url, message) => {
+        if (decided && !answering) {
+          answering = true;
+          // Not recorded (the database is away): posted all the same; at worst sent twice.
+          await markAnswering(svc, item.key, item.token, true).catch((e) =>
+            logger.debug({ err: e, key: item.key }, "could not record that an answer is going out"),
+          );
+        }
+        try {
+          await postToResponseUrl(url, message);
+        } catch (e) {
+          if (answering) {
+            answering = false;
+            await markAnswering(svc, item.key, item.token, false).catch(() => {});
+          }
+          throw e;
+        }
       },
     };
     try {
@@ -222,11 +249,15 @@ export function createInbox(deps: SlackDeps, client: SlackClient, opts: { maxHel
     }
   };
 
-  /** The answer saved with a request done by a replica that did not live to send it. */
+  /**
+   * The answer saved with a request done by a replica that did not live to send it; not when that
+   * replica had begun to post it (it may have arrived: two answers are worse than a rare lost one).
+   */
   const resend = async (item: Claimed) => {
     const url = responseUrlOf(item.payload);
     const lost = item.answer as LostAnswer | null;
-    if (url && lost?.message) await postToResponseUrl(url, { replace_original: false, ...lost.message });
+    if (item.answering) logger.warn({ key: item.key }, "a replica died while answering; its answer is not sent again");
+    else if (url && lost?.message) await postToResponseUrl(url, { replace_original: false, ...lost.message });
     if (lost?.request) {
       const { accountId, id } = lost.request;
       await updateRequestMessage(svc, client, await getRequest(svc, accountId, id)).catch((e) =>

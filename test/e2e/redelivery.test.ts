@@ -25,7 +25,7 @@ afterAll(async () => {
 async function leftBehind(
   kind: "command" | "action",
   payload: Record<string, unknown>,
-  opts: { state?: "queued" | "done"; answer?: unknown; leaseMs?: number; by?: string } = {},
+  opts: { state?: "queued" | "done"; answer?: unknown; leaseMs?: number; by?: string; answering?: boolean } = {},
 ): Promise<string> {
   const key = `${kind}:${app.teamId}:${newId("trg")}`;
   await app.env.svc.db.insert(slackInbox).values({
@@ -37,6 +37,7 @@ async function leftBehind(
     claimedUntil: sql`now() + ${`${opts.leaseMs ?? -1000} milliseconds`}::interval`,
     claimToken: "the-claim",
     claimedBy: opts.by ?? "the-replica-that-died",
+    answeringAt: opts.answering ? sql`now()` : null,
   });
   return key;
 }
@@ -104,6 +105,42 @@ describe("Slack requests written down before the ack", () => {
     await eventually(async () => (await stateOf(key)) === "answered");
     // The work was done before (by the dead replica): it is not done here.
     expect((await contactRow(app.env, app.accountId, "m00003@test.io"))?.pendingSince).toBeNull();
+  });
+
+  it("a command whose replica died while posting its answer is not answered a second time", async () => {
+    const c = slash("set non-marketing m00006@test.io");
+    const key = await leftBehind("command", c.payload, {
+      state: "done",
+      answer: { message: { response_type: "ephemeral", text: "the saved answer" } },
+      answering: true,
+    });
+    await eventually(async () => (await stateOf(key)) === "answered");
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(app.fake.responsesTo(c.responseId)).toHaveLength(0);
+  });
+
+  it("an answer Slack refused is sent again from what was saved, once, and the work is not repeated", async () => {
+    app.fake.fail("response_url", { status: 500 });
+    const triggerId = `trg.${newId("")}`;
+    const made = await app.command("set non-marketing m00007@test.io", "UADMIN1", { triggerId });
+    const key = `command:${app.teamId}:${triggerId}`;
+    const row = async () => (await app.env.svc.db.select().from(slackInbox).where(eq(slackInbox.key, key)))[0];
+    // Done, its answer not delivered, and not marked as going out: it is sent again once its lease runs out.
+    await eventually(async () => (await row())?.state === "done");
+    // (Marked as going out while the post is under way; cleared once Slack refused it.)
+    await new Promise((r) => setTimeout(r, 500));
+    expect((await row())?.answeringAt).toBeNull();
+    expect(app.fake.responsesTo(made.responseId)).toHaveLength(0);
+    await app.env.svc.db
+      .update(slackInbox)
+      .set({ claimedUntil: sql`now() - interval '1 second'` })
+      .where(eq(slackInbox.key, key));
+    const answer = await app.fake.waitForResponse(made.responseId, 15_000);
+    expect(String(answer.text)).toMatch(/non-marketing/i);
+    await eventually(async () => (await row())?.state === "answered");
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(app.fake.responsesTo(made.responseId)).toHaveLength(1);
+    expect(await auditCount("status.flagged-pending", "m00007@test.io")).toBe(1);
   });
 
   it("a request still leased by a live replica is left to it", async () => {

@@ -131,6 +131,14 @@ export class FakeSlack {
     const raw = Buffer.concat(chunks);
     const path = (req.url ?? "").split("?")[0] ?? "";
     if (path.startsWith("/response/")) {
+      // `fail("response_url", …)`: the post is refused and not shown.
+      const failure = this.failures.get("response_url");
+      if (failure && failure.times > 0) {
+        failure.times--;
+        if (failure.times === 0) this.failures.delete("response_url");
+        res.writeHead(failure.status, { "content-type": "text/plain" }).end(failure.error ?? "internal_error");
+        return;
+      }
       this.responses.push({
         id: path.slice("/response/".length),
         body: parseBody(raw.toString("utf8"), "application/json"),

@@ -28,6 +28,12 @@ export const slackInbox = pgTable(
     /** What to post to the response_url when the process that did the work died before answering. */
     answer: jsonb(),
     doneAt: ts(),
+    /**
+     * When the replica that did the work began to post its answer. Set: the answer may have reached
+     * Slack, so it is never posted again (a response_url cannot tell, and two answers are worse than
+     * a rare lost one). Cleared when the post failed, so the saved answer is sent again.
+     */
+    answeringAt: ts(),
     answeredAt: ts(),
   },
   (t) => [index("slack_inbox_open_idx").on(t.claimedUntil).where(sql`${t.state} in ('queued', 'done')`)],

@@ -14,7 +14,7 @@ import type { SlackClient as WebClient } from "../client.ts";
 import { confirmUpgradeView } from "../confirm.ts";
 import { announceDecision, safely } from "../decisions.ts";
 import { HOME_ACTIONS, homeView } from "../home.ts";
-import { type Inbox, postToResponseUrl, type WorkSteps } from "../inbox.ts";
+import type { Inbox, WorkSteps } from "../inbox.ts";
 import { openingView } from "../manage.ts";
 import { refusalMrkdwn, renderAnswer } from "../render/answer.ts";
 import { LIMITS } from "../render/blocks.ts";
@@ -61,7 +61,7 @@ export function register(app: App, deps: SlackDeps & { inbox: Inbox }): void {
     const click = decisionClick.parse(payload);
     const url = actionBody.safeParse(click.body).data?.response_url;
     const respond = url
-      ? (((message: Record<string, unknown>) => postToResponseUrl(url, message)) as unknown as RespondFn)
+      ? (((message: Record<string, unknown>) => steps.post(url, message)) as unknown as RespondFn)
       : undefined;
     return decideFromButton(deps, app.client, respond, click.body, click.what, steps);
   });

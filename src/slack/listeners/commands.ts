@@ -14,7 +14,7 @@ import { usageChartPng } from "../chart-upload.ts";
 import type { SlackClient as WebClient } from "../client.ts";
 import { plainCommandText } from "../command-text.ts";
 import { announceDecision, safely } from "../decisions.ts";
-import { type Inbox, postToResponseUrl, WENT_WRONG, type WorkSteps } from "../inbox.ts";
+import { type Inbox, WENT_WRONG, type WorkSteps } from "../inbox.ts";
 import { openingView } from "../manage.ts";
 import { renderAnswer } from "../render/answer.ts";
 import { markPostedWithoutTs, postRequest, requestMessage } from "../request-poster.ts";
@@ -110,7 +110,7 @@ async function carryOut(deps: SlackDeps, client: WebClient, command: SlashComman
     }),
   );
   const respond = ((message: Record<string, unknown>) =>
-    postToResponseUrl(command.response_url, message)) as unknown as RespondFn;
+    steps.post(command.response_url, message)) as unknown as RespondFn;
   await handle(deps, client, respond, session, text, answer, {
     channel: command.channel_id,
     triggerId: command.trigger_id,

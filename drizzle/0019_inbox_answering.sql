@@ -1,0 +1,1 @@
+ALTER TABLE "slack_inbox" ADD COLUMN "answering_at" timestamp with time zone;
