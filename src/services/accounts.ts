@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { accounts, users } from "../db/schema.ts";
-import type { DateLocale } from "../domain/dates.ts";
+import { type DateLocale, isDateLocale } from "../domain/dates.ts";
 import type { PricingLadder } from "../domain/pricing.ts";
 import type { BillingTerms, Plan, Term } from "../domain/types.ts";
 import { calendarDateIn } from "../domain/update-dates.ts";
@@ -81,6 +81,25 @@ export async function getAccount(ex: Executor, accountId: number, lock = false):
 export async function accountLanguage(ex: Executor, accountId: number): Promise<Account["language"]> {
   const [row] = await ex.select({ language: accounts.language }).from(accounts).where(eq(accounts.id, accountId));
   return row?.language ?? "en";
+}
+
+/**
+ * The language a notice is worded in for its recipient: a DM in the user's own language (their
+ * Slack's, as last seen), a channel in the account's.
+ */
+export async function recipientLanguage(
+  ex: Executor,
+  accountId: number,
+  userId: string | null,
+): Promise<Account["language"]> {
+  if (userId) {
+    const [row] = await ex
+      .select({ locale: users.locale })
+      .from(users)
+      .where(and(eq(users.accountId, accountId), eq(users.userId, userId)));
+    if (row?.locale && isDateLocale(row.locale)) return row.locale;
+  }
+  return accountLanguage(ex, accountId);
 }
 
 /**

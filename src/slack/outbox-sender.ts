@@ -4,7 +4,7 @@ import type { KnownBlock } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
 import type { Locale } from "../commands/i18n/format.ts";
 import { notificationAnswer } from "../commands/notices.ts";
-import { accountLanguage } from "../services/accounts.ts";
+import { recipientLanguage } from "../services/accounts.ts";
 import type { Services } from "../services/context.ts";
 import {
   claimNextDue,
@@ -94,8 +94,9 @@ export async function deliverClaimed(svc: Services, client: WebClient, claim: Ou
       if (!channel) throw new Error(`conversations.open gave no channel for ${row.userId}`);
     }
     if (!channel) throw new Error("no channel or user to send to");
-    // Worded at send time, so a language changed after it was queued still applies.
-    const locale = await accountLanguage(svc.db, row.accountId);
+    // Worded at send time, so a language changed after it was queued still applies: a DM in its
+    // reader's language, a channel in the account's.
+    const locale = await recipientLanguage(svc.db, row.accountId, row.channel ? null : row.userId);
     const posted = await client.chat.postMessage({ channel, ...notificationMessage(row, locale) });
     const recorded = await recordSent(svc, claim, { channel: posted.channel ?? channel, ts: posted.ts ?? null });
     return { sent: true, recorded };
