@@ -1,8 +1,13 @@
-// The upgrade confirmation modal (R14): the approver types the number of contacts.
+// The upgrade confirmation modal (R14): the approver types the number of contacts. In the
+// approver's language, with the money and the charge's day in it (English keeps its wording here).
+import { isTranslated, speak } from "../commands/i18n/answers.ts";
+import { plain } from "../commands/rich.ts";
+import type { DateLocale } from "../domain/dates.ts";
 import { money, n } from "../domain/format.ts";
 import type { BulkRequestView } from "../services/bulk/index.ts";
 import type { UpgradeRecord } from "../services/context.ts";
 import { context, section } from "./render/blocks.ts";
+import { toMrkdwn } from "./render/mrkdwn.ts";
 
 export const CONFIRM_VIEW = "approve_confirm";
 export const CONFIRM_BLOCK = "count";
@@ -12,13 +17,57 @@ export interface ConfirmMetadata {
   requestId: string;
   count: number;
   message: { channel: string; ts: string } | null;
+  /** The language the modal is drawn in, for its error (absent in modals opened before: English). */
+  locale?: string;
 }
 
 export function confirmUpgradeView(
   request: BulkRequestView,
   upgrade: UpgradeRecord,
   message: ConfirmMetadata["message"],
+  drawIn: { locale: DateLocale; zone: string } = { locale: "en", zone: "UTC" },
 ) {
+  const { locale, zone } = drawIn;
+  if (isTranslated(locale)) {
+    const { f, say } = speak(locale);
+    const metadata: ConfirmMetadata = { requestId: request.id, count: request.count, message, locale };
+    const text = (key: Parameters<typeof say>[0]) => ({ type: "plain_text" as const, text: plain(say(key)) });
+    return {
+      type: "modal" as const,
+      callback_id: CONFIRM_VIEW,
+      title: text("confirm.title"),
+      submit: text("confirm.submit"),
+      close: text("modal.cancel"),
+      private_metadata: JSON.stringify(metadata),
+      blocks: [
+        section(
+          toMrkdwn(
+            say("confirm.body", {
+              id: [request.id],
+              count: request.count,
+              oldLimit: upgrade.oldLimit,
+              newLimit: upgrade.newLimit,
+              oldMonthly: f.money(upgrade.oldMonthlyCents),
+              newMonthly: f.money(upgrade.newMonthlyCents),
+              charge: f.money(upgrade.chargeCents),
+              due: f.day(upgrade.chargeDue, zone),
+            }),
+          ),
+        ),
+        {
+          type: "input",
+          block_id: CONFIRM_BLOCK,
+          label: text("confirm.label"),
+          element: {
+            type: "plain_text_input",
+            action_id: CONFIRM_INPUT,
+            placeholder: { type: "plain_text", text: String(request.count) },
+          },
+        },
+        context(toMrkdwn(say("confirm.note"))),
+      ],
+    };
+  }
   const metadata: ConfirmMetadata = { requestId: request.id, count: request.count, message };
   return {
     type: "modal" as const,

@@ -1,8 +1,10 @@
 // The manage wizard (R17): four modal steps that end in a bulk non-marketing request (R14).
 
 import { createHash } from "node:crypto";
-import type { KnownBlock, ModalView } from "@slack/types";
+import type { KnownBlock } from "@slack/types";
 import { z } from "zod";
+import { isTranslated } from "../commands/i18n/answers.ts";
+import { code } from "../commands/rich.ts";
 import type { DateLocale } from "../domain/dates.ts";
 import { FILTER_EXAMPLE, type Filter, parseFilter } from "../domain/filter.ts";
 import { money, n, pct, updateWhen } from "../domain/format.ts";
@@ -14,15 +16,19 @@ import type { Actor, Services } from "../services/context.ts";
 import { allLists } from "../services/lists.ts";
 import { unengagedCounts } from "../services/reports.ts";
 import { describeSelector, type Selector } from "../services/selectors.ts";
-import { context, divider, header, LIMITS, section, truncate } from "./render/blocks.ts";
+import {
+  localIntroView,
+  localReviewView,
+  localSelectorText,
+  MANAGE_STEPS,
+  modal,
+  plain,
+  wizardWords,
+} from "./manage-local.ts";
+import { context, divider, header, section, truncate } from "./render/blocks.ts";
 import { escapeMrkdwn } from "./render/mrkdwn.ts";
 
-export const MANAGE_STEPS = {
-  intro: "manage_intro",
-  unengaged: "manage_unengaged",
-  select: "manage_select",
-  review: "manage_review",
-} as const;
+export { localSelectorText, MANAGE_STEPS, wizardWords };
 
 /** Slack keeps at most this many characters of a view's private_metadata. */
 const METADATA_MAX = 3000;
@@ -67,25 +73,17 @@ export function selectorFingerprint(selector: Selector): string {
   return createHash("sha256").update(describeSelector(selector)).digest("hex");
 }
 
-const plain = (text: string, max = 24) => ({ type: "plain_text" as const, text: truncate(text, max), emoji: true });
-
-function modal(callbackId: string, title: string, submit: string, blocks: KnownBlock[], state: WizardState): ModalView {
-  return {
-    type: "modal" as const,
-    callback_id: callbackId,
-    title: plain(title),
-    submit: plain(submit),
-    close: plain("Cancel"),
-    // Never cut: a cut state would not parse, and the submit would request something else (checked by fitsMetadata).
-    private_metadata: JSON.stringify(state),
-    blocks: blocks.slice(0, LIMITS.blocksPerView),
-  };
-}
-
 /** Step 1: what marketing contacts are (R1, R3, R9). */
-export async function introView(svc: Services, actor: Actor, userZone: string, state: WizardState) {
+export async function introView(
+  svc: Services,
+  actor: Actor,
+  userZone: string,
+  state: WizardState,
+  locale: DateLocale = "en",
+) {
   const account = await getAccount(svc.db, actor.accountId);
   const next = nextUpdateInstant(billingTermsOf(account), svc.clock.now());
+  if (isTranslated(locale)) return localIntroView(locale, account, next, userZone, state);
   return modal(
     MANAGE_STEPS.intro,
     "Manage contacts · 1/4",
@@ -108,13 +106,21 @@ export async function introView(svc: Services, actor: Actor, userZone: string, s
 }
 
 /** Step 2: unengaged contacts (bounced, unsubscribed), pre-selected, with counts. */
-export async function unengagedView(svc: Services, actor: Actor, state: WizardState) {
+export async function unengagedView(svc: Services, actor: Actor, state: WizardState, locale: DateLocale = "en") {
   const counts = await unengagedCounts(svc, actor);
+  const w = isTranslated(locale) ? wizardWords(locale) : null;
   const options = [
-    { value: "bounced", text: `Bounced (${n(counts.bounced)})`, on: state.bounced, count: counts.bounced },
+    {
+      value: "bounced",
+      text: w ? w.text("wizard.unengaged.bounced", { count: counts.bounced }) : `Bounced (${n(counts.bounced)})`,
+      on: state.bounced,
+      count: counts.bounced,
+    },
     {
       value: "unsubscribed",
-      text: `Unsubscribed from all email (${n(counts.unsubscribed)})`,
+      text: w
+        ? w.text("wizard.unengaged.unsubscribed", { count: counts.unsubscribed })
+        : `Unsubscribed from all email (${n(counts.unsubscribed)})`,
       on: state.unsubscribed,
       count: counts.unsubscribed,
     },
@@ -122,15 +128,17 @@ export async function unengagedView(svc: Services, actor: Actor, state: WizardSt
   const toOption = (o: (typeof options)[number]) => ({ text: plain(o.text, 75), value: o.value });
   const initial = options.filter((o) => o.on).map(toOption);
   const blocks: KnownBlock[] = [
-    header("Unengaged contacts"),
+    header(w ? w.text("wizard.unengaged.header") : "Unengaged contacts"),
     section(
-      `*${n(counts.either)}* marketing contacts have bounced or unsubscribed from all email: they cannot receive marketing email anyway, but they count toward your tier.`,
+      w
+        ? w.md("wizard.unengaged.summary", { count: counts.either })
+        : `*${n(counts.either)}* marketing contacts have bounced or unsubscribed from all email: they cannot receive marketing email anyway, but they count toward your tier.`,
     ),
     {
       type: "input",
       block_id: "unengaged",
       optional: true,
-      label: plain("Set these non-marketing", 2000),
+      label: plain(w ? w.text("wizard.unengaged.label") : "Set these non-marketing", 2000),
       element: {
         type: "checkboxes",
         action_id: "choice",
@@ -138,24 +146,36 @@ export async function unengagedView(svc: Services, actor: Actor, state: WizardSt
         ...(initial.length ? { initial_options: initial } : {}),
       },
     },
-    context("Next: or choose a list or a filter instead."),
+    context(w ? w.md("wizard.unengaged.next") : "Next: or choose a list or a filter instead."),
   ];
+  if (w)
+    return modal(
+      MANAGE_STEPS.unengaged,
+      w.text("wizard.title", { step: 2 }),
+      w.text("wizard.next"),
+      blocks,
+      state,
+      w.text("modal.cancel"),
+    );
   return modal(MANAGE_STEPS.unengaged, "Manage contacts · 2/4", "Next", blocks, state);
 }
 
 /** Step 3: a list or a filter, instead of the unengaged contacts. */
-export async function selectView(svc: Services, actor: Actor, state: WizardState) {
+export async function selectView(svc: Services, actor: Actor, state: WizardState, locale: DateLocale = "en") {
   const rows = await allLists(svc, actor);
   const lists = rows.slice(0, 100);
+  const w = isTranslated(locale) ? wizardWords(locale) : null;
   const blocks: KnownBlock[] = [
-    header("Or a list or a filter"),
+    header(w ? w.text("wizard.select.header") : "Or a list or a filter"),
     section(
-      "Leave both empty to use the unengaged contacts of step 2. A list or a filter *replaces* them; with both, contacts must be in the list *and* match the filter.",
+      w
+        ? w.md("wizard.select.explain")
+        : "Leave both empty to use the unengaged contacts of step 2. A list or a filter *replaces* them; with both, contacts must be in the list *and* match the filter.",
     ),
   ];
   if (lists.length > 0) {
     const option = (name: string, size: number) => ({
-      text: plain(`${name} (${n(size)})`, 75),
+      text: plain(w ? w.text("wizard.select.listOption", { name: [name], size }) : `${name} (${n(size)})`, 75),
       value: truncate(name, 150),
     });
     const initial = lists.find((l) => l.name === state.list);
@@ -163,25 +183,31 @@ export async function selectView(svc: Services, actor: Actor, state: WizardState
       type: "input",
       block_id: "list",
       optional: true,
-      label: plain("List", 2000),
+      label: plain(w ? w.text("wizard.select.list") : "List", 2000),
       element: {
         type: "static_select",
         action_id: "choice",
-        placeholder: plain("Choose a list", 150),
+        placeholder: plain(w ? w.text("wizard.select.choose") : "Choose a list", 150),
         options: lists.map((l) => option(l.name, l.size)),
         ...(initial ? { initial_option: option(initial.name, initial.size) } : {}),
       },
     });
     if (rows.length > lists.length)
-      blocks.push(context(`…and ${n(rows.length - lists.length)} more lists: use a filter such as \`list = "Name"\`.`));
+      blocks.push(
+        context(
+          w
+            ? w.md("wizard.select.moreLists", { count: rows.length - lists.length, example: code('list = "Name"') })
+            : `…and ${n(rows.length - lists.length)} more lists: use a filter such as \`list = "Name"\`.`,
+        ),
+      );
   }
   blocks.push({
     type: "input",
     block_id: "filter",
     optional: true,
-    label: plain("Filter", 2000),
+    label: plain(w ? w.text("wizard.select.filter") : "Filter", 2000),
     hint: plain(
-      "Fields: email, domain, source, lifecycle, created, last_engaged, bounced, unsubscribed, list. Dates in words.",
+      w ? w.text("wizard.select.hint", { fields: FILTER_FIELDS }) : `Fields: ${FILTER_FIELDS}. Dates in words.`,
       2000,
     ),
     element: {
@@ -191,8 +217,20 @@ export async function selectView(svc: Services, actor: Actor, state: WizardState
       ...(state.filter ? { initial_value: state.filter } : {}),
     },
   });
+  if (w)
+    return modal(
+      MANAGE_STEPS.select,
+      w.text("wizard.title", { step: 3 }),
+      w.text("wizard.toReview"),
+      blocks,
+      state,
+      w.text("modal.cancel"),
+    );
   return modal(MANAGE_STEPS.select, "Manage contacts · 3/4", "Review", blocks, state);
 }
+
+/** The fields a filter takes, as the grammar names them (the same in every language). */
+const FILTER_FIELDS = "email, domain, source, lifecycle, created, last_engaged, bounced, unsubscribed, list";
 
 export type WizardSelection = { ok: true; selector: Selector } | { ok: false; block: string; error: string };
 
@@ -220,7 +258,14 @@ export function selectionOf(state: WizardState, now: Date, timeZone: string, loc
   if (filter) return { ok: true, selector: { type: "filter", filter } };
   if (state.bounced && state.unsubscribed) return { ok: true, selector: { type: "unengaged" } };
   const flag = state.bounced ? "bounced" : state.unsubscribed ? "unsubscribed" : null;
-  if (!flag) return { ok: false, block: "filter", error: "Choose unengaged contacts in step 2, a list or a filter." };
+  if (!flag)
+    return {
+      ok: false,
+      block: "filter",
+      error: isTranslated(locale)
+        ? wizardWords(locale).text("wizard.select.noChoice")
+        : "Choose unengaged contacts in step 2, a list or a filter.",
+    };
   return {
     ok: true,
     selector: {
@@ -231,7 +276,14 @@ export function selectionOf(state: WizardState, now: Date, timeZone: string, loc
 }
 
 /** Step 4: the review; submitting makes the bulk request. */
-export function reviewView(p: ManagePreview, userZone: string, state: WizardState) {
+export function reviewView(
+  p: ManagePreview,
+  userZone: string,
+  state: WizardState,
+  locale: DateLocale = "en",
+  selector?: Selector,
+) {
+  if (isTranslated(locale)) return localReviewView(locale, p, userZone, state, selector);
   const saving =
     p.monthlySavingCents > 0
       ? `*${money(p.monthlySavingCents)}/month* less if you lower the tier to ${n(p.lowestTierAfter)} at renewal (\`/contacts tier downgrade ${p.lowestTierAfter}\`); the tier never goes down by itself.`
@@ -260,7 +312,13 @@ export function reviewView(p: ManagePreview, userZone: string, state: WizardStat
   );
 }
 
-/** The first step, for views.open. */
-export async function openingView(svc: Services, actor: Actor, userZone: string, responseUrl: string | null) {
-  return introView(svc, actor, userZone, wizardState.parse({ responseUrl }));
+/** The first step, for views.open, in the user's language. */
+export async function openingView(
+  svc: Services,
+  actor: Actor,
+  userZone: string,
+  responseUrl: string | null,
+  locale: DateLocale = "en",
+) {
+  return introView(svc, actor, userZone, wizardState.parse({ responseUrl }), locale);
 }

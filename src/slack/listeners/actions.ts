@@ -20,7 +20,7 @@ import { refusalMrkdwn, renderAnswer } from "../render/answer.ts";
 import { LIMITS } from "../render/blocks.ts";
 import { toMrkdwn } from "../render/mrkdwn.ts";
 import { directMessage } from "../request-poster.ts";
-import { afterAck, type SlackDeps, sessionFor } from "../session.ts";
+import { afterAck, type Session, type SlackDeps, sessionFor } from "../session.ts";
 import { readSetupMetadata, SETUP_PLAN_ACTION, setupModal, setupViewFor } from "../setup.ts";
 
 /** The fields of a block_actions payload we use. */
@@ -93,7 +93,7 @@ export function register(app: App, deps: SlackDeps & { inbox: Inbox }): void {
     if (!b.trigger_id) return;
     await client.views.open({
       trigger_id: b.trigger_id,
-      view: await openingView(deps.svc, session.actor, session.timeZone, null),
+      view: await openingView(deps.svc, session.actor, session.timeZone, null, session.locale),
     });
   });
 
@@ -172,8 +172,11 @@ async function decideFromButton(
     body.container?.channel_id && body.container.message_ts
       ? { channel: body.container.channel_id, ts: body.container.message_ts }
       : undefined;
+  // The confirmation modal is drawn in the approver's language and the account's zone (its charge's day).
+  let drawIn: { locale: Session["locale"]; zone: string } = { locale: "en", zone: "UTC" };
   try {
     const session = await sessionFor(deps, client, teamOf(body), body.user.id);
+    drawIn = { locale: session.locale, zone: session.account.timeZone };
     if (!/^R[A-Z0-9]{4,20}$/i.test(requestId)) {
       await say(respond, "That button doesn't name a request I know. Use `/contacts requests` to see the open ones.");
       return;
@@ -232,7 +235,7 @@ async function decideFromButton(
       }
       await client.views.open({
         trigger_id: body.trigger_id,
-        view: confirmUpgradeView(e.request, e.upgrade, message ?? null),
+        view: confirmUpgradeView(e.request, e.upgrade, message ?? null, drawIn),
       });
       return;
     }

@@ -76,7 +76,7 @@ async function openModal(deps: SlackDeps, client: WebClient, respond: RespondFn,
     if (parsed.ok && (parsed.command.kind === "manage" || parsed.command.kind === "setup")) {
       const view =
         parsed.command.kind === "manage"
-          ? await openingView(deps.svc, session.actor, session.timeZone, command.response_url)
+          ? await openingView(deps.svc, session.actor, session.timeZone, command.response_url, session.locale)
           : await setupViewFor(deps.svc, session.actor, { responseUrl: command.response_url });
       await client.views.open({ trigger_id: command.trigger_id, view });
       return;

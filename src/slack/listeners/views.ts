@@ -2,7 +2,9 @@
 import type { App } from "@slack/bolt";
 import { z } from "zod";
 import { settingsChangeLines } from "../../commands/handlers/settings.ts";
-import { channel as channelMark, md } from "../../commands/rich.ts";
+import { isTranslated } from "../../commands/i18n/answers.ts";
+import { localStatusLine } from "../../commands/i18n/requests.ts";
+import { channel as channelMark, code, md } from "../../commands/rich.ts";
 import { n } from "../../domain/format.ts";
 import { readSetupAnswers, SETUP_KEYS, type SetupField } from "../../domain/setup.ts";
 import type { Plan } from "../../domain/types.ts";
@@ -16,6 +18,7 @@ import { announceDecision, safely } from "../decisions.ts";
 import { homeView } from "../home.ts";
 import {
   fitsMetadata,
+  localSelectorText,
   MANAGE_STEPS,
   readState,
   readStateStrictly,
@@ -27,6 +30,7 @@ import {
   WIZARD_FILTER_MAX,
   type WizardState,
   wizardState,
+  wizardWords,
 } from "../manage.ts";
 import { refusalMrkdwn } from "../render/answer.ts";
 import { escapeMrkdwn, toMrkdwn } from "../render/mrkdwn.ts";
@@ -157,10 +161,14 @@ export function register(app: App, deps: SlackDeps): void {
     const meta = JSON.parse(b.view.private_metadata || "{}") as ConfirmMetadata;
     const typed = readTypedCount(inputValue.safeParse(field(b, CONFIRM_BLOCK, CONFIRM_INPUT)).data?.value ?? "");
     if (typed !== meta.count) {
+      // The language is the one the modal was drawn in (kept in its metadata): no lookup before the ack.
+      const locale = meta.locale;
       await ack({
         response_action: "errors",
         errors: {
-          [CONFIRM_BLOCK]: `Type ${n(meta.count)}, the number of contacts in request ${meta.requestId}, to approve the upgrade.`,
+          [CONFIRM_BLOCK]: isTranslated(locale)
+            ? wizardWords(locale).text("confirm.wrong", { count: meta.count, id: [meta.requestId] })
+            : `Type ${n(meta.count)}, the number of contacts in request ${meta.requestId}, to approve the upgrade.`,
         },
       });
       return;
@@ -182,7 +190,12 @@ export function register(app: App, deps: SlackDeps): void {
         await directMessage(
           client,
           session.actor.userId,
-          `Request ${result.request.id} was already decided (${result.request.status}); nothing changed.`,
+          isTranslated(session.locale)
+            ? wizardWords(session.locale).md("decision.already", {
+                id: [result.request.id],
+                status: localStatusLine(session.locale, result.request, session.timeZone, false),
+              })
+            : `Request ${result.request.id} was already decided (${result.request.status}); nothing changed.`,
         );
       }
     } catch (e) {
@@ -198,7 +211,7 @@ export function register(app: App, deps: SlackDeps): void {
     const session = await sessionOf(deps, client, b);
     await ack({
       response_action: "push",
-      view: await unengagedView(deps.svc, session.actor, readState(b.view.private_metadata)),
+      view: await unengagedView(deps.svc, session.actor, readState(b.view.private_metadata), session.locale),
     });
   });
 
@@ -211,7 +224,7 @@ export function register(app: App, deps: SlackDeps): void {
       bounced: chosen.some((o) => o.value === "bounced"),
       unsubscribed: chosen.some((o) => o.value === "unsubscribed"),
     };
-    await ack({ response_action: "push", view: await selectView(deps.svc, session.actor, state) });
+    await ack({ response_action: "push", view: await selectView(deps.svc, session.actor, state, session.locale) });
   });
 
   app.view(MANAGE_STEPS.select, async ({ ack, body, client }) => {
@@ -219,11 +232,18 @@ export function register(app: App, deps: SlackDeps): void {
     const session = await sessionOf(deps, client, b);
     const filter = inputValue.safeParse(field(b, "filter", "text")).data?.value?.trim() || null;
     const list = selectValue.safeParse(field(b, "list", "choice")).data?.selected_option?.value ?? null;
+    const w = isTranslated(session.locale) ? wizardWords(session.locale) : null;
     if (filter && filter.length > WIZARD_FILTER_MAX) {
       await ack({
         response_action: "errors",
         errors: {
-          filter: `A filter here can be at most ${n(WIZARD_FILTER_MAX)} characters (this one has ${n(filter.length)}). Use a list, or \`/contacts bulk non-marketing where …\`.`,
+          filter: w
+            ? w.text("wizard.select.tooLong", {
+                max: WIZARD_FILTER_MAX,
+                length: filter.length,
+                command: code("/contacts bulk non-marketing where …"),
+              })
+            : `A filter here can be at most ${n(WIZARD_FILTER_MAX)} characters (this one has ${n(filter.length)}). Use a list, or \`/contacts bulk non-marketing where …\`.`,
         },
       });
       return;
@@ -238,7 +258,11 @@ export function register(app: App, deps: SlackDeps): void {
     if (!fitsMetadata(state)) {
       await ack({
         response_action: "errors",
-        errors: { filter: "This filter is too long to carry to the review step. Shorten it, or use a list." },
+        errors: {
+          filter: w
+            ? w.text("wizard.select.noRoom")
+            : "This filter is too long to carry to the review step. Shorten it, or use a list.",
+        },
       });
       return;
     }
@@ -247,12 +271,20 @@ export function register(app: App, deps: SlackDeps): void {
       await ack({
         response_action: "errors",
         errors: {
-          filter: `No marketing contact matches ${preview.selectorText} (pending ones already count as set). Choose something else.`,
+          filter:
+            w && isTranslated(session.locale)
+              ? w.text("wizard.select.noMatch", {
+                  selector: [localSelectorText(session.locale, selection.selector, preview.selectorText)],
+                })
+              : `No marketing contact matches ${preview.selectorText} (pending ones already count as set). Choose something else.`,
         },
       });
       return;
     }
-    await ack({ response_action: "push", view: reviewView(preview, session.timeZone, state) });
+    await ack({
+      response_action: "push",
+      view: reviewView(preview, session.timeZone, state, session.locale, selection.selector),
+    });
   });
 
   app.view(MANAGE_STEPS.review, async ({ ack, body, client, respond }) => {
@@ -276,6 +308,7 @@ export function register(app: App, deps: SlackDeps): void {
       await directMessage(client, session.actor.userId, text);
     };
     void respond;
+    const w = isTranslated(session.locale) ? wizardWords(session.locale) : null;
     const selection = selectionOf(state, deps.svc.clock.now(), session.timeZone, session.locale);
     if (!selection.ok) {
       await tell(`:warning: ${escapeMrkdwn(selection.error)}`);
@@ -284,7 +317,9 @@ export function register(app: App, deps: SlackDeps): void {
     // The request must be exactly what the review step showed (R17), never a fallback.
     if (state.reviewed === null || selectorFingerprint(selection.selector) !== state.reviewed) {
       await tell(
-        ":warning: I couldn't match this submission to the contacts you reviewed, so nothing was requested. Run `/contacts manage` again.",
+        w
+          ? `:warning: ${w.md("wizard.done.mismatch", { command: code("/contacts manage") })}`
+          : ":warning: I couldn't match this submission to the contacts you reviewed, so nothing was requested. Run `/contacts manage` again.",
       );
       return;
     }
@@ -296,12 +331,16 @@ export function register(app: App, deps: SlackDeps): void {
         origin: "manage",
       });
       if (!r.request) {
-        await tell("No marketing contact matches any more, so there is nothing to request.");
+        await tell(
+          w ? w.md("wizard.done.nothing") : "No marketing contact matches any more, so there is nothing to request.",
+        );
         return;
       }
       if (r.executed) {
         await tell(
-          `Set ${n(r.executed.changed)} contacts non-marketing directly (within the direct-change limit): they stay marketing until the next update date.`,
+          w
+            ? w.md("wizard.done.direct", { count: r.executed.changed })
+            : `Set ${n(r.executed.changed)} contacts non-marketing directly (within the direct-change limit): they stay marketing until the next update date.`,
         );
         return;
       }
@@ -311,6 +350,21 @@ export function register(app: App, deps: SlackDeps): void {
             postRequest(deps.svc, client, r.request as NonNullable<typeof r.request>, channel),
           )
         : null;
+      const id = r.request.id;
+      const count = r.request.count;
+      if (w) {
+        const approve = code(`/contacts approve ${id}`);
+        const setChannel = code("/contacts settings approvals-channel #channel");
+        await tell(
+          posted
+            ? w.md("wizard.done.posted", { id: [id], count, channel: channelMark(posted.channel) })
+            : [
+                w.md("wizard.done.waiting", { id: [id], count, command: approve }),
+                ...(channel ? [] : [w.md("wizard.done.setChannel", { command: setChannel })]),
+              ].join(" "),
+        );
+        return;
+      }
       await tell(
         posted
           ? `Request ${r.request.id} (${n(r.request.count)} contacts non-marketing) is posted to <#${posted.channel}> for an admin to approve.`

@@ -6,8 +6,9 @@
 import { answers } from "./answers.ts";
 import { notices } from "./notices.ts";
 import { requests } from "./requests.ts";
+import { wizard } from "./wizard.ts";
 
-export const en = { ...notices, ...answers, ...requests } as const;
+export const en = { ...notices, ...answers, ...requests, ...wizard } as const;
 
 /** Every message: a catalog without one of them does not compile. */
 export type MessageKey = keyof typeof en;

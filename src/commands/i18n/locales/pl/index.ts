@@ -4,5 +4,6 @@ import type { Catalog } from "../en/index.ts";
 import { answers } from "./answers.ts";
 import { notices } from "./notices.ts";
 import { requests } from "./requests.ts";
+import { wizard } from "./wizard.ts";
 
-export const pl: Catalog = { ...notices, ...answers, ...requests };
+export const pl: Catalog = { ...notices, ...answers, ...requests, ...wizard };
