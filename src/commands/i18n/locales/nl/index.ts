@@ -1,7 +1,8 @@
 // Nederlands: dezelfde sleutels en argumenten als en/.
 import type { Catalog } from "../en/index.ts";
 import { answers } from "./answers.ts";
+import { home } from "./home.ts";
 import { notices } from "./notices.ts";
 import { requests } from "./requests.ts";
 
-export const nl: Catalog = { ...notices, ...answers, ...requests };
+export const nl: Catalog = { ...notices, ...answers, ...requests, ...home };

@@ -1,7 +1,8 @@
 // Svenska: samma nycklar och argument som en/.
 import type { Catalog } from "../en/index.ts";
 import { answers } from "./answers.ts";
+import { home } from "./home.ts";
 import { notices } from "./notices.ts";
 import { requests } from "./requests.ts";
 
-export const sv: Catalog = { ...notices, ...answers, ...requests };
+export const sv: Catalog = { ...notices, ...answers, ...requests, ...home };
