@@ -135,7 +135,7 @@ describe("App Home in the user's language", { timeout: 60_000 }, () => {
 
     const sv = await openHome(USERS.sv);
     expect(headers(sv.view)).toEqual(
-      expect.arrayContaining(["Marknadsföringskontakter", "Öppna förfrågningar (12)", "Senaste händelser"]),
+      expect.arrayContaining(["Marknadsföringskontakter", "Öppna massbegäranden (12)", "Senaste händelser"]),
     );
     expect(sv.all).toContain(`*5${NBSP}402* av *7${NBSP}000*`);
     expect(sv.all).toContain("*Nästa uppdatering*");

@@ -14,7 +14,7 @@ export const home: Part<typeof en> = {
   "home.lowestAfter": "Minsta paket efter uppdateringen",
   "home.cleanUp": "Rensa kontakter",
   "home.showTier": "Visa paketet",
-  "home.openRequests": "Öppna förfrågningar ({count, number})",
+  "home.openRequests": "Öppna massbegäranden ({count, number})",
   "home.noRequests": "Inget väntar på godkännande.",
   "home.moreRequests": "…och {count, number} till: {command}",
   "home.recent": "Senaste händelser",

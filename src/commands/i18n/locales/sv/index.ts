@@ -1,8 +1,9 @@
 // Svenska: samma nycklar och argument som en/.
 import type { Catalog } from "../en/index.ts";
 import { answers } from "./answers.ts";
+import { help } from "./help.ts";
 import { home } from "./home.ts";
 import { notices } from "./notices.ts";
 import { requests } from "./requests.ts";
 
-export const sv: Catalog = { ...notices, ...answers, ...requests, ...home };
+export const sv: Catalog = { ...notices, ...answers, ...requests, ...home, ...help };
