@@ -1,9 +1,10 @@
 // Nederlands: dezelfde sleutels en argumenten als en/.
 import type { Catalog } from "../en/index.ts";
 import { answers } from "./answers.ts";
+import { chart } from "./chart.ts";
 import { help } from "./help.ts";
 import { home } from "./home.ts";
 import { notices } from "./notices.ts";
 import { requests } from "./requests.ts";
 
-export const nl: Catalog = { ...notices, ...answers, ...requests, ...home, ...help };
+export const nl: Catalog = { ...notices, ...answers, ...requests, ...home, ...help, ...chart };
