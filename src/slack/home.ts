@@ -1,6 +1,8 @@
 // App Home: the dashboard (usage, next update, open requests with buttons, recent events, shortcuts).
 import type { HomeView, KnownBlock } from "@slack/types";
 import { eventSummary } from "../commands/handlers/reports.ts";
+import { isTranslated } from "../commands/i18n/answers.ts";
+import type { Locale } from "../commands/i18n/format.ts";
 import { requestParts } from "../commands/requests-view.ts";
 import { md } from "../commands/rich.ts";
 import { money, n, pct, updateWhen, when } from "../domain/format.ts";
@@ -12,6 +14,7 @@ import { listRequests } from "../services/bulk/index.ts";
 import type { Actor, Services } from "../services/context.ts";
 import { tierReport } from "../services/reports.ts";
 import { type SetupState, setupState } from "../services/setup.ts";
+import { localCapNote, localHomeBlocks } from "./home-local.ts";
 import { renderParts } from "./render/answer.ts";
 import { actions, button, context, divider, fields, header, LIMITS, listSections, section } from "./render/blocks.ts";
 import { toMrkdwn } from "./render/mrkdwn.ts";
@@ -25,13 +28,26 @@ export const HOME_ACTIONS = {
 
 const MAX_REQUESTS_SHOWN = 8;
 
-/** The Home tab of one user (views.publish). Stays under 100 blocks whatever the data. */
-export async function homeView(svc: Services, actor: Actor, userZone: string): Promise<HomeView> {
+/**
+ * The Home tab of one user (views.publish), in their Slack language. Stays under 100 blocks
+ * whatever the data.
+ */
+export async function homeView(
+  svc: Services,
+  actor: Actor,
+  userZone: string,
+  locale: Locale = "en",
+): Promise<HomeView> {
   const account = await getAccount(svc.db, actor.accountId);
   const r = await tierReport(svc, actor);
   const open = await listRequests(svc, actor, ["open"]);
   const events = await auditHistory(svc.db, { accountId: actor.accountId, limit: 10 });
   const setup = await setupState(svc, actor);
+  if (isTranslated(locale)) {
+    const data = { account, report: r, open, events, setup, pricing: svc.pricing };
+    const words = { actions: HOME_ACTIONS, maxRequests: MAX_REQUESTS_SHOWN, bar };
+    return { type: "home", blocks: capView(localHomeBlocks(locale, data, userZone, words), localCapNote(locale)) };
+  }
   const blocks: KnownBlock[] = [
     ...(setup.configured ? [] : welcomeBlocks(setup)),
     header("Marketing contacts"),
@@ -69,12 +85,9 @@ export async function homeView(svc: Services, actor: Actor, userZone: string): P
   return { type: "home", blocks: capView(blocks) };
 }
 
-function capView(blocks: KnownBlock[]): KnownBlock[] {
+function capView(blocks: KnownBlock[], more = "…more in `/contacts requests` and `/contacts history`."): KnownBlock[] {
   if (blocks.length <= LIMITS.blocksPerView) return blocks;
-  return [
-    ...blocks.slice(0, LIMITS.blocksPerView - 1),
-    context("…more in `/contacts requests` and `/contacts history`."),
-  ];
+  return [...blocks.slice(0, LIMITS.blocksPerView - 1), context(more)];
 }
 
 function bar(percent: number): string {

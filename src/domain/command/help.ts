@@ -219,15 +219,25 @@ export const USAGE: string = [
   "Dates are read in your time zone: `yesterday`, `last monday`, `1 March`, `2026-03-01`, `at 9am next friday`. `/contacts help <subcommand>` for one subcommand.",
 ].join("\n\n");
 
-/** The help for one subcommand (aliases and sub-subcommands included); the full usage if unknown. */
-export function usageFor(subcommand: string): string {
+/**
+ * The help topic of what follows `help` (aliases and sub-subcommands included, "tier downgrade"),
+ * or undefined for the full usage (unknown, or `help` itself).
+ */
+export function helpTopicFor(subcommand: string): string | undefined {
   const words = normalizeQuotes(subcommand).trim().split(/\s+/).map(canonicalSubcommand);
   const joined = words.slice(0, 2).join("-");
   const key = lookup(TOPIC_OF, joined) !== undefined ? joined : (words[0] ?? "");
   const topicName = lookup(TOPIC_OF, key);
+  return topicName === "help" || !HELP_TOPICS.some((candidate) => candidate.topic === topicName)
+    ? undefined
+    : topicName;
+}
+
+/** The help for one subcommand (aliases and sub-subcommands included); the full usage if unknown. */
+export function usageFor(subcommand: string): string {
+  const topicName = helpTopicFor(subcommand);
   const topic = HELP_TOPICS.find((candidate) => candidate.topic === topicName);
-  if (topic === undefined || topic.topic === "help") return USAGE;
-  return renderTopic(topic);
+  return topic === undefined ? USAGE : renderTopic(topic);
 }
 
 /** The help topic a subcommand (or alias) belongs to, or undefined. */

@@ -6,7 +6,7 @@ import type { DateContext } from "../dates.ts";
 import { lex, normalizeQuotes } from "../lexer.ts";
 import { type Args, type Parser, withTokens } from "./args.ts";
 import { CommandError, fail, shorten } from "./errors.ts";
-import { topicOf, USAGE, usageFor } from "./help.ts";
+import { helpTopicFor, topicOf, USAGE, usageFor } from "./help.ts";
 import { MAX_COMMAND_LENGTH } from "./limits.ts";
 import { parseAccess, parseAdmins, parseBillingContacts } from "./parsers/access.ts";
 import { parseBulk } from "./parsers/bulk.ts";
@@ -27,7 +27,7 @@ import { canonicalSubcommand, lookup } from "./words.ts";
 export { MAX_COMMAND_LENGTH } from "./limits.ts";
 export { readSettingValue } from "./parsers/setting-value.ts";
 export type { Command, CommandKind, CommandResult, SettingChange, SettingKey } from "./types.ts";
-export { USAGE, usageFor };
+export { helpTopicFor, USAGE, usageFor };
 
 /** The parser of each subcommand word; the compiler checks it against SUBCOMMAND_NAMES. */
 const SUBCOMMANDS: Record<Subcommand, Parser> = {

@@ -215,7 +215,7 @@ async function decideFromButton(
       await safely(deps, "App Home refresh", async () =>
         client.views.publish({
           user_id: body.user.id,
-          view: await homeView(deps.svc, session.actor, session.timeZone),
+          view: await homeView(deps.svc, session.actor, session.timeZone, session.locale),
         }),
       );
     }

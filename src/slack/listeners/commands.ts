@@ -154,7 +154,9 @@ async function handle(
     Array.isArray(answer.data.points) &&
     answer.data.points.length > 0
   ) {
-    await safely(deps, "usage chart upload", () => usageChartPng(client, answer, origin.channel, session.actor.userId));
+    await safely(deps, "usage chart upload", () =>
+      usageChartPng(client, answer, origin.channel, session.actor.userId, session.locale),
+    );
   }
 }
 

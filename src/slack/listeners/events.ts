@@ -33,7 +33,7 @@ export function register(
     const session = await sessionFor(deps, client, teamId, event.user);
     await client.views.publish({
       user_id: event.user,
-      view: await homeView(deps.svc, session.actor, session.timeZone),
+      view: await homeView(deps.svc, session.actor, session.timeZone, session.locale),
     });
   });
 }

@@ -134,7 +134,7 @@ export function register(app: App, deps: SlackDeps): void {
     await safely(deps, "App Home refresh after setup", async () =>
       client.views.publish({
         user_id: session.actor.userId,
-        view: await homeView(deps.svc, session.actor, session.timeZone),
+        view: await homeView(deps.svc, session.actor, session.timeZone, session.locale),
       }),
     );
     if (meta.responseUrl) {

@@ -4,11 +4,14 @@
 // everything else (money, dates, commands, user text) comes in already formatted. `<b>…</b>` is
 // bold. Keep every command in an argument: command keywords stay English in every language.
 import { answers } from "./answers.ts";
+import { chart } from "./chart.ts";
+import { help } from "./help.ts";
+import { home } from "./home.ts";
 import { notices } from "./notices.ts";
 import { requests } from "./requests.ts";
 import { wizard } from "./wizard.ts";
 
-export const en = { ...notices, ...answers, ...requests, ...wizard } as const;
+export const en = { ...notices, ...answers, ...requests, ...wizard, ...home, ...help, ...chart } as const;
 
 /** Every message: a catalog without one of them does not compile. */
 export type MessageKey = keyof typeof en;

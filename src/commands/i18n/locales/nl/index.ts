@@ -1,8 +1,11 @@
 // Nederlands: dezelfde sleutels en argumenten als en/.
 import type { Catalog } from "../en/index.ts";
 import { answers } from "./answers.ts";
+import { chart } from "./chart.ts";
+import { help } from "./help.ts";
+import { home } from "./home.ts";
 import { notices } from "./notices.ts";
 import { requests } from "./requests.ts";
 import { wizard } from "./wizard.ts";
 
-export const nl: Catalog = { ...notices, ...answers, ...requests, ...wizard };
+export const nl: Catalog = { ...notices, ...answers, ...requests, ...wizard, ...home, ...help, ...chart };

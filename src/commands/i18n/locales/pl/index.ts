@@ -2,8 +2,11 @@
 // Liczby mnogie: one (1), few (2–4, 22–24…), many (0, 5–21…), other (ułamki).
 import type { Catalog } from "../en/index.ts";
 import { answers } from "./answers.ts";
+import { chart } from "./chart.ts";
+import { help } from "./help.ts";
+import { home } from "./home.ts";
 import { notices } from "./notices.ts";
 import { requests } from "./requests.ts";
 import { wizard } from "./wizard.ts";
 
-export const pl: Catalog = { ...notices, ...answers, ...requests, ...wizard };
+export const pl: Catalog = { ...notices, ...answers, ...requests, ...wizard, ...home, ...help, ...chart };

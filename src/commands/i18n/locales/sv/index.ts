@@ -1,8 +1,11 @@
 // Svenska: samma nycklar och argument som en/.
 import type { Catalog } from "../en/index.ts";
 import { answers } from "./answers.ts";
+import { chart } from "./chart.ts";
+import { help } from "./help.ts";
+import { home } from "./home.ts";
 import { notices } from "./notices.ts";
 import { requests } from "./requests.ts";
 import { wizard } from "./wizard.ts";
 
-export const sv: Catalog = { ...notices, ...answers, ...requests, ...wizard };
+export const sv: Catalog = { ...notices, ...answers, ...requests, ...wizard, ...home, ...help, ...chart };
