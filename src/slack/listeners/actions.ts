@@ -172,8 +172,11 @@ async function decideFromButton(
     body.container?.channel_id && body.container.message_ts
       ? { channel: body.container.channel_id, ts: body.container.message_ts }
       : undefined;
+  // The clicker's language, for a refusal (known once their session is).
+  let locale: string | undefined;
   try {
     const session = await sessionFor(deps, client, teamOf(body), body.user.id);
+    locale = session.locale;
     if (!/^R[A-Z0-9]{4,20}$/i.test(requestId)) {
       await say(respond, "That button doesn't name a request I know. Use `/contacts requests` to see the open ones.");
       return;
@@ -193,7 +196,9 @@ async function decideFromButton(
         }
       },
       (o) => ({
-        message: o.error ? { response_type: "ephemeral", text: `:no_entry: ${refusalMrkdwn(o.error)}` } : null,
+        message: o.error
+          ? { response_type: "ephemeral", text: `:no_entry: ${refusalMrkdwn(o.error, session.locale)}` }
+          : null,
         request: { accountId: session.actor.accountId, id: requestId },
       }),
     );
@@ -227,7 +232,7 @@ async function decideFromButton(
   } catch (e) {
     if (e instanceof NeedsConfirmation) {
       if (!body.trigger_id) {
-        await say(respond, refusalMrkdwn(e));
+        await say(respond, refusalMrkdwn(e, locale));
         return;
       }
       await client.views.open({
@@ -237,7 +242,7 @@ async function decideFromButton(
       return;
     }
     if (e instanceof Refusal) {
-      await say(respond, `:no_entry: ${refusalMrkdwn(e)}`);
+      await say(respond, `:no_entry: ${refusalMrkdwn(e, locale)}`);
       return;
     }
     // The inbox answers it: taken up again when the database is back, else "something went wrong".

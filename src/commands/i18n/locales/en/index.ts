@@ -4,10 +4,12 @@
 // everything else (money, dates, commands, user text) comes in already formatted. `<b>…</b>` is
 // bold. Keep every command in an argument: command keywords stay English in every language.
 import { answers } from "./answers.ts";
+import { commands } from "./commands.ts";
 import { notices } from "./notices.ts";
+import { refusals } from "./refusals.ts";
 import { requests } from "./requests.ts";
 
-export const en = { ...notices, ...answers, ...requests } as const;
+export const en = { ...notices, ...answers, ...requests, ...commands, ...refusals } as const;
 
 /** Every message: a catalog without one of them does not compile. */
 export type MessageKey = keyof typeof en;

@@ -1,7 +1,9 @@
 // Nederlands: dezelfde sleutels en argumenten als en/.
 import type { Catalog } from "../en/index.ts";
 import { answers } from "./answers.ts";
+import { commands } from "./commands.ts";
 import { notices } from "./notices.ts";
+import { refusals } from "./refusals.ts";
 import { requests } from "./requests.ts";
 
-export const nl: Catalog = { ...notices, ...answers, ...requests };
+export const nl: Catalog = { ...notices, ...answers, ...requests, ...commands, ...refusals };

@@ -2,7 +2,9 @@
 // Liczby mnogie: one (1), few (2–4, 22–24…), many (0, 5–21…), other (ułamki).
 import type { Catalog } from "../en/index.ts";
 import { answers } from "./answers.ts";
+import { commands } from "./commands.ts";
 import { notices } from "./notices.ts";
+import { refusals } from "./refusals.ts";
 import { requests } from "./requests.ts";
 
-export const pl: Catalog = { ...notices, ...answers, ...requests };
+export const pl: Catalog = { ...notices, ...answers, ...requests, ...commands, ...refusals };
