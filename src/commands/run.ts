@@ -32,7 +32,12 @@ export const refusalAnswer = (e: Refusal, locale?: Locale | string): Answer => (
 /** Parses and runs one `/contacts` command text as the actor. Never throws for bad input. */
 export async function runCommand(svc: Services, inv: Invocation): Promise<Answer> {
   const parsed = parseCommand(inv.text, { now: svc.clock.now(), timeZone: inv.timeZone, locale: inv.locale });
-  if (!parsed.ok) return refusal(parsed.error, "invalid", parsed.usage);
+  if (!parsed.ok) {
+    const local = isTranslated(inv.locale) && parsed.wording ? worded(inv.locale, parsed.wording) : null;
+    if (!local) return refusal(parsed.error, "invalid", parsed.usage);
+    // In the user's language; the usage is the help's (English), the --json error stays English.
+    return { ...refusal(local, "invalid", parsed.usage), data: { error: parsed.error } };
+  }
   try {
     await ensureUser(svc, inv.actor.accountId, inv.actor.userId);
     return await dispatch(svc, inv, parsed.command);

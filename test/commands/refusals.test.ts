@@ -6,6 +6,8 @@ import { worded } from "../../src/commands/i18n/refusals.ts";
 import { plain } from "../../src/commands/rich.ts";
 import { refusalAnswer, refusalText } from "../../src/commands/run.ts";
 import { validateDowngradeTarget } from "../../src/domain/billing.ts";
+import { parseCommand } from "../../src/domain/command/index.ts";
+import { parseFilter } from "../../src/domain/filter.ts";
 import { canAdminister, canApprove, canSetMarketing } from "../../src/domain/permissions.ts";
 import { DEFAULT_PRICING } from "../../src/domain/pricing.ts";
 import type { BulkRequestView } from "../../src/services/bulk/index.ts";
@@ -129,5 +131,39 @@ describe("refusals as data", () => {
     for (const locale of [undefined, "en", "de", "SV"]) {
       for (const r of refusals) expect(plain(refusalText(r, locale))).toBe(plain(refusalText(r)));
     }
+  });
+});
+
+describe("filter errors as data", () => {
+  const ctx = { now: new Date("2026-05-15T14:00:00Z"), timeZone: "Europe/Stockholm" };
+  const wrong = [
+    "",
+    "colour = red",
+    "created",
+    "domain ~ acme.com",
+    "domain =",
+    "domain = a or domain = b",
+    "domain = a domain = b",
+    "domain = acme.com and",
+  ];
+
+  it("each filter a user gets wrong has a wording that reads, in English, as the error", () => {
+    for (const text of wrong) {
+      const r = parseFilter(text, ctx);
+      if (r.ok) throw new Error(`expected an error for ${text}`);
+      expect(r.wording, text).toBeDefined();
+      const w = worded("en", r.wording as NonNullable<typeof r.wording>);
+      expect(w && plain(w), text).toBe(r.error);
+      for (const locale of ["sv", "nl", "pl"] as const) {
+        const local = plain(worded(locale, r.wording as NonNullable<typeof r.wording>) ?? []);
+        expect(local, `${locale} ${text}`).not.toMatch(/[{}]|undefined/);
+        expect(local, `${locale} ${text}`).not.toBe(r.error);
+      }
+    }
+  });
+
+  it("the command's parse error carries the filter's wording", () => {
+    const r = parseCommand("bulk non-marketing where colour = red", ctx);
+    expect(!r.ok && r.wording?.key).toBe("filter.unknownField");
   });
 });

@@ -237,8 +237,25 @@ describe("commands in the user's language", { timeout: 60_000 }, () => {
     );
   });
 
+  it("a filter the user got wrong is explained in their language, the usage after it", async () => {
+    const nl = await ask('bulk non-marketing where colour = "<!here>"', USERS.nl);
+    expect(nl.all).toContain("‘colour’ is geen veld waarop ik kan filteren; de velden zijn");
+    const sv = await ask("bulk non-marketing where domain = acme.com and", USERS.sv);
+    expect(sv.all).toContain("Filtret slutar med `and`; lägg till ett villkor till.");
+    const pl = await ask("bulk non-marketing where domain = a or domain = b", USERS.pl);
+    expect(pl.all).toContain("Warunki można łączyć tylko przez `and`; `or` nie jest jeszcze obsługiwane.");
+    const en = await ask("bulk non-marketing where colour = red", "UADMIN1");
+    expect(en.all).toContain('"colour" isn\'t a field I can filter on; fields are');
+  });
+
   it("`--json` data is the same in every language", async () => {
-    for (const text of ["requests", "lists", "status nobody@nowhere.io", "approve RNOPE1"]) {
+    for (const text of [
+      "requests",
+      "lists",
+      "status nobody@nowhere.io",
+      "approve RNOPE1",
+      "bulk marketing where x = 1",
+    ]) {
       const en = await jsonData(text, "en");
       for (const locale of ["sv", "nl", "pl"]) expect(await jsonData(text, locale), `${text} ${locale}`).toEqual(en);
     }

@@ -39,4 +39,13 @@ export const refusals = {
   "refusal.tooManyWebhooks": "This workspace has {max, number} webhooks, the most it can have; remove one first.",
   "refusal.noWebhook": "There is no webhook {id}. {command} lists them.",
   "refusal.noApiKey": "There is no active API key {id} in this workspace. {command} lists the keys.",
+  "filter.unreadable": "I couldn't read that filter. Try {example}.",
+  "filter.empty": "The filter is empty. Try {example}.",
+  "filter.unknownField": '"{field}" isn\'t a field I can filter on; fields are {fields}.',
+  "filter.needsOperator": "{field} needs an operator and a value, e.g. {example}.",
+  "filter.notOperator": '"{op}" isn\'t an operator; use =, !=, <, > or contains, e.g. {example}.',
+  "filter.needsValue": "{condition} needs a value, e.g. {example}.",
+  "filter.noOr": "Only `and` can join conditions; `or` isn't supported yet.",
+  "filter.joinWithAnd": 'Join conditions with `and` (near "{near}").',
+  "filter.endsWithAnd": "The filter ends with `and`; add another condition.",
 } as const;

@@ -39,4 +39,13 @@ export const refusals: Part<typeof en> = {
   "refusal.tooManyWebhooks": "Deze workspace heeft {max, number} webhooks, het maximum; verwijder er eerst een.",
   "refusal.noWebhook": "Er is geen webhook {id}. {command} toont ze.",
   "refusal.noApiKey": "Er is geen actieve API-sleutel {id} in deze workspace. {command} toont de sleutels.",
+  "filter.unreadable": "Ik kon dat filter niet lezen. Probeer {example}.",
+  "filter.empty": "Het filter is leeg. Probeer {example}.",
+  "filter.unknownField": "‘{field}’ is geen veld waarop ik kan filteren; de velden zijn {fields}.",
+  "filter.needsOperator": "{field} heeft een operator en een waarde nodig, bijv. {example}.",
+  "filter.notOperator": "‘{op}’ is geen operator; gebruik =, !=, <, > of contains, bijv. {example}.",
+  "filter.needsValue": "{condition} heeft een waarde nodig, bijv. {example}.",
+  "filter.noOr": "Alleen `and` kan voorwaarden verbinden; `or` wordt nog niet ondersteund.",
+  "filter.joinWithAnd": "Verbind voorwaarden met `and` (bij ‘{near}’).",
+  "filter.endsWithAnd": "Het filter eindigt op `and`; voeg nog een voorwaarde toe.",
 };

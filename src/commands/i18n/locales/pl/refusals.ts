@@ -40,4 +40,13 @@ export const refusals: Part<typeof en> = {
     "Ten obszar roboczy ma {max, number} webhooków, czyli najwięcej, ile może mieć; najpierw usuń jeden.",
   "refusal.noWebhook": "Nie ma webhooka {id}. {command} pokazuje webhooki.",
   "refusal.noApiKey": "W tym obszarze roboczym nie ma aktywnego klucza API {id}. {command} pokazuje klucze.",
+  "filter.unreadable": "Nie udało mi się odczytać tego filtra. Spróbuj {example}.",
+  "filter.empty": "Filtr jest pusty. Spróbuj {example}.",
+  "filter.unknownField": "„{field}” nie jest polem, po którym mogę filtrować; pola to {fields}.",
+  "filter.needsOperator": "{field} wymaga operatora i wartości, np. {example}.",
+  "filter.notOperator": "„{op}” nie jest operatorem; użyj =, !=, <, > lub contains, np. {example}.",
+  "filter.needsValue": "{condition} wymaga wartości, np. {example}.",
+  "filter.noOr": "Warunki można łączyć tylko przez `and`; `or` nie jest jeszcze obsługiwane.",
+  "filter.joinWithAnd": "Połącz warunki przez `and` (w pobliżu „{near}”).",
+  "filter.endsWithAnd": "Filtr kończy się na `and`; dodaj kolejny warunek.",
 };

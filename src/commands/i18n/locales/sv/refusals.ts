@@ -39,4 +39,13 @@ export const refusals: Part<typeof en> = {
   "refusal.tooManyWebhooks": "Den här arbetsytan har {max, number} webhooks, det högsta antalet; ta bort en först.",
   "refusal.noWebhook": "Det finns ingen webhook {id}. {command} visar dem.",
   "refusal.noApiKey": "Det finns ingen aktiv API-nyckel {id} i den här arbetsytan. {command} visar nycklarna.",
+  "filter.unreadable": "Jag kunde inte läsa det filtret. Prova {example}.",
+  "filter.empty": "Filtret är tomt. Prova {example}.",
+  "filter.unknownField": "”{field}” är inget fält jag kan filtrera på; fälten är {fields}.",
+  "filter.needsOperator": "{field} behöver en operator och ett värde, t.ex. {example}.",
+  "filter.notOperator": "”{op}” är ingen operator; använd =, !=, <, > eller contains, t.ex. {example}.",
+  "filter.needsValue": "{condition} behöver ett värde, t.ex. {example}.",
+  "filter.noOr": "Bara `and` kan binda ihop villkor; `or` stöds inte än.",
+  "filter.joinWithAnd": "Bind ihop villkor med `and` (nära ”{near}”).",
+  "filter.endsWithAnd": "Filtret slutar med `and`; lägg till ett villkor till.",
 };
