@@ -7,31 +7,49 @@ import type { Services } from "../services/context.ts";
 import { Refusal } from "../services/context.ts";
 import { type Answer, refusal } from "./answer.ts";
 import type { Invocation } from "./handler.ts";
+import { isTranslated } from "./i18n/answers.ts";
+import type { Locale } from "./i18n/format.ts";
+import { worded } from "./i18n/refusals.ts";
 import { dispatch } from "./registry.ts";
-import { fromOurMarkup, type Rich } from "./rich.ts";
+import { fromOurMarkup, plain, type Rich } from "./rich.ts";
 
-/** A Refusal's sentence: ours with mentions and code when it says so, else plain text (it may quote the user). */
-export const refusalText = (e: Refusal): Rich => (e.markup ? fromOurMarkup(e.message) : [e.message]);
+/**
+ * A Refusal's sentence: in the user's language when it has a wording and the language is one of
+ * the catalogs'; else the English sentence, ours with mentions and code when it says so, else plain
+ * text (it may quote the user).
+ */
+export function refusalText(e: Refusal, locale?: Locale | string): Rich {
+  const local = isTranslated(locale) && e.wording ? worded(locale, e.wording) : null;
+  return local ?? (e.markup ? fromOurMarkup(e.message) : [e.message]);
+}
 
-/** A Refusal as an answer (exit 1 in the CLI). */
-export const refusalAnswer = (e: Refusal): Answer => refusal(refusalText(e), e.kind);
+/** A Refusal as an answer (exit 1 in the CLI), in the user's language; its `--json` error stays English. */
+export const refusalAnswer = (e: Refusal, locale?: Locale | string): Answer => ({
+  ...refusal(refusalText(e, locale), e.kind),
+  data: { error: plain(refusalText(e)) },
+});
 
 /** Parses and runs one `/contacts` command text as the actor. Never throws for bad input. */
 export async function runCommand(svc: Services, inv: Invocation): Promise<Answer> {
   const parsed = parseCommand(inv.text, { now: svc.clock.now(), timeZone: inv.timeZone, locale: inv.locale });
-  if (!parsed.ok) return refusal(parsed.error, "invalid", parsed.usage);
+  if (!parsed.ok) {
+    const local = isTranslated(inv.locale) && parsed.wording ? worded(inv.locale, parsed.wording) : null;
+    if (!local) return refusal(parsed.error, "invalid", parsed.usage);
+    // In the user's language; the usage is the help's (English), the --json error stays English.
+    return { ...refusal(local, "invalid", parsed.usage), data: { error: parsed.error } };
+  }
   try {
     await ensureUser(svc, inv.actor.accountId, inv.actor.userId);
     return await dispatch(svc, inv, parsed.command);
   } catch (e) {
     if (e instanceof NeedsConfirmation) {
       return {
-        ...refusalAnswer(e),
+        ...refusalAnswer(e, inv.locale),
         needsConfirmation: { requestId: e.request.id, count: e.request.count },
         data: { error: e.message, requestId: e.request.id, count: e.request.count, upgrade: e.upgrade },
       };
     }
-    if (e instanceof Refusal) return refusalAnswer(e);
+    if (e instanceof Refusal) return refusalAnswer(e, inv.locale);
     throw e;
   }
 }

@@ -5,6 +5,7 @@ import { n } from "./format.ts";
 import { isLadderLimit, ladderLimits, monthlyPriceCents, type PricingLadder, smallestTierHolding } from "./pricing.ts";
 import type { BillingTerms, Term } from "./types.ts";
 import { currentTermBounds } from "./update-dates.ts";
+import { type Wording, wording } from "./wording.ts";
 
 /**
  * R9: (new − old monthly price) × months in the term × (time left ÷ term length), in integer
@@ -119,24 +120,33 @@ export function validateDowngradeTarget(input: {
   ladder: PricingLadder;
   currentLimit: number;
   target: number;
-}): { ok: true } | { ok: false; reason: string } {
+}): { ok: true } | { ok: false; reason: string; wording: Wording } {
   const allowed = ladderLimits(input.ladder, input.currentLimit - 1);
   if (allowed.length === 0) {
     return {
       ok: false,
       reason: `Your tier of ${n(input.currentLimit)} contacts is already the smallest on your plan.`,
+      wording: wording("refusal.downgradeSmallest", { current: input.currentLimit }),
     };
   }
   if (input.target >= input.currentLimit) {
     return {
       ok: false,
       reason: `A downgrade must go below your current tier of ${n(input.currentLimit)} contacts; allowed: ${listLimits(allowed)}.`,
+      wording: wording("refusal.downgradeBelow", {
+        current: input.currentLimit,
+        allowed: { numbers: shownLimits(allowed) },
+      }),
     };
   }
   if (!isLadderLimit(input.ladder, input.target)) {
     return {
       ok: false,
       reason: `${n(input.target)} is not a tier of your plan; allowed: ${listLimits(allowed)}.`,
+      wording: wording("refusal.downgradeNotTier", {
+        target: input.target,
+        allowed: { numbers: shownLimits(allowed) },
+      }),
     };
   }
   return { ok: true };
@@ -146,4 +156,9 @@ export function validateDowngradeTarget(input: {
 function listLimits(limits: number[]): string {
   const shown = limits.slice(0, 6).map(n);
   return limits.length > 6 ? `${shown.join(", ")}, …, ${n(limits.at(-1) ?? 0)}` : shown.join(", ");
+}
+
+/** The same rungs as `listLimits`, as numbers for a wording ("…" where the ladder is cut). */
+function shownLimits(limits: number[]): (number | "…")[] {
+  return limits.length > 6 ? [...limits.slice(0, 6), "…", limits.at(-1) ?? 0] : limits;
 }

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { type DateContext, parseDate } from "./dates.ts";
 import { isKeyword, lex, normalizeQuotes, type Token } from "./lexer.ts";
 import { CREATION_SOURCES } from "./types.ts";
+import { type Wording, wording } from "./wording.ts";
 
 export type FilterField =
   | "email"
@@ -28,7 +29,7 @@ export interface Filter {
   /** Normalized, for display; parsing it again gives the same filter (dates stay in words). */
   text: string;
 }
-export type FilterResult = { ok: true; filter: Filter } | { ok: false; error: string };
+export type FilterResult = { ok: true; filter: Filter } | { ok: false; error: string; wording?: Wording };
 
 export const FILTER_FIELDS: readonly FilterField[] = [
   "email",
@@ -200,12 +201,23 @@ function readCondition(field: FilterField, op: FilterOp, rawValue: string, ctx: 
   };
 }
 
+/** Two conditions not joined by `and`: where, as the user typed it. */
+const joinWithAnd = (near: string): FilterResult => ({
+  ok: false,
+  error: `Join conditions with \`and\` (near "${near}").`,
+  wording: wording("filter.joinWithAnd", { near }),
+});
+
 /** Reads a filter such as `created > "6 months ago" and domain = acme.com and bounced = false`. */
 export function parseFilter(text: string, ctx: DateContext): FilterResult {
   try {
     return parseFilterUnsafe(text, ctx);
   } catch {
-    return { ok: false, error: `I couldn't read that filter. Try \`${FILTER_EXAMPLE}\`.` };
+    return {
+      ok: false,
+      error: `I couldn't read that filter. Try \`${FILTER_EXAMPLE}\`.`,
+      wording: wording("filter.unreadable", { example: { code: FILTER_EXAMPLE } }),
+    };
   }
 }
 
@@ -218,7 +230,11 @@ function parseFilterUnsafe(text: string, ctx: DateContext): FilterResult {
   }
   const normalized = normalizeQuotes(text).trim();
   if (normalized === "") {
-    return { ok: false, error: `The filter is empty. Try \`${FILTER_EXAMPLE}\`.` };
+    return {
+      ok: false,
+      error: `The filter is empty. Try \`${FILTER_EXAMPLE}\`.`,
+      wording: wording("filter.empty", { example: { code: FILTER_EXAMPLE } }),
+    };
   }
   const lexed = lex(normalized, { operators: true });
   if (!lexed.ok) return lexed;
@@ -241,19 +257,25 @@ function parseFilterUnsafe(text: string, ctx: DateContext): FilterResult {
       return {
         ok: false,
         error: `"${shorten(fieldToken.value)}" isn't a field I can filter on; fields are ${fieldList()}.`,
+        wording: wording("filter.unknownField", { field: shorten(fieldToken.value), fields: fieldList() }),
       };
     }
     i++;
     const op = readOp(tokens, i);
     if (op === null) {
       const after = tokens[i];
-      return {
-        ok: false,
-        error:
-          after === undefined
-            ? `\`${field}\` needs an operator and a value, e.g. \`${exampleFor(field)}\`.`
-            : `"${shorten(after.raw)}" isn't an operator; use =, !=, <, > or contains, e.g. \`${exampleFor(field)}\`.`,
-      };
+      const example = { code: exampleFor(field) };
+      return after === undefined
+        ? {
+            ok: false,
+            error: `\`${field}\` needs an operator and a value, e.g. \`${exampleFor(field)}\`.`,
+            wording: wording("filter.needsOperator", { field: { code: field }, example }),
+          }
+        : {
+            ok: false,
+            error: `"${shorten(after.raw)}" isn't an operator; use =, !=, <, > or contains, e.g. \`${exampleFor(field)}\`.`,
+            wording: wording("filter.notOperator", { op: shorten(after.raw), example }),
+          };
     }
     if ("error" in op) return { ok: false, error: op.error };
     i += op.used;
@@ -265,26 +287,31 @@ function parseFilterUnsafe(text: string, ctx: DateContext): FilterResult {
       if (token === undefined || isKeyword(token, "and")) break;
       if (token.operator || (valueTokens.length > 0 && isKeyword(token, "contains"))) {
         if (valueTokens.some((word) => isKeyword(word, "or"))) {
-          return { ok: false, error: "Only `and` can join conditions; `or` isn't supported yet." };
+          return {
+            ok: false,
+            error: "Only `and` can join conditions; `or` isn't supported yet.",
+            wording: wording("filter.noOr"),
+          };
         }
-        return {
-          ok: false,
-          error: `Join conditions with \`and\` (near "${shorten(normalized.slice(valueTokens[0]?.start ?? token.start))}").`,
-        };
+        return joinWithAnd(shorten(normalized.slice(valueTokens[0]?.start ?? token.start)));
       }
       valueTokens.push(token);
       i++;
       if (token.quoted && valueTokens.length === 1) break;
     }
     if (valueTokens.length === 0) {
-      return { ok: false, error: `\`${field} ${op.op}\` needs a value, e.g. \`${exampleFor(field)}\`.` };
+      return {
+        ok: false,
+        error: `\`${field} ${op.op}\` needs a value, e.g. \`${exampleFor(field)}\`.`,
+        wording: wording("filter.needsValue", {
+          condition: { code: `${field} ${op.op}` },
+          example: { code: exampleFor(field) },
+        }),
+      };
     }
     const afterValue = tokens[i];
     if (afterValue !== undefined && !isKeyword(afterValue, "and")) {
-      return {
-        ok: false,
-        error: `Join conditions with \`and\` (near "${shorten(normalized.slice(afterValue.start))}").`,
-      };
+      return joinWithAnd(shorten(normalized.slice(afterValue.start)));
     }
     const condition = readCondition(field, op.op, valueTokens.map((token) => token.value).join(" "), ctx);
     if (!condition.ok) return condition;
@@ -293,7 +320,13 @@ function parseFilterUnsafe(text: string, ctx: DateContext): FilterResult {
 
     if (isKeyword(tokens[i], "and")) {
       i++;
-      if (i >= tokens.length) return { ok: false, error: "The filter ends with `and`; add another condition." };
+      if (i >= tokens.length) {
+        return {
+          ok: false,
+          error: "The filter ends with `and`; add another condition.",
+          wording: wording("filter.endsWithAnd"),
+        };
+      }
     }
   }
   return { ok: true, filter: { conditions, text: displays.join(" and ") } };

@@ -1,7 +1,9 @@
 // Who may do what (R13) and which changes need an approver (R14).
 import type { Role } from "./types.ts";
+import { type Wording, wording } from "./wording.ts";
 
-export type Permission = { ok: true } | { ok: false; reason: string };
+/** Allowed, or not with the sentence why (English) and its wording for the other languages. */
+export type Permission = { ok: true } | { ok: false; reason: string; wording?: Wording };
 
 export interface Actor {
   role: Role;
@@ -19,13 +21,30 @@ export function canSetMarketing(user: Actor): Permission {
       user.role === "admin"
         ? "You don't have marketing contacts access, so you can't set contacts marketing. Grant it to yourself with `/contacts access grant @you`."
         : "You don't have marketing contacts access, so you can't set contacts marketing. Ask an admin to run `/contacts access grant @you`.",
+    wording: wording("refusal.noMarketingAccess", {
+      role: user.role === "admin" ? "admin" : "member",
+      command: { code: "/contacts access grant @you" },
+    }),
   };
 }
+
+/** What only admins may do, as a refusal names it: each one worded in the catalogs (others stay English). */
+const ADMIN_ACTIONS: Readonly<Record<string, string>> = {
+  "do that": "other",
+  "set tierkeeper up": "setup",
+  "manage API keys": "apiKeys",
+  "change creation-source defaults": "sourceDefaults",
+  "manage webhooks": "webhooks",
+};
 
 /** R13: settings, access, admins, billing contacts and downgrades are for admins. */
 export function canAdminister(user: { role: Role }, action = "do that"): Permission {
   if (user.role === "admin") return OK;
-  return { ok: false, reason: `Only admins can ${action}. Ask an admin of this workspace.` };
+  const reason = `Only admins can ${action}. Ask an admin of this workspace.`;
+  const known = ADMIN_ACTIONS[action];
+  return known
+    ? { ok: false, reason, wording: wording("refusal.onlyAdmins", { action: known }) }
+    : { ok: false, reason };
 }
 
 /**
@@ -42,13 +61,18 @@ export function canApprove(input: {
 }): Permission {
   const { approver } = input;
   if (approver.role !== "admin") {
-    return { ok: false, reason: "Only admins can approve or reject bulk changes." };
+    return {
+      ok: false,
+      reason: "Only admins can approve or reject bulk changes.",
+      wording: wording("refusal.onlyAdminsApprove"),
+    };
   }
   if (approver.id === input.requesterId && !input.selfApproval) {
     return {
       ok: false,
       reason:
         "You made this request, so another admin has to approve it (self-approval is off in this workspace's settings).",
+      wording: wording("refusal.selfApproval"),
     };
   }
   if (input.causedBy && approver.id === input.causedBy && !input.selfApproval) {
@@ -56,6 +80,7 @@ export function canApprove(input: {
       ok: false,
       reason:
         "Your import or API key brought in the contacts this rule's request is about, so another admin has to approve it (self-approval is off in this workspace's settings).",
+      wording: wording("refusal.selfApprovalCause"),
     };
   }
   if (input.action === "marketing" && approver.marketingAccess === false) {
@@ -63,6 +88,7 @@ export function canApprove(input: {
       ok: false,
       reason:
         "You don't have marketing contacts access, so you can't approve setting contacts marketing. Grant it with `/contacts access grant @you`.",
+      wording: wording("refusal.approveNoAccess", { command: { code: "/contacts access grant @you" } }),
     };
   }
   return OK;

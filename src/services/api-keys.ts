@@ -5,6 +5,7 @@ import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { apiKeys } from "../db/schema.ts";
 import { type ApiScope, DEFAULT_SCOPES, isApiScope } from "../domain/api-scopes.ts";
 import { canAdminister } from "../domain/permissions.ts";
+import { wording } from "../domain/wording.ts";
 import { ensureUser, rightsOf } from "./accounts.ts";
 import { recordAudit } from "./audit.ts";
 import { type Actor, Refusal, type Services } from "./context.ts";
@@ -24,7 +25,7 @@ const hashOf = (key: string) => createHash("sha256").update(key, "utf8").digest(
 async function requireAdmin(svc: Services, actor: Actor) {
   const user = await ensureUser(svc, actor.accountId, actor.userId);
   const ok = canAdminister(user, "manage API keys");
-  if (!ok.ok) throw new Refusal(ok.reason);
+  if (!ok.ok) throw Refusal.of(ok);
 }
 
 /** `settings api-key create [scopes]`: returns the key itself, which is never shown again. */
@@ -78,6 +79,8 @@ export async function revokeApiKey(svc: Services, actor: Actor, keyId: string): 
       throw new Refusal(
         `There is no active API key ${keyId} in this workspace. \`settings api-key\` lists the keys.`,
         "invalid",
+        false,
+        wording("refusal.noApiKey", { id: keyId, command: { code: "settings api-key" } }),
       );
     }
     await recordAudit(tx, {

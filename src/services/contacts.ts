@@ -9,6 +9,7 @@ import {
   setNonMarketingOutcome,
 } from "../domain/status.ts";
 import type { MarketingStatus } from "../domain/types.ts";
+import { wording } from "../domain/wording.ts";
 import { billingTermsOf, ensureUser, getAccount } from "./accounts.ts";
 import { recordAudit } from "./audit.ts";
 import { createBulkRequest } from "./bulk/index.ts";
@@ -37,6 +38,11 @@ export async function requireContacts(ex: Executor, accountId: number, emails: s
     throw new Refusal(
       `No contact with the email ${shown} in this account, so nothing was changed. Check the spelling, or import the contact first.`,
       "invalid",
+      false,
+      wording("refusal.unknownEmail", {
+        emails: unknown.slice(0, 5).join(", "),
+        more: Math.max(0, unknown.length - 5),
+      }),
     );
   }
   return found;
@@ -131,7 +137,7 @@ export async function setStatus(
   const user = await ensureUser(svc, actor.accountId, actor.userId);
   if (to === "marketing") {
     const allowed = canSetMarketing(user);
-    if (!allowed.ok) throw new Refusal(allowed.reason);
+    if (!allowed.ok) throw Refusal.of(allowed);
   }
   const account = await getAccount(svc.db, actor.accountId);
   const unique = [...new Set(emails)];
@@ -259,7 +265,7 @@ export async function setStatus(
 export async function deleteContacts(svc: Services, actor: Actor, emails: string[]) {
   const user = await ensureUser(svc, actor.accountId, actor.userId);
   const allowed = canAdminister(user);
-  if (!allowed.ok) throw new Refusal(allowed.reason);
+  if (!allowed.ok) throw Refusal.of(allowed);
   const unique = [...new Set(emails)];
   await requireContacts(svc.db, actor.accountId, unique);
   const { result, change } = await changeContacts(

@@ -3,6 +3,7 @@ import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
 import type { PricingLadder } from "../domain/pricing.ts";
 import type { Plan } from "../domain/types.ts";
+import type { Wording } from "../domain/wording.ts";
 
 /** What every service function runs with. Surfaces build one and pass it down. */
 export interface Services {
@@ -63,13 +64,21 @@ export class ChangeEvents {
  * `refused`: not allowed or not possible now; `invalid`: the input is wrong.
  * The sentence is plain text (it may quote what the user typed) and is escaped for Slack; `markup`
  * marks one built only from our words and validated ids that names a user as `<@U…>` on purpose.
+ * `wording`, when given, is the same sentence as data (a catalog key and its arguments): the
+ * surfaces word it in the user's language; English always shows `message` as it is.
  */
 export class Refusal extends Error {
   constructor(
     message: string,
     readonly kind: "refused" | "invalid" = "refused",
     readonly markup = false,
+    readonly wording?: Wording,
   ) {
     super(message);
+  }
+
+  /** The refusal of a rule that said no (a permission, a billing check), with its wording. */
+  static of(no: { reason: string; wording?: Wording }, kind: "refused" | "invalid" = "refused"): Refusal {
+    return new Refusal(no.reason, kind, false, no.wording);
   }
 }

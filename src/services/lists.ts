@@ -1,5 +1,6 @@
 import { and, count, eq, sql } from "drizzle-orm";
 import { listMembers, lists } from "../db/schema.ts";
+import { wording } from "../domain/wording.ts";
 import { ensureUser } from "./accounts.ts";
 import { recordAudit } from "./audit.ts";
 import { requireContacts } from "./contacts.ts";
@@ -51,21 +52,31 @@ async function findList(svc: Services, accountId: number, name: string) {
 
 export async function createList(svc: Services, actor: Actor, name: string) {
   await ensureUser(svc, actor.accountId, actor.userId);
-  if (await findList(svc, actor.accountId, name)) throw new Refusal(`A list named "${name}" already exists.`);
+  if (await findList(svc, actor.accountId, name)) throw listExists(name);
   const [row] = await svc.db
     .insert(lists)
     .values({ accountId: actor.accountId, name, createdBy: actor.userId })
     .onConflictDoNothing()
     .returning();
-  if (!row) throw new Refusal(`A list named "${name}" already exists.`);
+  if (!row) throw listExists(name);
   return row;
 }
+
+const listExists = (name: string) =>
+  new Refusal(`A list named "${name}" already exists.`, "refused", false, wording("refusal.listExists", { name }));
 
 /** Static lists hold contacts; adding never changes marketing status. */
 export async function addToList(svc: Services, actor: Actor, name: string, emails: string[]) {
   await ensureUser(svc, actor.accountId, actor.userId);
   const list = await findList(svc, actor.accountId, name);
-  if (!list) throw new Refusal(`There is no list "${name}". Create it with \`list create "${name}"\`.`, "invalid");
+  if (!list) {
+    throw new Refusal(
+      `There is no list "${name}". Create it with \`list create "${name}"\`.`,
+      "invalid",
+      false,
+      wording("refusal.noList", { name, command: { code: `list create "${name}"` } }),
+    );
+  }
   const found = await requireContacts(svc.db, actor.accountId, [...new Set(emails)]);
   return svc.db.transaction(async (tx) => {
     const added = await tx

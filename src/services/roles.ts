@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { users } from "../db/schema.ts";
 import { canAdminister } from "../domain/permissions.ts";
+import { wording } from "../domain/wording.ts";
 import { ensureUser } from "./accounts.ts";
 import { recordAudit } from "./audit.ts";
 import { type Actor, Refusal, type Services } from "./context.ts";
@@ -16,7 +17,7 @@ export async function changeRole(svc: Services, actor: Actor | null, accountId: 
   if (actor) {
     const me = await ensureUser(svc, accountId, actor.userId);
     const ok = canAdminister(me);
-    if (!ok.ok) throw new Refusal(ok.reason);
+    if (!ok.ok) throw Refusal.of(ok);
   }
   await ensureUser(svc, accountId, change.userId);
   if (change.what === "admins" && change.op === "remove") {
@@ -25,7 +26,12 @@ export async function changeRole(svc: Services, actor: Actor | null, accountId: 
       .from(users)
       .where(and(eq(users.accountId, accountId), eq(users.role, "admin")));
     if (admins.length === 1 && admins[0]?.userId === change.userId) {
-      throw new Refusal(`<@${change.userId}> is the only admin; add another admin first.`, "refused", true);
+      throw new Refusal(
+        `<@${change.userId}> is the only admin; add another admin first.`,
+        "refused",
+        true,
+        wording("refusal.onlyAdmin", { user: { user: change.userId } }),
+      );
     }
   }
   const patch: Partial<typeof users.$inferInsert> =

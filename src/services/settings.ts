@@ -128,7 +128,7 @@ export async function lastChanges(
 async function requireAdmin(svc: Services, actor: Actor) {
   const user = await ensureUser(svc, actor.accountId, actor.userId);
   const ok = canAdminister(user);
-  if (!ok.ok) throw new Refusal(ok.reason);
+  if (!ok.ok) throw Refusal.of(ok);
   return user;
 }
 
@@ -332,7 +332,7 @@ export async function scheduleDowngrade(svc: Services, actor: Actor, target: num
         currentLimit: account.tierLimit,
         target,
       });
-      if (!ok.ok) throw new Refusal(ok.reason, "invalid");
+      if (!ok.ok) throw Refusal.of(ok, "invalid");
     }
     await tx
       .update(accounts)

@@ -85,7 +85,7 @@ export async function setupAccount(
   if (!opts.operator) {
     const user = await ensureUser(svc, actor.accountId, actor.userId);
     const ok = canAdminister(user, "set tierkeeper up");
-    if (!ok.ok) throw new Refusal(ok.reason);
+    if (!ok.ok) throw Refusal.of(ok);
   }
   const wanted = request.billingContacts === null ? null : [...new Set(request.billingContacts)];
   if (wanted && wanted.length > MAX_BILLING_CONTACTS) {

@@ -93,7 +93,7 @@ export interface SourceDefaultChange {
 export async function setSourceDefault(svc: Services, actor: Actor, change: SourceDefaultChange) {
   const user = await ensureUser(svc, actor.accountId, actor.userId);
   const admin = canAdminister(user, "change creation-source defaults");
-  if (!admin.ok) throw new Refusal(admin.reason);
+  if (!admin.ok) throw Refusal.of(admin);
   if (!(CONFIGURABLE_SOURCE_KINDS as readonly string[]).includes(change.source)) {
     throw new Refusal(
       `Contacts from \`${change.source}\` can't have their default changed; you can set defaults for form, external-form, chatflow, integration:<app> and api.`,
@@ -112,7 +112,7 @@ export async function setSourceDefault(svc: Services, actor: Actor, change: Sour
   }
   if (change.value === "marketing") {
     const ok = canSetMarketing(user);
-    if (!ok.ok) throw new Refusal(ok.reason);
+    if (!ok.ok) throw Refusal.of(ok);
   }
   const now = svc.clock.now();
   return svc.db.transaction(async (tx) => {

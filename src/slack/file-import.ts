@@ -4,7 +4,9 @@ import { Readable } from "node:stream";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import type { KnownBlock } from "@slack/types";
 import { z } from "zod";
+import { isTranslated, speak } from "../commands/i18n/answers.ts";
 import { importAnswer } from "../commands/import-report.ts";
+import { code, plain } from "../commands/rich.ts";
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from "../config.ts";
 import { parseCommand } from "../domain/command/index.ts";
 import { Refusal } from "../services/context.ts";
@@ -13,7 +15,7 @@ import { ImportFileError, importFromSlackFile } from "../services/import/index.t
 import type { SlackClient } from "./client.ts";
 import { plainCommandText } from "./command-text.ts";
 import { refusalMrkdwn, renderAnswer } from "./render/answer.ts";
-import { escapeMrkdwn } from "./render/mrkdwn.ts";
+import { escapeMrkdwn, toMrkdwn } from "./render/mrkdwn.ts";
 import { postRequest } from "./request-poster.ts";
 import { type SlackDeps, sessionFor } from "./session.ts";
 
@@ -99,21 +101,34 @@ export async function importSharedFile(
         maxRows: limits.maxRows,
       },
     );
-    const answer = importAnswer(report, session.timeZone);
+    const answer = importAnswer(report, session.timeZone, session.locale);
     const message = renderAnswer(answer);
     await say(message.text, message.blocks);
     const approvals = session.account.approvalsChannel;
     if (answer.request && approvals) await postRequest(deps.svc, client, answer.request, approvals);
     else if (answer.request) {
+      const id = answer.request.id;
       await say(
-        `No approvals channel is set, so request ${answer.request.id} waits in \`/contacts requests\`; an admin approves it with \`/contacts approve ${answer.request.id}\` (or sets one: \`/contacts settings approvals-channel #channel\`).`,
+        isTranslated(session.locale)
+          ? toMrkdwn(
+              speak(session.locale).say("import.waits", {
+                id: [id],
+                requests: code("/contacts requests"),
+                approve: code(`/contacts approve ${id}`),
+                settings: code("/contacts settings approvals-channel #channel"),
+              }),
+            )
+          : `No approvals channel is set, so request ${id} waits in \`/contacts requests\`; an admin approves it with \`/contacts approve ${id}\` (or sets one: \`/contacts settings approvals-channel #channel\`).`,
       );
     }
   } catch (e) {
     if (e instanceof Refusal || e instanceof ImportFileError) {
       // The message may name the file as it was shared.
+      const nothing = isTranslated(session.locale)
+        ? plain(speak(session.locale).say("import.nothingImported"))
+        : "Nothing was imported.";
       await say(
-        `:warning: ${refusalMrkdwn(e)}${/nothing was imported/i.test(e.message) ? "" : " Nothing was imported."}`,
+        `:warning: ${refusalMrkdwn(e, session.locale)}${/nothing was imported/i.test(e.message) ? "" : ` ${toMrkdwn([nothing])}`}`,
       );
       return;
     }

@@ -182,14 +182,23 @@ describe("scheduled downgrade (R10)", () => {
     expect(validateDowngradeTarget({ ladder: starter, currentLimit: 5_000, target: 2_500 })).toEqual({
       ok: false,
       reason: "2,500 is not a tier of your plan; allowed: 1,000, 2,000, 3,000, 4,000.",
+      wording: {
+        key: "refusal.downgradeNotTier",
+        args: { target: 2_500, allowed: { numbers: [1_000, 2_000, 3_000, 4_000] } },
+      },
     });
     expect(validateDowngradeTarget({ ladder: starter, currentLimit: 5_000, target: 5_000 })).toEqual({
       ok: false,
       reason: "A downgrade must go below your current tier of 5,000 contacts; allowed: 1,000, 2,000, 3,000, 4,000.",
+      wording: {
+        key: "refusal.downgradeBelow",
+        args: { current: 5_000, allowed: { numbers: [1_000, 2_000, 3_000, 4_000] } },
+      },
     });
     expect(validateDowngradeTarget({ ladder: starter, currentLimit: 1_000, target: 500 })).toEqual({
       ok: false,
       reason: "Your tier of 1,000 contacts is already the smallest on your plan.",
+      wording: { key: "refusal.downgradeSmallest", args: { current: 1_000 } },
     });
   });
 
@@ -198,6 +207,10 @@ describe("scheduled downgrade (R10)", () => {
     expect(result).toEqual({
       ok: false,
       reason: "1 is not a tier of your plan; allowed: 1,000, 2,000, 3,000, 4,000, 5,000, 6,000, …, 49,000.",
+      wording: {
+        key: "refusal.downgradeNotTier",
+        args: { target: 1, allowed: { numbers: [1_000, 2_000, 3_000, 4_000, 5_000, 6_000, "…", 49_000] } },
+      },
     });
   });
 });

@@ -11,6 +11,10 @@ describe("marketing contacts access (R13)", () => {
       ok: false,
       reason:
         "You don't have marketing contacts access, so you can't set contacts marketing. Ask an admin to run `/contacts access grant @you`.",
+      wording: {
+        key: "refusal.noMarketingAccess",
+        args: { role: "member", command: { code: "/contacts access grant @you" } },
+      },
     });
   });
 
@@ -42,7 +46,11 @@ describe("approvals (R14)", () => {
       requesterId: "U2",
       selfApproval: true,
     });
-    expect(result).toEqual({ ok: false, reason: "Only admins can approve or reject bulk changes." });
+    expect(result).toEqual({
+      ok: false,
+      reason: "Only admins can approve or reject bulk changes.",
+      wording: { key: "refusal.onlyAdminsApprove" },
+    });
   });
 
   it("the requester may not approve their own request unless self-approval is on", () => {

@@ -5,7 +5,8 @@ import { listRequests } from "../../services/bulk/index.ts";
 import { canMarket, contactStatus, deleteContacts, setStatus } from "../../services/contacts.ts";
 import { answer, facts, list, paragraph, say } from "../answer.ts";
 import type { Handler } from "../handler.ts";
-import { canMarketText, isTranslated, statusParts } from "../i18n/answers.ts";
+import { canMarketText, isTranslated, speak, statusParts } from "../i18n/answers.ts";
+import { localSetParts, localSetRequestParts } from "../i18n/commands.ts";
 import { requestParts } from "../requests-view.ts";
 import { em, emoji, md, strong } from "../rich.ts";
 
@@ -64,6 +65,14 @@ export const set: Handler<"set"> = async (svc, inv, c) => {
   const data = { changed: r.changed, unchanged: r.unchanged, pending: r.pending, requestId: r.requestId };
   if (r.requestId) {
     const request = (await listRequests(svc, actor, ["open"])).find((v) => v.id === r.requestId);
+    if (isTranslated(inv.locale)) {
+      const parts = localSetRequestParts(
+        inv.locale,
+        { reason: r.requestReason, requestId: r.requestId, count: c.emails.length, request },
+        tz,
+      );
+      return { ...answer(parts, data), request };
+    }
     const upgrade = request?.impact.upgrade;
     const why =
       r.requestReason === "upgrade" && upgrade
@@ -75,6 +84,7 @@ export const set: Handler<"set"> = async (svc, inv, c) => {
     };
   }
   const account = await getAccount(svc.db, actor.accountId);
+  if (isTranslated(inv.locale)) return answer(localSetParts(inv.locale, r, account.timeZone, tz), data);
   const lines = r.outcomes
     .slice(0, OUTCOMES_SHOWN)
     .map((o) => `${o.email}: ${outcomeText(o.outcome, o.effectiveAt, account.timeZone, tz)}`);
@@ -97,6 +107,15 @@ export const set: Handler<"set"> = async (svc, inv, c) => {
 
 export const remove: Handler<"delete"> = async (svc, inv, c) => {
   const r = await deleteContacts(svc, inv.actor, c.emails);
+  if (isTranslated(inv.locale)) {
+    const words = speak(inv.locale).say("delete.done", {
+      deleted: r.deleted,
+      freed: r.marketingFreed,
+      count: r.marketingCount,
+      limit: r.tierLimit,
+    });
+    return say(words, r);
+  }
   return say(
     `Deleted ${n(r.deleted)} contacts (${n(r.marketingFreed)} of them marketing). Marketing contacts: ${n(r.marketingCount)} of ${n(r.tierLimit)}; the tier stays as it is.`,
     r,

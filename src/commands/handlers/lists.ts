@@ -3,6 +3,8 @@ import { n } from "../../domain/format.ts";
 import { addToList, createList, listPage } from "../../services/lists.ts";
 import { answer, header, list, note, say } from "../answer.ts";
 import type { Handler } from "../handler.ts";
+import { isTranslated, speak } from "../i18n/answers.ts";
+import { localListsParts } from "../i18n/commands.ts";
 import { code, md } from "../rich.ts";
 
 export const lists: Handler<"lists"> = async (svc, inv, c) => {
@@ -10,6 +12,7 @@ export const lists: Handler<"lists"> = async (svc, inv, c) => {
   const rows = page.lists;
   const named = c.contains === null ? "" : ` with "${c.contains}" in the name`;
   const data = { lists: rows, shown: rows.length, total: page.total };
+  if (isTranslated(inv.locale)) return answer(localListsParts(inv.locale, rows, page.total, c.contains), data);
   if (rows.length === 0) {
     return say(
       c.contains === null
@@ -36,11 +39,15 @@ export const lists: Handler<"lists"> = async (svc, inv, c) => {
 
 export const listCreate: Handler<"list-create"> = async (svc, inv, c) => {
   const l = await createList(svc, inv.actor, c.name);
+  if (isTranslated(inv.locale)) return say(speak(inv.locale).say("list.created", { name: [l.name] }), { list: l.name });
   return say(`Created the list "${l.name}".`, { list: l.name });
 };
 
 export const listAdd: Handler<"list-add"> = async (svc, inv, c) => {
   const r = await addToList(svc, inv.actor, c.name, c.emails);
+  if (isTranslated(inv.locale)) {
+    return say(speak(inv.locale).say("list.added", { added: r.added, list: [r.list], already: r.already }), r);
+  }
   return say(
     `Added ${n(r.added)} contacts to "${r.list}"${r.already ? ` (${n(r.already)} were already in it)` : ""}.`,
     r,

@@ -5,7 +5,8 @@ import { approveRequest, listRequests, rejectRequest, requestBulkChange } from "
 import { countRequests } from "../../services/reports.ts";
 import { answer, header, list, note, paragraph, say } from "../answer.ts";
 import type { Handler } from "../handler.ts";
-import { isTranslated } from "../i18n/answers.ts";
+import { isTranslated, speak } from "../i18n/answers.ts";
+import { localRequestsParts } from "../i18n/commands.ts";
 import { localDecisionText, localWaiting } from "../i18n/requests.ts";
 import { decisionAnswer, requestParts, requestSummary } from "../requests-view.ts";
 import { emoji, md, mention, strong } from "../rich.ts";
@@ -17,20 +18,24 @@ export const bulk: Handler<"bulk"> = async (svc, inv, c) => {
   const { actor, timeZone: tz } = inv;
   const r = await requestBulkChange(svc, actor, { action: c.to, selector: c.selector, at: c.at });
   if (!r.request) {
-    return say("No contact matches that would change, so there is nothing to request.", {
-      changed: 0,
-      unchanged: 0,
-      pending: 0,
-      requestId: null,
-    });
+    const nothing = isTranslated(inv.locale)
+      ? speak(inv.locale).say("bulk.nothing")
+      : "No contact matches that would change, so there is nothing to request.";
+    return say(nothing, { changed: 0, unchanged: 0, pending: 0, requestId: null });
   }
   if (r.executed) {
     const marketing = c.to === "marketing";
     const zone = (await getAccount(svc.db, actor.accountId)).timeZone;
+    const local = isTranslated(inv.locale) ? speak(inv.locale) : null;
+    const count = r.executed.changed;
     return say(
-      marketing
-        ? `Set ${n(r.executed.changed)} contacts marketing (within the direct-change limit, no approval needed).`
-        : `Set ${n(r.executed.changed)} contacts non-marketing: they stay marketing until ${updateWhen(r.executed.effectiveAt, zone, tz)}.`,
+      local
+        ? marketing
+          ? local.say("bulk.marketing", { count })
+          : local.say("bulk.nonMarketing", { count, when: local.updateWhen(r.executed.effectiveAt, zone, tz) })
+        : marketing
+          ? `Set ${n(r.executed.changed)} contacts marketing (within the direct-change limit, no approval needed).`
+          : `Set ${n(r.executed.changed)} contacts non-marketing: they stay marketing until ${updateWhen(r.executed.effectiveAt, zone, tz)}.`,
       {
         changed: marketing ? r.executed.changed : 0,
         unchanged: 0,
@@ -73,9 +78,15 @@ export const requests: Handler<"requests"> = async (svc, inv) => {
     scheduledAt: r.scheduledAt?.toISOString() ?? null,
     expiresAt: r.expiresAt.toISOString(),
   }));
-  if (rows.length === 0) return say("No open requests.", { requests: all });
+  if (rows.length === 0) {
+    return say(isTranslated(inv.locale) ? speak(inv.locale).say("requests.none") : "No open requests.", {
+      requests: all,
+    });
+  }
   const shown = rows.slice(0, REQUESTS_PAGE);
   const total = rows.length > shown.length ? await countRequests(svc, inv.actor) : rows.length;
+  const data = { requests: all.slice(0, REQUESTS_PAGE), shown: shown.length, total };
+  if (isTranslated(inv.locale)) return answer(localRequestsParts(inv.locale, shown, total), data);
   return answer(
     [
       header("Open requests"),
@@ -92,7 +103,7 @@ export const requests: Handler<"requests"> = async (svc, inv) => {
           ]
         : []),
     ],
-    { requests: all.slice(0, REQUESTS_PAGE), shown: shown.length, total },
+    data,
   );
 };
 

@@ -78,7 +78,8 @@ export function parseCommand(text: string, ctx: DateContext): CommandResult {
     return { ok: true, command: parseCommandOrThrow(text, ctx) };
   } catch (error) {
     if (error instanceof CommandError) {
-      return { ok: false, error: error.message, usage: error.topic === null ? USAGE : usageFor(error.topic) };
+      const usage = error.topic === null ? USAGE : usageFor(error.topic);
+      return { ok: false, error: error.message, usage, ...(error.wording ? { wording: error.wording } : {}) };
     }
     return { ok: false, error: "I couldn't read that command.", usage: USAGE };
   }

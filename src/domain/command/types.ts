@@ -3,6 +3,7 @@ import type { ApiScope } from "../api-scopes.ts";
 import type { DateLocale } from "../dates/locales.ts";
 import type { Filter } from "../filter.ts";
 import type { MarketingStatus, Plan, Term } from "../types.ts";
+import type { Wording } from "../wording.ts";
 
 export type Selector =
   | { type: "list"; name: string }
@@ -89,4 +90,7 @@ export type Command =
 
 export type CommandKind = Command["kind"];
 
-export type CommandResult = { ok: true; command: Command } | { ok: false; error: string; usage: string };
+export type CommandResult =
+  | { ok: true; command: Command }
+  /** `wording`: the error as data, for the languages besides English (src/domain/wording.ts). */
+  | { ok: false; error: string; usage: string; wording?: Wording };

@@ -32,7 +32,7 @@ export async function requestBulkChange(
   const user = await ensureUser(svc, actor.accountId, actor.userId);
   if (input.action === "marketing") {
     const ok = canSetMarketing(user);
-    if (!ok.ok) throw new Refusal(ok.reason);
+    if (!ok.ok) throw Refusal.of(ok);
   }
   const request = await createBulkRequest(svc, actor, input);
   if (!request) return { request: null, executed: null };

@@ -4,6 +4,7 @@ import { rowsOf, type Tx, timestamptz } from "../../db/client.ts";
 import { bulkRequests } from "../../db/schema.ts";
 import { canAdminister, canApprove, canSetMarketing } from "../../domain/permissions.ts";
 import { nextUpdateInstant } from "../../domain/update-dates.ts";
+import { wording } from "../../domain/wording.ts";
 import { type Account, billingTermsOf, ensureUser, getAccount, rightsOf } from "../accounts.ts";
 import { recordAudit } from "../audit.ts";
 import { type Actor, Refusal, type Services, type UpgradeRecord } from "../context.ts";
@@ -19,6 +20,13 @@ export class NeedsConfirmation extends Refusal {
   ) {
     super(
       `Approving ${request.id} upgrades the tier to ${upgrade.newLimit.toLocaleString("en-US")} contacts. To confirm, type the number of contacts: \`approve ${request.id} confirm ${request.count}\`.`,
+      "refused",
+      false,
+      wording("refusal.confirmUpgrade", {
+        id: request.id,
+        newLimit: upgrade.newLimit,
+        command: { code: `approve ${request.id} confirm ${request.count}` },
+      }),
     );
   }
 }
@@ -73,7 +81,7 @@ export async function decide(svc: Services, actor: Actor, rawId: string, decisio
         .from(bulkRequests)
         .where(and(eq(bulkRequests.id, id), eq(bulkRequests.accountId, actor.accountId)))
         .for("update");
-      if (!row) throw new Refusal(`There is no request ${id}.`, "invalid");
+      if (!row) throw new Refusal(`There is no request ${id}.`, "invalid", false, wording("refusal.noRequest", { id }));
       const rejectingScheduled = row.status === "approved" && !decision.approve;
       if (row.status !== "open" && !rejectingScheduled) return { row, decided: null, executed: null };
       shownLimit = (row.impact as TierImpact).upgrade?.newLimit ?? null;
@@ -88,7 +96,7 @@ export async function decide(svc: Services, actor: Actor, rawId: string, decisio
             selfApproval: account.selfApproval,
             action: row.action,
           });
-          if (!ok.ok) throw new Refusal(ok.reason);
+          if (!ok.ok) throw Refusal.of(ok);
           if (row.action === "marketing" && row.requestedBy !== actor.userId) {
             // R13 "by any route": the change acts with its requester's rights as they are now.
             const requester = canSetMarketing(await rightsOf(svc, tx, account.id, row.requestedBy));
@@ -97,12 +105,20 @@ export async function decide(svc: Services, actor: Actor, rawId: string, decisio
                 `<@${row.requestedBy}>, who asked for request ${id}, no longer has marketing contacts access, so it can't be approved. Reject it, or make the request yourself.`,
                 "refused",
                 true,
+                wording("refusal.requesterNoAccess", { requester: { user: row.requestedBy }, id }),
               );
             }
           }
         } else if (row.requestedBy !== actor.userId) {
           const ok = canAdminister(decider);
-          if (!ok.ok) throw new Refusal("Only an admin or the person who asked can reject a request.");
+          if (!ok.ok) {
+            throw new Refusal(
+              "Only an admin or the person who asked can reject a request.",
+              "refused",
+              false,
+              wording("refusal.rejectNotAllowed"),
+            );
+          }
         }
       }
       if (!decision.approve) {

@@ -6,6 +6,7 @@ import { lowestTierHolding } from "../../domain/pricing.ts";
 import { usagePercent } from "../../domain/thresholds.ts";
 import type { MarketingStatus } from "../../domain/types.ts";
 import { nextUpdateInstant } from "../../domain/update-dates.ts";
+import { wording } from "../../domain/wording.ts";
 import { type Account, billingTermsOf, ladderOf } from "../accounts.ts";
 import { type Actor, Refusal, type Services, type UpgradeRecord } from "../context.ts";
 import type { Selector } from "../selectors.ts";
@@ -116,7 +117,14 @@ export async function getRequest(svc: Services, accountId: number, id: string): 
   const row = await svc.db.query.bulkRequests.findFirst({
     where: and(eq(bulkRequests.accountId, accountId), eq(bulkRequests.id, id.toUpperCase())),
   });
-  if (!row) throw new Refusal(`There is no request ${id}. \`/contacts requests\` lists the open ones.`, "invalid");
+  if (!row) {
+    throw new Refusal(
+      `There is no request ${id}. \`/contacts requests\` lists the open ones.`,
+      "invalid",
+      false,
+      wording("refusal.unknownRequest", { id, command: { code: "/contacts requests" } }),
+    );
+  }
   return view(row);
 }
 

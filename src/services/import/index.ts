@@ -67,7 +67,7 @@ export async function importCsv(
   const user = await ensureUser(svc, actor.accountId, actor.userId);
   if (opts.marketing) {
     const ok = canSetMarketing(user);
-    if (!ok.ok) throw new Refusal(ok.reason);
+    if (!ok.ok) throw Refusal.of(ok);
   }
   const account = await getAccount(svc.db, actor.accountId);
   const startsMarketing = initialStatusFor({ source: "import", overrides: sourceOverridesOf(account) }) === "marketing";

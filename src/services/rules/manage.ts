@@ -9,6 +9,7 @@ import type { Filter } from "../../domain/filter.ts";
 import { n } from "../../domain/format.ts";
 import { canSetMarketing } from "../../domain/permissions.ts";
 import type { MarketingStatus } from "../../domain/types.ts";
+import { wording } from "../../domain/wording.ts";
 import { ensureUser, getAccount } from "../accounts.ts";
 import { recordAudit } from "../audit.ts";
 import { type BulkRequestView, getRequest } from "../bulk/index.ts";
@@ -21,6 +22,7 @@ import {
   findRule,
   MAX_RULES,
   mayManage,
+  noRule,
   olderOpposites,
   type Rule,
   requireRule,
@@ -57,7 +59,7 @@ export async function addRule(
   const user = await ensureUser(svc, actor.accountId, actor.userId);
   if (input.action === "marketing") {
     const ok = canSetMarketing(user);
-    if (!ok.ok) throw new Refusal(ok.reason);
+    if (!ok.ok) throw Refusal.of(ok);
   }
   if (await findRule(svc.db, actor.accountId, input.name)) {
     throw new Refusal(`A rule named "${input.name}" already exists; remove it first or pick another name.`, "invalid");
@@ -73,6 +75,9 @@ export async function addRule(
     if ((had?.n ?? 0) >= MAX_RULES) {
       throw new Refusal(
         `This workspace has ${n(MAX_RULES)} automation rules, the most it can have. Remove one you no longer need (\`rules remove <name>\`) before adding another.`,
+        "refused",
+        false,
+        wording("refusal.tooManyRules", { max: MAX_RULES, command: { code: "rules remove <name>" } }),
       );
     }
     const [row] = await tx
@@ -149,13 +154,13 @@ export async function changeRule(
   mayManage(user, actor, rule, op);
   if (op === "enable" && rule.action === "marketing") {
     const ok = canSetMarketing(user);
-    if (!ok.ok) throw new Refusal(ok.reason);
+    if (!ok.ok) throw Refusal.of(ok);
   }
   const now = svc.clock.now();
   const { row, requestId } = await svc.db.transaction(async (tx) => {
     await getAccount(tx, actor.accountId, true);
     const [current] = await tx.select().from(automationRules).where(eq(automationRules.id, rule.id)).for("update");
-    if (!current) throw new Refusal(`There is no rule "${name}". \`/contacts rules\` lists them.`, "invalid");
+    if (!current) throw noRule(name);
     if (op === "enable" && current.enabled && current.pausedRequestId !== null) {
       const [open] = await tx
         .select({ status: bulkRequests.status })
@@ -216,13 +221,13 @@ export async function editRule(
   mayManage(user, actor, rule, "change");
   if (input.action === "marketing") {
     const ok = canSetMarketing(user);
-    if (!ok.ok) throw new Refusal(ok.reason);
+    if (!ok.ok) throw Refusal.of(ok);
   }
   const now = svc.clock.now();
   const { row, requestId } = await svc.db.transaction(async (tx) => {
     await getAccount(tx, actor.accountId, true);
     const [current] = await tx.select().from(automationRules).where(eq(automationRules.id, rule.id)).for("update");
-    if (!current) throw new Refusal(`There is no rule "${name}". \`/contacts rules\` lists them.`, "invalid");
+    if (!current) throw noRule(name);
     await cancelOpenRequest(tx, current, now, "its rule was changed");
     const [changed] = await tx
       .update(automationRules)
@@ -237,7 +242,9 @@ export async function editRule(
       })
       .where(eq(automationRules.id, rule.id))
       .returning();
-    if (!changed) throw new Refusal(`There is no rule "${name}".`, "invalid");
+    if (!changed) {
+      throw new Refusal(`There is no rule "${name}".`, "invalid", false, wording("refusal.noRuleNow", { name }));
+    }
     await recordAudit(tx, {
       accountId: actor.accountId,
       at: now,

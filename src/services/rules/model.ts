@@ -7,6 +7,7 @@ import { type DateLocale, isDateLocale } from "../../domain/dates.ts";
 import { type Filter, parseFilter } from "../../domain/filter.ts";
 import { canAdminister } from "../../domain/permissions.ts";
 import type { MarketingStatus } from "../../domain/types.ts";
+import { wording } from "../../domain/wording.ts";
 import { type Actor, Refusal, type Services } from "../context.ts";
 import { applicable, CONTACTS_WITH_STATUS, type ContactScope, filterCondition, scopeCondition } from "../selectors.ts";
 
@@ -30,14 +31,35 @@ export async function findRule(ex: Executor, accountId: number, name: string): P
 
 export async function requireRule(svc: Services, accountId: number, name: string): Promise<Rule> {
   const rule = await findRule(svc.db, accountId, name);
-  if (!rule) throw new Refusal(`There is no rule "${name}". \`/contacts rules\` lists them.`, "invalid");
+  if (!rule) throw noRule(name);
   return rule;
 }
 
-export function mayManage(user: { role: string }, actor: Actor, rule: Rule, op: string): void {
+/** No rule of that name: the refusal, pointing at `rules`. */
+export const noRule = (name: string): Refusal =>
+  new Refusal(
+    `There is no rule "${name}". \`/contacts rules\` lists them.`,
+    "invalid",
+    false,
+    wording("refusal.noRule", { name, command: { code: "/contacts rules" } }),
+  );
+
+export function mayManage(
+  user: { role: string },
+  actor: Actor,
+  rule: Rule,
+  op: "enable" | "disable" | "remove" | "change",
+): void {
   if (rule.createdBy === actor.userId || rule.ownerId === actor.userId) return;
   const ok = canAdminister(user as { role: "admin" | "member" });
-  if (!ok.ok) throw new Refusal(`Only an admin or the rule's author can ${op} rule "${rule.name}".`);
+  if (!ok.ok) {
+    throw new Refusal(
+      `Only an admin or the rule's author can ${op} rule "${rule.name}".`,
+      "refused",
+      false,
+      wording("refusal.ruleNotYours", { op, rule: rule.name }),
+    );
+  }
 }
 
 /** The rule's open request, if any, is withdrawn: what it asked for is no longer what the rule does. */

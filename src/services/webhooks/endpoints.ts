@@ -7,6 +7,7 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import { webhookEndpoints } from "../../db/schema.ts";
 import { canAdminister } from "../../domain/permissions.ts";
 import { isPublicAddress, parseWebhookUrl } from "../../domain/webhook-url.ts";
+import { wording } from "../../domain/wording.ts";
 import { ensureUser } from "../accounts.ts";
 import { recordAudit } from "../audit.ts";
 import { CHANGE_TYPES, type ChangeType, feedEnd } from "../changes/index.ts";
@@ -22,7 +23,7 @@ export const MAX_WEBHOOKS = 10;
 async function requireAdmin(svc: Services, actor: Actor) {
   const user = await ensureUser(svc, actor.accountId, actor.userId);
   const ok = canAdminister(user, "manage webhooks");
-  if (!ok.ok) throw new Refusal(ok.reason);
+  if (!ok.ok) throw Refusal.of(ok);
 }
 
 /** Every address `host` resolves to is public (or the host is one); a sentence saying why not otherwise. */
@@ -69,7 +70,12 @@ export async function addWebhook(
     .from(webhookEndpoints)
     .where(and(eq(webhookEndpoints.accountId, actor.accountId), isNull(webhookEndpoints.disabledAt)));
   if (existing.length >= MAX_WEBHOOKS) {
-    throw new Refusal(`This workspace has ${MAX_WEBHOOKS} webhooks, the most it can have; remove one first.`);
+    throw new Refusal(
+      `This workspace has ${MAX_WEBHOOKS} webhooks, the most it can have; remove one first.`,
+      "refused",
+      false,
+      wording("refusal.tooManyWebhooks", { max: MAX_WEBHOOKS }),
+    );
   }
   // From now on: the end of the feed as it is now.
   const cursor = await feedEnd(svc, actor.accountId);
@@ -120,7 +126,7 @@ export async function removeWebhook(svc: Services, actor: Actor, id: number): Pr
       .delete(webhookEndpoints)
       .where(and(eq(webhookEndpoints.accountId, actor.accountId), eq(webhookEndpoints.id, id)))
       .returning();
-    if (!row) throw new Refusal(`There is no webhook ${id}. \`settings webhook list\` lists them.`, "invalid");
+    if (!row) throw noWebhook(id);
     await recordAudit(tx, {
       accountId: actor.accountId,
       at: now,
@@ -142,7 +148,7 @@ export async function requestWebhookTest(svc: Services, actor: Actor, id: number
     .set({ testRequestedAt: now, nextAttemptAt: now, disabledAt: null, failingSince: null, attempts: 0 })
     .where(and(eq(webhookEndpoints.accountId, actor.accountId), eq(webhookEndpoints.id, id)))
     .returning();
-  if (!row) throw new Refusal(`There is no webhook ${id}. \`settings webhook list\` lists them.`, "invalid");
+  if (!row) throw noWebhook(id);
   return summary(row);
 }
 
@@ -150,3 +156,12 @@ function summary(row: WebhookEndpoint): WebhookSummary {
   const { secret: _s, leaseToken: _t, leaseUntil: _u, ...rest } = row;
   return rest;
 }
+
+/** No webhook with that id: the refusal, pointing at the list. */
+const noWebhook = (id: number): Refusal =>
+  new Refusal(
+    `There is no webhook ${id}. \`settings webhook list\` lists them.`,
+    "invalid",
+    false,
+    wording("refusal.noWebhook", { id: String(id), command: { code: "settings webhook list" } }),
+  );

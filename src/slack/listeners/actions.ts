@@ -172,11 +172,13 @@ async function decideFromButton(
     body.container?.channel_id && body.container.message_ts
       ? { channel: body.container.channel_id, ts: body.container.message_ts }
       : undefined;
-  // The confirmation modal is drawn in the approver's language and the account's zone (its charge's day).
+  // The clicker's language and the account's zone: the confirmation modal (its charge's day) and a refusal.
   let drawIn: { locale: Session["locale"]; zone: string } = { locale: "en", zone: "UTC" };
+  let locale: string | undefined;
   try {
     const session = await sessionFor(deps, client, teamOf(body), body.user.id);
     drawIn = { locale: session.locale, zone: session.account.timeZone };
+    locale = session.locale;
     if (!/^R[A-Z0-9]{4,20}$/i.test(requestId)) {
       await say(respond, "That button doesn't name a request I know. Use `/contacts requests` to see the open ones.");
       return;
@@ -196,7 +198,9 @@ async function decideFromButton(
         }
       },
       (o) => ({
-        message: o.error ? { response_type: "ephemeral", text: `:no_entry: ${refusalMrkdwn(o.error)}` } : null,
+        message: o.error
+          ? { response_type: "ephemeral", text: `:no_entry: ${refusalMrkdwn(o.error, session.locale)}` }
+          : null,
         request: { accountId: session.actor.accountId, id: requestId },
       }),
     );
@@ -230,7 +234,7 @@ async function decideFromButton(
   } catch (e) {
     if (e instanceof NeedsConfirmation) {
       if (!body.trigger_id) {
-        await say(respond, refusalMrkdwn(e));
+        await say(respond, refusalMrkdwn(e, locale));
         return;
       }
       await client.views.open({
@@ -240,7 +244,7 @@ async function decideFromButton(
       return;
     }
     if (e instanceof Refusal) {
-      await say(respond, `:no_entry: ${refusalMrkdwn(e)}`);
+      await say(respond, `:no_entry: ${refusalMrkdwn(e, locale)}`);
       return;
     }
     // The inbox answers it: taken up again when the database is back, else "something went wrong".

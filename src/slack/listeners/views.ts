@@ -201,7 +201,7 @@ export function register(app: App, deps: SlackDeps): void {
     } catch (e) {
       if (!(e instanceof Refusal)) throw e;
       await safely(deps, "DM of a refused approval", () =>
-        directMessage(client, session.actor.userId, `:no_entry: ${refusalMrkdwn(e)}`),
+        directMessage(client, session.actor.userId, `:no_entry: ${refusalMrkdwn(e, session.locale)}`),
       );
     }
   });
@@ -372,7 +372,7 @@ export function register(app: App, deps: SlackDeps): void {
       );
     } catch (e) {
       if (!(e instanceof Refusal)) throw e;
-      await tell(`:no_entry: ${refusalMrkdwn(e)}`);
+      await tell(`:no_entry: ${refusalMrkdwn(e, session.locale)}`);
     }
   });
 }

@@ -99,5 +99,5 @@ export function renderAnswer(a: Answer): { text: string; blocks: KnownBlock[] } 
   return { text: fallbackText(a.parts), blocks: renderParts(a.parts) };
 }
 
-/** A Refusal's sentence as mrkdwn (a reply, a DM, a modal error). */
-export const refusalMrkdwn = (e: Refusal): string => toMrkdwn(refusalText(e));
+/** A Refusal's sentence as mrkdwn (a reply, a DM, a modal error), in the user's language when given. */
+export const refusalMrkdwn = (e: Refusal, locale?: string): string => toMrkdwn(refusalText(e, locale));

@@ -58,7 +58,7 @@ function readSelector(tokens: Token[], args: Args, atToken: Token | undefined, t
   if (isKeyword(first, "where")) {
     const filterText = args.text.slice(first.end, atToken === undefined ? args.text.length : atToken.start);
     const filter = parseFilter(filterText, args.ctx);
-    if (!filter.ok) fail("bulk", filter.error);
+    if (!filter.ok) fail("bulk", filter.error, filter.wording);
     return { type: "filter", filter: filter.filter };
   }
   if (!tokens.some((token) => token.value.includes("@"))) {

@@ -51,7 +51,7 @@ function parseRulesAdd(args: Args, tokens: Token[], change: boolean): Command {
     example,
   );
   const filter = parseFilter(args.text.slice(whenToken?.end ?? 0, thenToken.start), args.ctx);
-  if (!filter.ok) fail("rules", filter.error);
+  if (!filter.ok) fail("rules", filter.error, filter.wording);
   let action = tokens.slice(thenIndex + 1);
   if (isKeyword(action[0], "set")) action = action.slice(1);
   const status = readStatus(action);

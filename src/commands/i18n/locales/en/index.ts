@@ -5,13 +5,25 @@
 // bold. Keep every command in an argument: command keywords stay English in every language.
 import { answers } from "./answers.ts";
 import { chart } from "./chart.ts";
+import { commands } from "./commands.ts";
 import { help } from "./help.ts";
 import { home } from "./home.ts";
 import { notices } from "./notices.ts";
+import { refusals } from "./refusals.ts";
 import { requests } from "./requests.ts";
 import { wizard } from "./wizard.ts";
 
-export const en = { ...notices, ...answers, ...requests, ...wizard, ...home, ...help, ...chart } as const;
+export const en = {
+  ...notices,
+  ...answers,
+  ...requests,
+  ...wizard,
+  ...home,
+  ...help,
+  ...chart,
+  ...commands,
+  ...refusals,
+} as const;
 
 /** Every message: a catalog without one of them does not compile. */
 export type MessageKey = keyof typeof en;

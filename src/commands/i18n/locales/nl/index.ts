@@ -2,10 +2,22 @@
 import type { Catalog } from "../en/index.ts";
 import { answers } from "./answers.ts";
 import { chart } from "./chart.ts";
+import { commands } from "./commands.ts";
 import { help } from "./help.ts";
 import { home } from "./home.ts";
 import { notices } from "./notices.ts";
+import { refusals } from "./refusals.ts";
 import { requests } from "./requests.ts";
 import { wizard } from "./wizard.ts";
 
-export const nl: Catalog = { ...notices, ...answers, ...requests, ...wizard, ...home, ...help, ...chart };
+export const nl: Catalog = {
+  ...notices,
+  ...answers,
+  ...requests,
+  ...wizard,
+  ...home,
+  ...help,
+  ...chart,
+  ...commands,
+  ...refusals,
+};

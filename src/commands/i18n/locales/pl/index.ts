@@ -3,10 +3,22 @@
 import type { Catalog } from "../en/index.ts";
 import { answers } from "./answers.ts";
 import { chart } from "./chart.ts";
+import { commands } from "./commands.ts";
 import { help } from "./help.ts";
 import { home } from "./home.ts";
 import { notices } from "./notices.ts";
+import { refusals } from "./refusals.ts";
 import { requests } from "./requests.ts";
 import { wizard } from "./wizard.ts";
 
-export const pl: Catalog = { ...notices, ...answers, ...requests, ...wizard, ...home, ...help, ...chart };
+export const pl: Catalog = {
+  ...notices,
+  ...answers,
+  ...requests,
+  ...wizard,
+  ...home,
+  ...help,
+  ...chart,
+  ...commands,
+  ...refusals,
+};
