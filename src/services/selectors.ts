@@ -2,6 +2,9 @@ import { and, not, or, type SQL, sql } from "drizzle-orm";
 import { timestamptz } from "../db/client.ts";
 import { contactStatus, contacts, listMembers, lists } from "../db/schema.ts";
 import type { Filter, FilterCondition } from "../domain/filter.ts";
+import type { SelectorWords } from "../domain/selector-words.ts";
+
+export type { SelectorWords };
 
 /** Which contacts a bulk request targets (SPEC §2 selectors). */
 export type Selector =
@@ -21,6 +24,36 @@ export type Selector =
       unless?: Filter[];
     };
 
+/** Up to this many addresses are named in a selector's words; more are counted. */
+export const NAMED_EMAILS = 3;
+
+export function selectorWords(selector: Selector): SelectorWords {
+  switch (selector.type) {
+    case "list":
+      return { type: "list", name: selector.name };
+    case "unengaged":
+      return { type: "unengaged" };
+    case "filter":
+      return { type: "filter", filter: selector.filter.text };
+    case "emails":
+      return {
+        type: "emails",
+        count: selector.emails.length,
+        emails: selector.emails.length <= NAMED_EMAILS ? selector.emails : [],
+      };
+    case "import":
+      return { type: "import", label: selector.label };
+    case "rule":
+      return {
+        type: "rule",
+        name: selector.name,
+        filter: selector.filter.text,
+        fresh: Boolean(selector.contactIds),
+        unless: (selector.unless ?? []).map((f) => f.text),
+      };
+  }
+}
+
 export function describeSelector(selector: Selector): string {
   switch (selector.type) {
     case "list":
@@ -30,7 +63,7 @@ export function describeSelector(selector: Selector): string {
     case "filter":
       return `contacts where ${selector.filter.text}`;
     case "emails":
-      return selector.emails.length <= 3
+      return selector.emails.length <= NAMED_EMAILS
         ? selector.emails.join(", ")
         : `${selector.emails.length.toLocaleString("en-US")} contacts by email`;
     case "import":

@@ -6,11 +6,12 @@ import type { KnownBlock, ModalView } from "@slack/types";
 import { type AnswerLocale, speak } from "../commands/i18n/answers.ts";
 import type { MessageKey } from "../commands/i18n/locales/en/index.ts";
 import type { MessageArg } from "../commands/i18n/messages.ts";
+import { localSelector } from "../commands/i18n/selectors.ts";
 import { code, plain as plainOf } from "../commands/rich.ts";
 import { usagePercent } from "../domain/thresholds.ts";
 import type { Account } from "../services/accounts.ts";
 import type { ManagePreview } from "../services/bulk/index.ts";
-import type { Selector } from "../services/selectors.ts";
+import { type Selector, selectorWords } from "../services/selectors.ts";
 import { context, divider, header, LIMITS, section, truncate } from "./render/blocks.ts";
 import { toMrkdwn } from "./render/mrkdwn.ts";
 
@@ -87,17 +88,7 @@ export function localIntroView(locale: AnswerLocale, account: Account, next: Dat
 
 /** What the review counts, in the language: the grammar's own words (a filter, a list's name) as arguments. */
 export function localSelectorText(locale: AnswerLocale, selector: Selector | undefined, fallback: string): string {
-  const w = wizardWords(locale);
-  switch (selector?.type) {
-    case "unengaged":
-      return w.text("wizard.selector.unengaged");
-    case "list":
-      return w.text("wizard.selector.list", { name: [selector.name] });
-    case "filter":
-      return w.text("wizard.selector.filter", { filter: [selector.filter.text] });
-    default:
-      return fallback;
-  }
+  return selector ? plainOf(localSelector(locale, selectorWords(selector))) : fallback;
 }
 
 export function localReviewView(

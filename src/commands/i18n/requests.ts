@@ -7,13 +7,15 @@ import { buttons, facts, note, type Part, paragraph } from "../answer.ts";
 import { APPROVE_ACTION, REJECT_ACTION } from "../requests-view.ts";
 import { cut, emoji, fromOurMarkup, mention, type Rich, type Span } from "../rich.ts";
 import { type AnswerLocale, speak } from "./answers.ts";
+import { localSelector } from "./selectors.ts";
 
 /** "ändra 300 kontakter till marknadsföring (list "Spring webinar")". */
 export function localSummary(locale: AnswerLocale, r: BulkRequestView): Rich {
   return speak(locale).say("request.summary", {
     count: r.count,
     action: r.action === "marketing" ? "marketing" : "other",
-    selector: [r.selectorText],
+    // Requests made before their selector was kept as data say it in English.
+    selector: r.selectorWords ? localSelector(locale, r.selectorWords) : [r.selectorText],
   });
 }
 

@@ -1,5 +1,6 @@
 // Bulk change requests and the contacts each one fixed.
 import { bigint, index, integer, jsonb, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+import type { SelectorWords } from "../../domain/selector-words.ts";
 import type { MarketingStatus } from "../../domain/types.ts";
 import { accounts } from "./accounts.ts";
 import { ts } from "./columns.ts";
@@ -16,6 +17,8 @@ export const bulkRequests = pgTable(
     requestedBy: text().notNull(),
     action: text().$type<MarketingStatus>().notNull(),
     selector: text().notNull(),
+    /** The selector as data, so each language words it (`selector` is the English); null on older requests. */
+    selectorWords: jsonb().$type<SelectorWords>(),
     status: text().notNull().default("open"),
     count: integer().notNull(),
     impact: jsonb().notNull(),

@@ -7,7 +7,7 @@ import { canSetMarketing, needsApproval } from "../../domain/permissions.ts";
 import { ensureUser, getAccount } from "../accounts.ts";
 import { recordAudit } from "../audit.ts";
 import { type Actor, Refusal, type Services } from "../context.ts";
-import { applicable, CONTACTS_WITH_STATUS, describeSelector, selectorCondition } from "../selectors.ts";
+import { applicable, CONTACTS_WITH_STATUS, describeSelector, selectorCondition, selectorWords } from "../selectors.ts";
 import { UpgradeNeedsApproval } from "../tier.ts";
 import { decide } from "./decide.ts";
 import {
@@ -97,6 +97,7 @@ export async function createBulkRequestInTx(
     requestedBy: actor.userId,
     action: input.action,
     selector: selectorText,
+    selectorWords: selectorWords(input.selector),
     status: "open",
     count: 0,
     impact: {},

@@ -40,9 +40,6 @@ export const wizard = {
   "wizard.select.noRoom": "This filter is too long to carry to the review step. Shorten it, or use a list.",
   "wizard.select.noMatch":
     "No marketing contact matches {selector} (pending ones already count as set). Choose something else.",
-  "wizard.selector.unengaged": "unengaged contacts (bounced or unsubscribed)",
-  "wizard.selector.list": "list “{name}”",
-  "wizard.selector.filter": "contacts where {filter}",
   "wizard.review.header": "Review",
   "wizard.review.match": "<b>{count, number}</b> marketing contacts match: {selector}.",
   "wizard.review.now": "<b>Marketing now:</b> {count, number} of {limit, number}",

@@ -40,9 +40,6 @@ export const wizard: Part<typeof en> = {
     "Dit filter is te lang om mee te nemen naar de controlestap. Maak het korter, of gebruik een lijst.",
   "wizard.select.noMatch":
     "Geen enkel marketingcontact komt overeen met {selector} (wachtende tellen al als ingesteld). Kies iets anders.",
-  "wizard.selector.unengaged": "niet-betrokken contacten (gebounced of afgemeld)",
-  "wizard.selector.list": "lijst ‘{name}’",
-  "wizard.selector.filter": "contacten waarvoor {filter}",
   "wizard.review.header": "Controleren",
   "wizard.review.match":
     "{count, plural, one {<b>#</b> marketingcontact komt} other {<b>#</b> marketingcontacten komen}} overeen: {selector}.",

@@ -9,12 +9,14 @@ import { home } from "./home.ts";
 import { notices } from "./notices.ts";
 import { refusals } from "./refusals.ts";
 import { requests } from "./requests.ts";
+import { selectors } from "./selectors.ts";
 import { wizard } from "./wizard.ts";
 
 export const pl: Catalog = {
   ...notices,
   ...answers,
   ...requests,
+  ...selectors,
   ...wizard,
   ...home,
   ...help,

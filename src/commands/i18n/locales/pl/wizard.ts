@@ -40,9 +40,6 @@ export const wizard: Part<typeof en> = {
   "wizard.select.noRoom": "Ten filtr jest za długi, by przenieść go do kroku przeglądu. Skróć go albo użyj listy.",
   "wizard.select.noMatch":
     "Żaden kontakt marketingowy nie pasuje do {selector} (oczekujące już liczą się jako zmienione). Wybierz coś innego.",
-  "wizard.selector.unengaged": "niezaangażowane kontakty (odbite lub wypisane)",
-  "wizard.selector.list": "lista „{name}”",
-  "wizard.selector.filter": "kontakty, dla których {filter}",
   "wizard.review.header": "Przegląd",
   "wizard.review.match":
     "{count, plural, one {Pasuje <b>#</b> kontakt marketingowy} few {Pasują <b>#</b> kontakty marketingowe} many {Pasuje <b>#</b> kontaktów marketingowych} other {Pasuje <b>#</b> kontaktu marketingowego}}: {selector}.",

@@ -8,12 +8,14 @@ import { home } from "./home.ts";
 import { notices } from "./notices.ts";
 import { refusals } from "./refusals.ts";
 import { requests } from "./requests.ts";
+import { selectors } from "./selectors.ts";
 import { wizard } from "./wizard.ts";
 
 export const sv: Catalog = {
   ...notices,
   ...answers,
   ...requests,
+  ...selectors,
   ...wizard,
   ...home,
   ...help,

@@ -40,9 +40,6 @@ export const wizard: Part<typeof en> = {
     "Filtret är för långt för att föras vidare till granskningen. Korta det, eller använd en lista.",
   "wizard.select.noMatch":
     "Ingen marknadsföringskontakt matchar {selector} (väntande räknas redan som ändrade). Välj något annat.",
-  "wizard.selector.unengaged": "inte engagerade kontakter (studsade eller avregistrerade)",
-  "wizard.selector.list": "listan ”{name}”",
-  "wizard.selector.filter": "kontakter där {filter}",
   "wizard.review.header": "Granska",
   "wizard.review.match":
     "{count, plural, one {<b>#</b> marknadsföringskontakt matchar} other {<b>#</b> marknadsföringskontakter matchar}}: {selector}.",
