@@ -8,6 +8,7 @@ import { channel, code, emoji, fromOurMarkup, join, mention, type Rich } from ".
 import { type Locale, type LocalFormat, localFormat } from "./format.ts";
 import type { MessageKey } from "./locales/en/index.ts";
 import { type MessageArg, message } from "./messages.ts";
+import { downgradeCancelWords, rulePauseWords, webhookFailureWords } from "./reasons.ts";
 
 type Say = (key: MessageKey, args?: Record<string, MessageArg>) => Rich;
 
@@ -89,7 +90,7 @@ export const localWords: LocalWords = {
       s.say("downgrade-cancelled", {
         target: p.target,
         when: s.f.at(p.renewalAt, p.timeZone),
-        reason: p.reason ?? s.say("downgrade-cancelled.noFit"),
+        reason: p.why ? downgradeCancelWords(s.f.locale, p.why) : (p.reason ?? s.say("downgrade-cancelled.noFit")),
       }),
     ),
   spike: (p, s) => {
@@ -228,7 +229,7 @@ export const localWords: LocalWords = {
       s.say("rule-paused", {
         rule: [p.rule],
         filter: [p.filter],
-        reason: fromOurMarkup(p.reason),
+        reason: p.why ? rulePauseWords(s.f.locale, p.why) : fromOurMarkup(p.reason),
         command: code(`/contacts rules enable ${p.rule}`),
       }),
     ),
@@ -240,7 +241,7 @@ export const localWords: LocalWords = {
         origin: [p.origin],
         since: s.f.day(p.failingSince, "UTC"),
         attempts: p.attempts,
-        error: [p.lastError],
+        error: p.failure ? webhookFailureWords(s.f.locale, p.failure) : [p.lastError],
         command: code(`/contacts settings webhook test ${p.webhookId}`),
       }),
     ),
