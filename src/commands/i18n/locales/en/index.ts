@@ -5,9 +5,12 @@
 // bold. Keep every command in an argument: command keywords stay English in every language.
 import { answers } from "./answers.ts";
 import { notices } from "./notices.ts";
+import { reports } from "./reports.ts";
 import { requests } from "./requests.ts";
+import { rules } from "./rules.ts";
+import { settings } from "./settings.ts";
 
-export const en = { ...notices, ...answers, ...requests } as const;
+export const en = { ...notices, ...answers, ...requests, ...settings, ...rules, ...reports } as const;
 
 /** Every message: a catalog without one of them does not compile. */
 export type MessageKey = keyof typeof en;
