@@ -69,3 +69,68 @@ export function storedWhy<T extends { code: string }>(value: unknown, codes: rea
   const code = (value as { code?: unknown }).code;
   return typeof code === "string" && (codes as readonly string[]).includes(code) ? (value as T) : null;
 }
+
+// Reasons stored or queued before they were kept as data carry only their English sentence: read
+// back from it (the sentences above are ours, so their shape is known), else null.
+
+const count = (s: string): number => Number(s.replace(/,/g, ""));
+const VERBS: readonly RuleGateVerb[] = ["start", "run again", "run as changed"];
+
+/** A rule's English pause reason as data, or null when it is not one of ours. */
+export function rulePauseFromText(text: string): RulePauseWhy | null {
+  const owner = /^its owner <@([UW][A-Z0-9]+)> no longer has marketing contacts access$/.exec(text);
+  if (owner?.[1]) return { code: "owner-access", owner: owner[1] };
+  const waiting = /^waiting for approval to (start|run again|run as changed): (.*)$/s.exec(text);
+  const verb = VERBS.find((v) => v === waiting?.[1]);
+  const reason = waiting?.[2] ?? text;
+  const over =
+    /^it would set ([\d,]+) contacts (marketing|non-marketing), more than the direct-change limit of ([\d,]+)$/.exec(
+      reason,
+    );
+  if (over?.[1] && over[3]) {
+    const why: RulePauseWhy = {
+      code: "over-limit",
+      count: count(over[1]),
+      action: over[2] === "marketing" ? "marketing" : "non-marketing",
+      limit: count(over[3]),
+    };
+    return verb ? { ...why, verb } : why;
+  }
+  const upgrade = /^it would upgrade the tier to ([\d,]+) contacts$/.exec(reason);
+  if (upgrade?.[1])
+    return verb
+      ? { code: "upgrade", newLimit: count(upgrade[1]), verb }
+      : { code: "upgrade", newLimit: count(upgrade[1]) };
+  return null;
+}
+
+/** A webhook's English last error as data, or null when it is not one of ours. */
+export function webhookFailureFromText(text: string): WebhookFailure | null {
+  if (text === "the URL is not https") return { code: "not-https" };
+  let m = /^no answer within (\d+) s$/.exec(text);
+  if (m?.[1]) return { code: "timeout", seconds: Number(m[1]) };
+  m = /^answered (\d{3}), then the connection broke$/.exec(text);
+  if (m?.[1]) return { code: "broken", status: Number(m[1]) };
+  m = /^answered (\d{1,3})$/.exec(text);
+  if (m?.[1]) return { code: "status", status: Number(m[1]) };
+  m = /^could not connect \(([A-Za-z0-9_]{1,40})\)$/.exec(text);
+  if (m?.[1]) return { code: "connect", error: m[1] };
+  m = /^(\S{1,253}) resolves to no public address$/.exec(text);
+  if (m?.[1]) return { code: "blocked", host: m[1] };
+  return null;
+}
+
+/** A cancelled downgrade's English reason as data, or null when it is not one of ours. */
+export function downgradeCancelFromText(text: string): DowngradeCancelWhy | null {
+  const tier =
+    /^The scheduled downgrade to ([\d,]+) contacts was cancelled: [\d,]+ is no longer a tier of your plan\.$/.exec(
+      text,
+    );
+  if (tier?.[1]) return { code: "not-a-tier", target: count(tier[1]) };
+  const fit =
+    /^The scheduled downgrade to ([\d,]+) contacts was cancelled: at renewal you had ([\d,]+) marketing contacts, more than [\d,]+\.$/.exec(
+      text,
+    );
+  if (fit?.[1] && fit[2]) return { code: "no-fit", target: count(fit[1]), count: count(fit[2]) };
+  return null;
+}

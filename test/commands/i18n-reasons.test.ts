@@ -5,10 +5,13 @@ import { describe, expect, it } from "vitest";
 import { noticeAnswer } from "../../src/commands/notices.ts";
 import {
   type DowngradeCancelWhy,
+  downgradeCancelFromText,
   downgradeCancelText,
   type RulePauseWhy,
+  rulePauseFromText,
   rulePauseText,
   type WebhookFailure,
+  webhookFailureFromText,
   webhookFailureText,
 } from "../../src/domain/reasons.ts";
 import { type Notice, notice } from "../../src/services/notices.ts";
@@ -73,6 +76,47 @@ describe("the English sentences of reasons kept as data", () => {
   });
 });
 
+describe("a reason stored only as its English sentence (before it was kept as data)", () => {
+  it("is read back into the same data, for every kind of reason", () => {
+    const pauses: RulePauseWhy[] = [
+      { code: "over-limit", count: 1_200, action: "non-marketing", limit: 1_000 },
+      { code: "over-limit", count: 12, action: "marketing", limit: 10, verb: "run again" },
+      { code: "upgrade", newLimit: 1_000_000, verb: "start" },
+      { code: "upgrade", newLimit: 3_000 },
+      { code: "owner-access", owner: "U0OWNER" },
+    ];
+    for (const why of pauses) expect(rulePauseFromText(rulePauseText(why))).toEqual(why);
+    const failures: WebhookFailure[] = [
+      { code: "not-https" },
+      { code: "timeout", seconds: 10 },
+      { code: "blocked", host: "internal.example" },
+      { code: "connect", error: "ECONNREFUSED" },
+      { code: "status", status: 404 },
+      { code: "broken", status: 200 },
+    ];
+    for (const f of failures) expect(webhookFailureFromText(webhookFailureText(f))).toEqual(f);
+    const cancels: DowngradeCancelWhy[] = [
+      { code: "not-a-tier", target: 2_500 },
+      { code: "no-fit", target: 2_000, count: 2_345 },
+    ];
+    for (const why of cancels) expect(downgradeCancelFromText(downgradeCancelText(why))).toEqual(why);
+  });
+
+  it("is null when it is not one of ours (then it is quoted as it was)", () => {
+    expect(rulePauseFromText("it would set lots of contacts marketing")).toBeNull();
+    expect(webhookFailureFromText("answered 503 <!here>")).toBeNull();
+    expect(downgradeCancelFromText("something else")).toBeNull();
+    const odd = notice("downgrade-cancelled", {
+      renewalAt: "2026-06-01T10:00:00.000Z",
+      target: 2_000,
+      reason: "cancelled by support",
+      marketingCount: 2_345,
+      timeZone: ZONE,
+    });
+    expect(shown(odd, "sv")).toContain(": cancelled by support");
+  });
+});
+
 describe("a `rule-paused` notice", () => {
   it("gives the reason in the account's language, with its numbers", () => {
     const why: RulePauseWhy = { code: "over-limit", count: 1_200, action: "non-marketing", limit: 1_000 };
@@ -102,7 +146,10 @@ describe("a `rule-paused` notice", () => {
     expect(shown(rulePaused(why), "en")).toContain(
       "is paused: it would set 1,200 contacts marketing, more than the direct-change limit of 1,000.",
     );
-    expect(shown(rulePaused(undefined), "nl")).toContain("<@UOWNER> no longer has marketing contacts access");
+    // Queued before the reason was kept as data: read back from its English sentence.
+    expect(shown(rulePaused(undefined), "nl")).toContain(
+      "is gepauzeerd: de eigenaar <@UOWNER> heeft geen toegang tot marketingcontacten meer.",
+    );
   });
 });
 

@@ -4,8 +4,11 @@
 // Slack's limits; a hostile rule name stays plain text; English answers and `--json` data do not change.
 import type { KnownBlock } from "@slack/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { usageSnapshots, users } from "../../src/db/schema.ts";
+import { usageSnapshots, users, webhookEndpoints } from "../../src/db/schema.ts";
+import { deliverAll } from "../../src/jobs/run-once.ts";
+import { runRules } from "../../src/services/rules/index.ts";
 import { LIMITS } from "../../src/slack/render/blocks.ts";
+import { createWebClient } from "../../src/slack/web.ts";
 import { startTestApp, type TestApp } from "../helpers/app.ts";
 import { tierkeeperIn } from "../helpers/cli.ts";
 import { seedContacts } from "../helpers/services.ts";
@@ -209,6 +212,24 @@ describe("settings, rules and reports in the user's language", { timeout: 120_00
     expect(none.text).toContain(
       "Det finns inga webhooks. Lägg till en med `settings webhook add &lt;https-url&gt; [events]`; händelser: contact.status_changed,",
     );
+    // A failing endpoint (one from before the error was kept as data: only its English sentence).
+    await app.env.svc.db.insert(webhookEndpoints).values({
+      accountId: app.accountId,
+      url: "https://hooks.example.com/<!here>",
+      events: [],
+      secret: "whsec_test",
+      createdBy: "UADMIN1",
+      createdAt: new Date("2026-05-10T10:00:00Z"),
+      failingSince: new Date("2026-05-14T10:00:00Z"),
+      attempts: 1_234,
+      lastError: "answered 503",
+    });
+    const listed = await ask("settings webhook list", USERS.pl);
+    expect(listed.all).toContain('"text":"Webhooki"');
+    expect(listed.text).toMatch(
+      new RegExp(`\\(każdą zmianę\\): błędy od .+ \\(1${NBSP}234 próby; ostatni: odpowiedź 503\\); ponawiany`),
+    );
+    for (const m of listed.mrkdwn) expect(unsafeMarkup(m)).toBeNull();
     const keys = await ask("settings api-key list", USERS.pl);
     expect(keys.text).toContain("Nie ma kluczy API do przyjmowania kontaktów.");
   });
@@ -222,6 +243,27 @@ describe("settings, rules and reports in the user's language", { timeout: 120_00
     expect(rules.all).toContain("paused (waiting for approval to start: it would set 1,");
     const forecast = await ask("forecast", "UADMIN1");
     expect(forecast.text).toContain("Now: 1,234 of 2,000 marketing contacts (61.7 %).");
+  });
+
+  it("a rule paused because its owner lost access: the approvals channel reads why in the account's language", async () => {
+    await ask("settings language pl", "UADMIN1");
+    await ask('rules add "VIP" when email contains "vip" then marketing', USERS.nl);
+    await ask(`access revoke ${USERS.nl}`, "UADMIN1");
+    await seedContacts(app.env, app.accountId, 2, { prefix: "vip" });
+    await runRules(app.env.svc);
+    await deliverAll(app.env.svc, createWebClient({ token: "xoxb-test-token", apiUrl: app.fake.url }));
+    const post = app.fake
+      .callsTo("chat.postMessage")
+      .find((c) => c.body.channel === "CAPPROVALS" && String(c.body.text).includes("VIP"));
+    expect(String(post?.body.text)).toContain(
+      `Reguła automatyzacji „VIP” (oznacz jako marketingowe, gdy email contains vip) jest wstrzymana: jej właściciel <@${USERS.nl}> nie ma już dostępu do kontaktów marketingowych.`,
+    );
+    // The listing reads it in the user's language too.
+    const listed = await ask("rules", USERS.sv);
+    expect(listed.all).toContain(
+      `pausad (dess ägare <@${USERS.nl}> har inte längre behörighet till marknadsföringskontakter)`,
+    );
+    await ask("settings language en", "UADMIN1");
   });
 
   it("`--json` data is the same in every language", async () => {
