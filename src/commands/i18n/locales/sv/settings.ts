@@ -46,7 +46,7 @@ export const settings: Part<typeof en> = {
   "apiKey.shownOnce": "Nycklar visas en gång, när de skapas. Återkalla en med {command}.",
   "apiKey.revoked": "API-nyckeln {id} är återkallad; begäranden med den får nu 401.",
   "defaults.set":
-    "Nya kontakter från {source} börjar nu som {status, select, marketing {marknadsföringskontakter} other {icke-marknadsföring}}{before, select, marketing { (var marknadsföring)} non { (var icke-marknadsföring)} other {}}.{promotes, select, yes { En befintlig icke-marknadsföringskontakt som skickar in det blir marknadsföringskontakt.} other {}}",
+    "Nya kontakter från {source} börjar nu som {status, select, marketing {marknadsföringskontakter} other {icke-marknadsföringskontakter}}{before, select, marketing { (var marknadsföring)} non { (var icke-marknadsföring)} other {}}.{promotes, select, yes { En befintlig icke-marknadsföringskontakt som skickar in det blir marknadsföringskontakt.} other {}}",
   "defaults.header": "Standardstatus per källa",
   "defaults.line":
     "{source}: {status, select, marketing {marknadsföring} other {icke-marknadsföring}}{from, select, account { (angiven för det här kontot)} override { (undantag)} other {}}{note}",
