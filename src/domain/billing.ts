@@ -3,6 +3,7 @@
 import { DateTime } from "luxon";
 import { n } from "./format.ts";
 import { isLadderLimit, ladderLimits, monthlyPriceCents, type PricingLadder, smallestTierHolding } from "./pricing.ts";
+import { type DowngradeCancelWhy, downgradeCancelText } from "./reasons.ts";
 import type { BillingTerms, Term } from "./types.ts";
 import { currentTermBounds } from "./update-dates.ts";
 import { type Wording, wording } from "./wording.ts";
@@ -96,21 +97,13 @@ export function downgradeOutcome(input: {
   ladder: PricingLadder;
   targetLimit: number;
   countAtRenewal: number;
-}): { apply: true } | { apply: false; reason: string } {
-  const target = n(input.targetLimit);
+}): { apply: true } | { apply: false; reason: string; why: DowngradeCancelWhy } {
+  const cancelled = (why: DowngradeCancelWhy) => ({ apply: false as const, reason: downgradeCancelText(why), why });
   if (!isLadderLimit(input.ladder, input.targetLimit)) {
-    return {
-      apply: false,
-      reason: `The scheduled downgrade to ${target} contacts was cancelled: ${target} is no longer a tier of your plan.`,
-    };
+    return cancelled({ code: "not-a-tier", target: input.targetLimit });
   }
   if (input.countAtRenewal > input.targetLimit) {
-    return {
-      apply: false,
-      reason:
-        `The scheduled downgrade to ${target} contacts was cancelled: at renewal you had ` +
-        `${n(input.countAtRenewal)} marketing contacts, more than ${target}.`,
-    };
+    return cancelled({ code: "no-fit", target: input.targetLimit, count: input.countAtRenewal });
   }
   return { apply: true };
 }

@@ -14,6 +14,7 @@ import { request as httpsRequest } from "node:https";
 import type { LookupFunction } from "node:net";
 import type { Logger } from "pino";
 import { Webhook } from "standardwebhooks";
+import { type WebhookFailure, webhookFailureText } from "../domain/reasons.ts";
 import { isPublicAddress } from "../domain/webhook-url.ts";
 import { type ChangeEvent, readChanges } from "../services/changes/index.ts";
 import type { Services } from "../services/context.ts";
@@ -137,7 +138,10 @@ async function deliverOne(
   const outcome = await post(ep.url, ep.secret, first.message, opts.allowLocal);
   if (outcome !== null) {
     const { disabled } = await recordWebhookFailed(svc, claim, outcome);
-    opts.logger.info({ webhookId: ep.id, error: outcome, disabled }, "webhook not delivered; tried again later");
+    opts.logger.info(
+      { webhookId: ep.id, error: webhookFailureText(outcome), disabled },
+      "webhook not delivered; tried again later",
+    );
     return "failed";
   }
   await recordWebhookDelivered(svc, claim, upTo.next, { more: page.hasMore || first.count < page.events.length });
@@ -172,10 +176,10 @@ export function post(
   secret: string,
   message: WebhookMessage,
   allowLocal: boolean,
-): Promise<string | null> {
+): Promise<WebhookFailure | null> {
   return new Promise((resolve) => {
     let settled = false;
-    const done = (result: string | null) => {
+    const done = (result: WebhookFailure | null) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
@@ -187,7 +191,7 @@ export function post(
     const send =
       target.protocol === "https:" ? httpsRequest : target.protocol === "http:" && allowLocal ? httpRequest : null;
     if (!send) {
-      resolve("the URL is not https");
+      resolve({ code: "not-https" });
       return;
     }
     const req: ClientRequest = send(target, {
@@ -202,9 +206,13 @@ export function post(
         "webhook-signature": signature,
       },
     });
-    const timer = setTimeout(() => done(`no answer within ${TIMEOUT_MS / 1000} s`), TIMEOUT_MS);
+    const timer = setTimeout(() => done({ code: "timeout", seconds: TIMEOUT_MS / 1000 }), TIMEOUT_MS);
     req.on("error", (e: NodeJS.ErrnoException) =>
-      done(e.code === "EBLOCKED" ? e.message : `could not connect (${e.code ?? "error"})`),
+      done(
+        e.code === "EBLOCKED"
+          ? { code: "blocked", host: target.hostname }
+          : { code: "connect", error: e.code ?? "error" },
+      ),
     );
     req.on("response", (res: IncomingMessage) => {
       const status = res.statusCode ?? 0;
@@ -212,10 +220,10 @@ export function post(
       // Read (and drop) the answer up to a cap, so the connection ends cleanly; redirects are answers too.
       res.on("data", (chunk: Buffer) => {
         read += chunk.length;
-        if (read > MAX_ANSWER_BYTES) done(status >= 200 && status < 300 ? null : `answered ${status}`);
+        if (read > MAX_ANSWER_BYTES) done(status >= 200 && status < 300 ? null : { code: "status", status });
       });
-      res.on("end", () => done(status >= 200 && status < 300 ? null : `answered ${status}`));
-      res.on("error", () => done(`answered ${status}, then the connection broke`));
+      res.on("end", () => done(status >= 200 && status < 300 ? null : { code: "status", status }));
+      res.on("error", () => done({ code: "broken", status }));
     });
     req.end(message.body);
   });

@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, gte, lte, min, sql } from "drizzle-orm";
 import { type Executor, rowsOf, timestamptz } from "../db/client.ts";
 import { countSamples, notifications, tierChanges } from "../db/schema.ts";
+import type { DowngradeCancelWhy } from "../domain/reasons.ts";
 import { highestReached, THRESHOLD_LEVELS, type ThresholdLevel } from "../domain/thresholds.ts";
 import { nextUpdateInstant, previousUpdateInstant } from "../domain/update-dates.ts";
 import { type Account, billingTermsOf, getAccount } from "./accounts.ts";
@@ -153,6 +154,7 @@ export async function queueDowngradeNotice(
     target: number;
     applied: boolean;
     reason: string | null;
+    why?: DowngradeCancelWhy | null;
     requestedBy: string | null;
     marketingCount: number;
   },
@@ -162,6 +164,7 @@ export async function queueDowngradeNotice(
     renewalAt: outcome.renewalAt.toISOString(),
     target: outcome.target,
     reason: outcome.reason,
+    ...(outcome.why ? { why: outcome.why } : {}),
     marketingCount: outcome.marketingCount,
     timeZone: account.timeZone,
   };

@@ -2,6 +2,7 @@
 // approvals channel), as data: a `kind` and its `payload`. The outbox stores them as they are; one
 // presentation layer (src/commands/notices.ts) words each kind, for Slack and for the terminal.
 // Instants are ISO strings and amounts are numbers, so a payload reads back from jsonb unchanged.
+import type { DowngradeCancelWhy, RulePauseWhy, WebhookFailure } from "../domain/reasons.ts";
 import type { ThresholdLevel } from "../domain/thresholds.ts";
 
 /** Where the account stands, in the account's own time zone (most notices quote it). */
@@ -38,6 +39,8 @@ export interface DowngradeNotice {
   renewalAt: string;
   target: number;
   reason: string | null;
+  /** Why a cancelled downgrade did not apply, as data (absent in notices queued before it was kept). */
+  why?: DowngradeCancelWhy | null;
   marketingCount: number;
   timeZone: string;
 }
@@ -108,6 +111,8 @@ export interface RulePausedNotice {
   filter: string;
   /** Ours: it may name the owner as `<@U…>` and a command in backticks. */
   reason: string;
+  /** The reason as data (absent in notices queued before it was kept). */
+  why?: RulePauseWhy | null;
 }
 
 export interface WebhookDisabledNotice {
@@ -118,6 +123,8 @@ export interface WebhookDisabledNotice {
   attempts: number;
   /** Ours: the status code or the network error, in a few words. */
   lastError: string;
+  /** The last error as data (absent in notices queued before it was kept). */
+  failure?: WebhookFailure | null;
 }
 
 export type Notice =

@@ -98,6 +98,7 @@ export async function processDueDowngrades(svc: Services, now = svc.clock.now())
           target,
           applied: outcome.apply,
           reason: outcome.apply ? null : outcome.reason,
+          why: outcome.apply ? null : outcome.why,
           requestedBy: account.downgradeRequestedBy,
           marketingCount: account.marketingCount,
         },

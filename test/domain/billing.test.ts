@@ -172,6 +172,7 @@ describe("scheduled downgrade (R10)", () => {
       apply: false,
       reason:
         "The scheduled downgrade to 2,000 contacts was cancelled: at renewal you had 2,345 marketing contacts, more than 2,000.",
+      why: { code: "no-fit", target: 2_000, count: 2_345 },
     });
   });
 

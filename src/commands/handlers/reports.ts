@@ -9,6 +9,7 @@ import { usageSeries } from "../../services/usage.ts";
 import { answer, facts, header, list, note, type Part, paragraph, say } from "../answer.ts";
 import type { Handler } from "../handler.ts";
 import { isTranslated, tierParts } from "../i18n/answers.ts";
+import { forecastParts, historyParts, nextUpdateText, usageParts } from "../i18n/reports.ts";
 import { thresholdLabel } from "../notices.ts";
 import { code, fromOurMarkup, md, type Rich, who } from "../rich.ts";
 
@@ -61,13 +62,15 @@ export const tier: Handler<"tier"> = async (svc, inv) => {
 
 export const nextUpdateHandler: Handler<"next-update"> = async (svc, inv) => {
   const r = await nextUpdate(svc, inv.actor);
+  const data = {
+    nextUpdateAt: r.nextUpdateAt.toISOString(),
+    pendingCount: r.pendingCount,
+    marketingCountAfterUpdate: r.marketingCountAfterUpdate,
+  };
+  if (isTranslated(inv.locale)) return say(nextUpdateText(inv.locale, r, inv.timeZone), data);
   return say(
     `The next update is ${updateWhen(r.nextUpdateAt, r.timeZone, inv.timeZone)}: ${n(r.pendingCount)} contacts become non-marketing, leaving ${n(r.marketingCountAfterUpdate)} of ${n(r.tierLimit)} (${pct(r.usageAfterUpdatePercent)}).`,
-    {
-      nextUpdateAt: r.nextUpdateAt.toISOString(),
-      pendingCount: r.pendingCount,
-      marketingCountAfterUpdate: r.marketingCountAfterUpdate,
-    },
+    data,
   );
 };
 
@@ -85,6 +88,23 @@ export const eventSummary = (kind: string, summary: string): Rich =>
 export const history: Handler<"history"> = async (svc, inv, c) => {
   const tz = inv.timeZone;
   const r = await historyOf(svc, inv.actor, { email: c.email, since: c.since });
+  const data = {
+    shown: r.events.length,
+    total: r.total,
+    events: r.events.map((e) => ({
+      at: e.at.toISOString(),
+      effectiveAt: e.effectiveAt?.toISOString() ?? null,
+      actor: e.actor,
+      kind: e.kind,
+      summary: e.summary,
+      count: e.count,
+    })),
+  };
+  if (isTranslated(inv.locale))
+    return answer(
+      historyParts(inv.locale, r, c, tz, eventSummary, { maxLine: MAX_LINE, countCap: HISTORY_COUNT_CAP }),
+      data,
+    );
   const lines = r.events.map(
     (e) =>
       md`${when(e.at, tz)} — ${eventSummary(e.kind, e.summary.slice(0, MAX_LINE))}${e.count > 1 ? ` (${n(e.count)} contacts)` : ""}${e.actor !== "system" ? md` by ${who(e.actor)}` : ""}${e.effectiveAt && e.effectiveAt.getTime() !== e.at.getTime() ? `; effective ${when(e.effectiveAt, tz)}` : ""}`,
@@ -104,18 +124,7 @@ export const history: Handler<"history"> = async (svc, inv, c) => {
         ? [note(`Showing the latest ${n(r.events.length)} of ${total} events; ${narrow}.`)]
         : []),
     ],
-    {
-      shown: r.events.length,
-      total: r.total,
-      events: r.events.map((e) => ({
-        at: e.at.toISOString(),
-        effectiveAt: e.effectiveAt?.toISOString() ?? null,
-        actor: e.actor,
-        kind: e.kind,
-        summary: e.summary,
-        count: e.count,
-      })),
-    },
+    data,
   );
 };
 
@@ -129,6 +138,16 @@ export const usage: Handler<"usage"> = async (svc, inv, c) => {
   );
   const updateGroups = new Set(updates.map((d) => groupStartOf(d, s.from, s.bucketDays)));
   const grouped = s.bucketDays > 1;
+  const data = {
+    from: s.from,
+    to: s.to,
+    timeZone: s.timeZone,
+    bucketDays: s.bucketDays,
+    daysRecorded: s.daysRecorded,
+    points: s.points,
+    updateDates: s.updateDates,
+  };
+  if (isTranslated(inv.locale)) return answer(usageParts(inv.locale, s, updates, updateGroups, MAX_USAGE_POINTS), data);
   const lines = s.points.map(
     (p) =>
       `${grouped ? `${p.day} to ${groupEndOf(p.day, s.to, s.bucketDays)}: peak` : `${p.day}:`} ${n(p.marketingCount)} of ${n(p.tierLimit)} (${pct(usagePercent(p.marketingCount, p.tierLimit))})${updateGroups.has(p.day) ? " — update date" : ""}`,
@@ -153,20 +172,28 @@ export const usage: Handler<"usage"> = async (svc, inv, c) => {
     );
   }
   if (groupNote) parts.push(note(groupNote));
-  return answer(parts, {
-    from: s.from,
-    to: s.to,
-    timeZone: s.timeZone,
-    bucketDays: s.bucketDays,
-    daysRecorded: s.daysRecorded,
-    points: s.points,
-    updateDates: s.updateDates,
-  });
+  return answer(parts, data);
 };
 
 /** `forecast`: when usage reaches each threshold at the recent daily growth. */
 export const forecast: Handler<"forecast"> = async (svc, inv) => {
   const f = await forecastUsage(svc, inv.actor.accountId);
+  const data = {
+    marketingCount: f.marketingCount,
+    tierLimit: f.tierLimit,
+    growthPerDay: f.perDay,
+    points: f.points,
+    today: f.today,
+    thresholds: f.thresholds.map((t) => ({
+      level: t.level,
+      percent: t.percent,
+      count: t.count,
+      reached: t.reached,
+      date: t.date,
+      inDays: t.inDays,
+    })),
+  };
+  if (isTranslated(inv.locale)) return answer(forecastParts(inv.locale, f), data);
   const rate =
     f.perDay === null
       ? `Not enough history yet for a trend (${f.points} daily point${f.points === 1 ? "" : "s"}; 3 needed).`
@@ -190,21 +217,7 @@ export const forecast: Handler<"forecast"> = async (svc, inv) => {
       paragraph(rate),
       list(lines),
     ],
-    {
-      marketingCount: f.marketingCount,
-      tierLimit: f.tierLimit,
-      growthPerDay: f.perDay,
-      points: f.points,
-      today: f.today,
-      thresholds: f.thresholds.map((t) => ({
-        level: t.level,
-        percent: t.percent,
-        count: t.count,
-        reached: t.reached,
-        date: t.date,
-        inDays: t.inDays,
-      })),
-    },
+    data,
   );
 };
 

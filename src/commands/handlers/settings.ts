@@ -14,6 +14,16 @@ import {
 import { setSourceDefault, showSourceDefaults } from "../../services/source-defaults.ts";
 import { answer, facts, header, list, note, paragraph, refusal, say, secretAnswer } from "../answer.ts";
 import type { Handler } from "../handler.ts";
+import { isTranslated } from "../i18n/answers.ts";
+import { message } from "../i18n/messages.ts";
+import {
+  apiKeyCreatedParts,
+  apiKeyListParts,
+  defaultSetText,
+  defaultsParts,
+  localSettingsChangeLines,
+  settingsParts,
+} from "../i18n/settings.ts";
 import { channel, code, em, emoji, join, md, type Rich, strong, who } from "../rich.ts";
 
 /** Most rows a listing shows (API keys, creation-source defaults); the answer says how many more. */
@@ -32,6 +42,15 @@ const channelOf = (c: string): Rich => [c.startsWith("#") ? c : channel(c)];
 export const settings: Handler<"settings"> = async (svc, inv) => {
   const r = await showSettings(svc, inv.actor);
   const s = r.settings;
+  const data = {
+    settings: s,
+    billingContacts: r.billingContacts,
+    lastChanged: Object.fromEntries(
+      Object.entries(r.lastChanged).map(([k, m]) => [k, { actor: m.actor, at: m.at.toISOString() }]),
+    ),
+    configuredAt: r.configuredAt?.toISOString() ?? null,
+  };
+  if (isTranslated(inv.locale)) return answer(settingsParts(inv.locale, r, inv.timeZone, LANGUAGE_NAMES), data);
   const rows: [string, Rich, ShownSettingKey[]][] = [
     ["plan", [s.plan], ["plan"]],
     ["tier", [`${n(s.tier)} contacts (${money(s.monthlyPriceCents)}/month)`], ["tier"]],
@@ -90,14 +109,7 @@ export const settings: Handler<"settings"> = async (svc, inv) => {
         md`Admins change one or several at once, e.g. ${code("settings plan enterprise tier 400,000 term monthly")}, or all in a form with ${code("/contacts setup")}.`,
       ),
     ],
-    {
-      settings: s,
-      billingContacts: r.billingContacts,
-      lastChanged: Object.fromEntries(
-        Object.entries(r.lastChanged).map(([k, m]) => [k, { actor: m.actor, at: m.at.toISOString() }]),
-      ),
-      configuredAt: r.configuredAt?.toISOString() ?? null,
-    },
+    data,
   );
 };
 
@@ -130,8 +142,9 @@ export function settingsChangeLines(r: SettingsChangeResult): Rich[] {
 
 export const settingsSet: Handler<"settings-set"> = async (svc, inv, c) => {
   const r = await changeSettings(svc, inv.actor, c.settings);
+  const lines = isTranslated(inv.locale) ? localSettingsChangeLines(inv.locale, r) : settingsChangeLines(r);
   return answer(
-    settingsChangeLines(r).map((l) => paragraph(l)),
+    lines.map((l) => paragraph(l)),
     {
       settings: r.settings,
       changed: r.changed.map((ch) => ch.key),
@@ -146,9 +159,11 @@ export const settingsSet: Handler<"settings-set"> = async (svc, inv, c) => {
   );
 };
 
-export const setup: Handler<"setup"> = async () => ({
+export const setup: Handler<"setup"> = async (_svc, inv) => ({
   ...refusal(
-    md`The setup form opens in Slack: type ${code("/contacts setup")} there. In a terminal, run ${code("tierkeeper setup")}.`,
+    isTranslated(inv.locale)
+      ? message(inv.locale, "settings.setupInSlack", { slack: code("/contacts setup"), cli: code("tierkeeper setup") })
+      : md`The setup form opens in Slack: type ${code("/contacts setup")} there. In a terminal, run ${code("tierkeeper setup")}.`,
   ),
   slackOnly: "setup",
 });
@@ -157,6 +172,8 @@ export const apiKey: Handler<"settings-api-key"> = async (svc, inv, c) => {
   const tz = inv.timeZone;
   if (c.op === "create") {
     const k = await createApiKey(svc, inv.actor, c.scopes ?? undefined);
+    const secret = { keyId: k.id, apiKey: k.apiKey, scopes: k.scopes };
+    if (isTranslated(inv.locale)) return secretAnswer(apiKeyCreatedParts(inv.locale, k), secret);
     return secretAnswer(
       [
         paragraph(md`${emoji("key")} New API key ${strong(k.id)}:`),
@@ -171,7 +188,7 @@ export const apiKey: Handler<"settings-api-key"> = async (svc, inv, c) => {
           md`Copy it now: it is not shown again. Send it as ${code("Authorization: Bearer <key>")} to the API (/api/v1, reference at /api/v1/reference). Revoke it with ${code(`settings api-key revoke ${k.id}`)}.`,
         ),
       ],
-      { keyId: k.id, apiKey: k.apiKey, scopes: k.scopes },
+      secret,
     );
   }
   if (c.op === "list") {
@@ -182,11 +199,27 @@ export const apiKey: Handler<"settings-api-key"> = async (svc, inv, c) => {
       keys: [] as unknown[],
     };
     if (keys.length === 0) {
+      if (isTranslated(inv.locale))
+        return say(message(inv.locale, "apiKey.none", { command: code("settings api-key create") }), data);
       return say(md`There are no intake API keys. Make one with ${code("settings api-key create")}.`, data);
     }
     const active = keys.filter((k) => k.revokedAt === null);
     // The newest keys, in the order they were made.
     const shown = keys.slice(-PAGE);
+    const listed = {
+      shown: shown.length,
+      total: keys.length,
+      keys: shown.map((k) => ({
+        id: k.id,
+        createdBy: k.createdBy,
+        createdAt: k.createdAt.toISOString(),
+        lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
+        revokedAt: k.revokedAt?.toISOString() ?? null,
+        revokedBy: k.revokedBy,
+        scopes: k.scopes,
+      })),
+    };
+    if (isTranslated(inv.locale)) return answer(apiKeyListParts(inv.locale, keys, shown, tz), listed);
     return answer(
       [
         header("API keys"),
@@ -202,28 +235,21 @@ export const apiKey: Handler<"settings-api-key"> = async (svc, inv, c) => {
           : []),
         note(md`Keys are shown once, when made. Revoke one with ${code("settings api-key revoke <id>")}.`),
       ],
-      {
-        shown: shown.length,
-        total: keys.length,
-        keys: shown.map((k) => ({
-          id: k.id,
-          createdBy: k.createdBy,
-          createdAt: k.createdAt.toISOString(),
-          lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
-          revokedAt: k.revokedAt?.toISOString() ?? null,
-          revokedBy: k.revokedBy,
-          scopes: k.scopes,
-        })),
-      },
+      listed,
     );
   }
   const revoked = await revokeApiKey(svc, inv.actor, c.keyId ?? "");
+  if (isTranslated(inv.locale))
+    return say(message(inv.locale, "apiKey.revoked", { id: [revoked.id] }), { keyId: revoked.id, revoked: true });
   return say(`API key ${revoked.id} is revoked; requests with it now get 401.`, { keyId: revoked.id, revoked: true });
 };
 
 export const defaults: Handler<"settings-defaults"> = async (svc, inv, c) => {
   if (c.source !== null && c.value !== null) {
     const r = await setSourceDefault(svc, inv.actor, { source: c.source, sourceId: c.sourceId, value: c.value });
+    const promotes = r.after === "marketing" && (c.source === "form" || c.source === "external-form");
+    if (isTranslated(inv.locale))
+      return say(defaultSetText(inv.locale, r, promotes), { source: r.source, before: r.before, status: r.after });
     return say(
       `New contacts from ${r.source} now start ${r.after}${r.before ? ` (was ${r.before})` : ""}.${
         r.after === "marketing" && (c.source === "form" || c.source === "external-form")
@@ -235,6 +261,8 @@ export const defaults: Handler<"settings-defaults"> = async (svc, inv, c) => {
   }
   const rows = await showSourceDefaults(svc, inv.actor);
   const shownRows = rows.slice(0, PAGE);
+  const listed = { defaults: shownRows, shown: shownRows.length, total: rows.length };
+  if (isTranslated(inv.locale)) return answer(defaultsParts(inv.locale, rows, shownRows), listed);
   return answer(
     [
       header("Creation-source defaults"),
@@ -255,6 +283,6 @@ export const defaults: Handler<"settings-defaults"> = async (svc, inv, c) => {
         md`Change one with ${code("settings defaults form:contact-us marketing")}, ${code("settings defaults api non-marketing")} or ${code("settings defaults integration:salesforce marketing")} (admins).`,
       ),
     ],
-    { defaults: shownRows, shown: shownRows.length, total: rows.length },
+    listed,
   );
 };

@@ -10,6 +10,9 @@ import {
 } from "../../services/webhooks/index.ts";
 import { answer, header, list, note, paragraph, say, secretAnswer } from "../answer.ts";
 import type { Handler } from "../handler.ts";
+import { isTranslated } from "../i18n/answers.ts";
+import { message } from "../i18n/messages.ts";
+import { webhookAddedParts, webhookListParts } from "../i18n/settings.ts";
 import { code, emoji, md, strong } from "../rich.ts";
 
 function stateOf(w: WebhookSummary, tz: string) {
@@ -37,6 +40,8 @@ export const webhook: Handler<"settings-webhook"> = async (svc, inv, c) => {
   const tz = inv.timeZone;
   if (c.op === "add") {
     const { endpoint, secret } = await addWebhook(svc, inv.actor, { url: c.url ?? "", events: c.events });
+    if (isTranslated(inv.locale))
+      return secretAnswer(webhookAddedParts(inv.locale, endpoint, secret), { webhook: webhookJson(endpoint), secret });
     return secretAnswer(
       [
         paragraph(
@@ -53,6 +58,14 @@ export const webhook: Handler<"settings-webhook"> = async (svc, inv, c) => {
   if (c.op === "list") {
     const hooks = await listWebhooks(svc, inv.actor);
     if (hooks.length === 0) {
+      if (isTranslated(inv.locale))
+        return say(
+          message(inv.locale, "webhook.none", {
+            command: code("settings webhook add <https-url> [events]"),
+            events: CHANGE_TYPES.join(", "),
+          }),
+          { webhooks: [] },
+        );
       return say(
         md`There are no webhooks. Add one with ${code("settings webhook add <https-url> [events]")}; events: ${CHANGE_TYPES.join(", ")}.`,
         {
@@ -60,6 +73,8 @@ export const webhook: Handler<"settings-webhook"> = async (svc, inv, c) => {
         },
       );
     }
+    if (isTranslated(inv.locale))
+      return answer(webhookListParts(inv.locale, hooks, tz), { webhooks: hooks.map(webhookJson) });
     return answer(
       [
         header("Webhooks"),
@@ -78,6 +93,8 @@ export const webhook: Handler<"settings-webhook"> = async (svc, inv, c) => {
   }
   if (c.op === "test") {
     const w = await requestWebhookTest(svc, inv.actor, c.id ?? 0);
+    if (isTranslated(inv.locale))
+      return say(message(inv.locale, "webhook.test", { id: String(w.id), url: [w.url] }), { webhook: webhookJson(w) });
     return say(
       `A test message goes to webhook ${w.id} (${w.url}) within a minute; then it catches up with what it has not received.`,
       {
@@ -86,6 +103,11 @@ export const webhook: Handler<"settings-webhook"> = async (svc, inv, c) => {
     );
   }
   const removed = await removeWebhook(svc, inv.actor, c.id ?? 0);
+  if (isTranslated(inv.locale))
+    return say(message(inv.locale, "webhook.removed", { id: String(removed.id), url: [removed.url] }), {
+      webhook: webhookJson(removed),
+      removed: true,
+    });
   return say(`Webhook ${removed.id} is removed; nothing more is sent to ${removed.url}.`, {
     webhook: webhookJson(removed),
     removed: true,

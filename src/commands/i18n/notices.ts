@@ -2,12 +2,21 @@
 // src/commands/notices.ts, word for word as before). The payload's numbers, money and dates are
 // formatted in the locale; what people typed (rule names, filters, sources, plans) goes into a
 // message as an argument, never into its pattern, so it stays plain text the renderer escapes.
+import {
+  type DowngradeCancelWhy,
+  downgradeCancelFromText,
+  type RulePauseWhy,
+  rulePauseFromText,
+  type WebhookFailure,
+  webhookFailureFromText,
+} from "../../domain/reasons.ts";
 import { usagePercent } from "../../domain/thresholds.ts";
 import type { NoticeKind, NoticeOf } from "../../services/notices.ts";
 import { channel, code, emoji, fromOurMarkup, join, mention, type Rich } from "../rich.ts";
 import { type Locale, type LocalFormat, localFormat } from "./format.ts";
 import type { MessageKey } from "./locales/en/index.ts";
 import { type MessageArg, message } from "./messages.ts";
+import { downgradeCancelWords, rulePauseWords, webhookFailureWords } from "./reasons.ts";
 
 type Say = (key: MessageKey, args?: Record<string, MessageArg>) => Rich;
 
@@ -17,6 +26,26 @@ interface Speaker {
 }
 
 export type LocalWords = { [K in NoticeKind]: (p: NoticeOf<K>["payload"], s: Speaker) => Rich | Rich[] };
+
+/**
+ * A reason kept as data worded in the language; a notice queued before the data was kept has only
+ * the English sentence: read back from it when it is ours, else quoted as it is.
+ */
+function reasonWords(s: Speaker, p: { why?: DowngradeCancelWhy | null; reason: string | null }): Rich {
+  const why = p.why ?? (p.reason ? downgradeCancelFromText(p.reason) : null);
+  if (why) return downgradeCancelWords(s.f.locale, why);
+  return p.reason ? [p.reason] : s.say("downgrade-cancelled.noFit");
+}
+
+function pauseWords(s: Speaker, p: { why?: RulePauseWhy | null; reason: string }): Rich {
+  const why = p.why ?? rulePauseFromText(p.reason);
+  return why ? rulePauseWords(s.f.locale, why) : fromOurMarkup(p.reason);
+}
+
+function failureWords(s: Speaker, p: { failure?: WebhookFailure | null; lastError: string }): Rich {
+  const failure = p.failure ?? webhookFailureFromText(p.lastError);
+  return failure ? webhookFailureWords(s.f.locale, failure) : [p.lastError];
+}
 
 const withIcon = (name: string, rich: Rich): Rich => [emoji(name), " ", ...rich];
 
@@ -89,7 +118,7 @@ export const localWords: LocalWords = {
       s.say("downgrade-cancelled", {
         target: p.target,
         when: s.f.at(p.renewalAt, p.timeZone),
-        reason: p.reason ?? s.say("downgrade-cancelled.noFit"),
+        reason: reasonWords(s, p),
       }),
     ),
   spike: (p, s) => {
@@ -228,7 +257,7 @@ export const localWords: LocalWords = {
       s.say("rule-paused", {
         rule: [p.rule],
         filter: [p.filter],
-        reason: fromOurMarkup(p.reason),
+        reason: pauseWords(s, p),
         command: code(`/contacts rules enable ${p.rule}`),
       }),
     ),
@@ -240,7 +269,7 @@ export const localWords: LocalWords = {
         origin: [p.origin],
         since: s.f.day(p.failingSince, "UTC"),
         attempts: p.attempts,
-        error: [p.lastError],
+        error: failureWords(s, p),
         command: code(`/contacts settings webhook test ${p.webhookId}`),
       }),
     ),

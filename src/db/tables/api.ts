@@ -1,6 +1,7 @@
 // What the HTTP API keeps: answers of idempotent writes, and webhook endpoints with their place in
 // the changes feed.
 import { bigint, bigserial, index, integer, jsonb, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+import type { WebhookFailure } from "../../domain/reasons.ts";
 import { accounts } from "./accounts.ts";
 import { ts } from "./columns.ts";
 import { apiKeys } from "./intake.ts";
@@ -51,6 +52,8 @@ export const webhookEndpoints = pgTable(
     attempts: integer().notNull().default(0),
     nextAttemptAt: ts(),
     lastError: text(),
+    /** `lastError` as data (a code and its arguments), so each language words it. */
+    lastFailure: jsonb().$type<WebhookFailure>(),
     disabledAt: ts(),
     /** `settings webhook test`: a test message goes out with the next delivery. */
     testRequestedAt: ts(),

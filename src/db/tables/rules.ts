@@ -1,6 +1,7 @@
 // Automation rules.
 import { sql } from "drizzle-orm";
-import { bigint, bigserial, boolean, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, bigserial, boolean, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import type { RulePauseWhy } from "../../domain/reasons.ts";
 import type { MarketingStatus } from "../../domain/types.ts";
 import { accounts } from "./accounts.ts";
 import { ts } from "./columns.ts";
@@ -24,6 +25,8 @@ export const automationRules = pgTable(
     enabled: boolean().notNull().default(true),
     /** Set while the rule waits for its bulk request to be decided (R16). */
     pausedReason: text(),
+    /** `pausedReason` as data (a code and its arguments), so each language words it. */
+    pausedWhy: jsonb().$type<RulePauseWhy>(),
     pausedRequestId: text(),
     createdBy: text().notNull(),
     /**

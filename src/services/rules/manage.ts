@@ -8,6 +8,7 @@ import type { DateLocale } from "../../domain/dates.ts";
 import type { Filter } from "../../domain/filter.ts";
 import { n } from "../../domain/format.ts";
 import { canSetMarketing } from "../../domain/permissions.ts";
+import { type RulePauseWhy, rulePauseText } from "../../domain/reasons.ts";
 import type { MarketingStatus } from "../../domain/types.ts";
 import { wording } from "../../domain/wording.ts";
 import { ensureUser, getAccount } from "../accounts.ts";
@@ -128,13 +129,10 @@ export async function gateRule(
   const counted = await countApplicable(tx, rule.accountId, rule.action, filter, null, unlessCondition(unless));
   const reason = approvalReason(svc, account, rule.action, counted, at);
   if (!reason) return { rule, requestId: null };
-  const paused = await pauseIntoRequest(
-    svc,
-    tx,
-    rule,
-    { filter, scope: null, unless },
-    `waiting for approval to ${verb}: ${reason}`,
-  );
+  const paused = await pauseIntoRequest(svc, tx, rule, { filter, scope: null, unless }, {
+    ...reason,
+    verb,
+  } as RulePauseWhy);
   return { rule: paused.rule, requestId: paused.requestId };
 }
 
@@ -181,13 +179,13 @@ export async function changeRule(
       await cancelOpenRequest(tx, current, now, "its rule was disabled");
       [row] = await tx
         .update(automationRules)
-        .set({ enabled: false, pausedReason: null, pausedRequestId: null })
+        .set({ enabled: false, pausedReason: null, pausedWhy: null, pausedRequestId: null })
         .where(eq(automationRules.id, rule.id))
         .returning();
     } else {
       [row] = await tx
         .update(automationRules)
-        .set({ enabled: true, pausedReason: null, pausedRequestId: null, ownerId: actor.userId })
+        .set({ enabled: true, pausedReason: null, pausedWhy: null, pausedRequestId: null, ownerId: actor.userId })
         .where(eq(automationRules.id, rule.id))
         .returning();
       if (row) ({ rule: row, requestId } = await gateRule(svc, tx, row, "run again"));
@@ -238,6 +236,7 @@ export async function editRule(
         locale: input.locale && input.locale !== "en" ? input.locale : null,
         ownerId: actor.userId,
         pausedReason: null,
+        pausedWhy: null,
         pausedRequestId: null,
       })
       .where(eq(automationRules.id, rule.id))
@@ -273,6 +272,8 @@ export interface RuleTest {
   becomeMarketing: number;
   /** Why a run now would pause into a bulk request instead of running (R16), or null. */
   wouldPause: string | null;
+  /** The same, as data. */
+  wouldPauseWhy: RulePauseWhy | null;
   /** Older rules with the opposite action that also match contacts this one would change: they win. */
   overridden: { rule: string; action: MarketingStatus; count: number }[];
 }
@@ -292,12 +293,13 @@ export async function testRule(svc: Services, actor: Actor, name: string): Promi
     null,
     unlessCondition(older.map((o) => o.filter)),
   );
-  const wouldPause =
+  const wouldPauseWhy =
     (await ownerCannotRun(svc, svc.db, rule)) ?? approvalReason(svc, account, rule.action, counted, now);
+  const wouldPause = wouldPauseWhy ? rulePauseText(wouldPauseWhy) : null;
   const overridden: RuleTest["overridden"] = [];
   for (const o of older) {
     const both = await countApplicable(svc.db, account.id, rule.action, filter, null, filterCondition(o.filter));
     if (both.n > 0) overridden.push({ rule: o.rule.name, action: o.rule.action, count: both.n });
   }
-  return { rule, count: counted.n, becomeMarketing: counted.newMarketing, wouldPause, overridden };
+  return { rule, count: counted.n, becomeMarketing: counted.newMarketing, wouldPause, wouldPauseWhy, overridden };
 }

@@ -5,7 +5,7 @@ import { and, eq, isNotNull, sql } from "drizzle-orm";
 import type { Executor, Tx } from "../../db/client.ts";
 import { automationRules, bulkRequests } from "../../db/schema.ts";
 import type { Filter } from "../../domain/filter.ts";
-import { n } from "../../domain/format.ts";
+import { type RulePauseWhy, rulePauseFromText, rulePauseText, storedWhy } from "../../domain/reasons.ts";
 import type { MarketingStatus } from "../../domain/types.ts";
 import { type Account, rightsOf } from "../accounts.ts";
 import { recordAudit } from "../audit.ts";
@@ -27,26 +27,31 @@ export function approvalReason(
   action: MarketingStatus,
   counted: { n: number; newMarketing: number },
   at: Date,
-): string | null {
+): RulePauseWhy | null {
   if (counted.n === 0) return null;
   if (counted.n > account.directLimit) {
-    return `it would set ${n(counted.n)} contacts ${action}, more than the direct-change limit of ${n(account.directLimit)}`;
+    return { code: "over-limit", count: counted.n, action, limit: account.directLimit };
   }
   if (action !== "marketing") return null;
   const without = upgradeNeeded(svc, account, account.marketingCount, at);
   const withRule = upgradeNeeded(svc, account, account.marketingCount + counted.newMarketing, at);
   if (withRule && withRule.newLimit !== without?.newLimit) {
-    return `it would upgrade the tier to ${n(withRule.newLimit)} contacts`;
+    return { code: "upgrade", newLimit: withRule.newLimit };
   }
   return null;
 }
 
 /** R13 at run time: a marketing rule whose owner lost marketing contacts access may not run. */
-export async function ownerCannotRun(svc: Services, ex: Executor, rule: Rule): Promise<string | null> {
+export async function ownerCannotRun(svc: Services, ex: Executor, rule: Rule): Promise<RulePauseWhy | null> {
   if (rule.action !== "marketing") return null;
   const owner = await rightsOf(svc, ex, rule.accountId, rule.ownerId);
-  return owner.marketingAccess ? null : `its owner <@${rule.ownerId}> no longer has marketing contacts access`;
+  return owner.marketingAccess ? null : { code: "owner-access", owner: rule.ownerId };
 }
+
+/** A rule's pause reason as data: as stored, else read back from its English sentence (a row paused before it was kept). */
+export const pauseWhyOf = (rule: Rule): RulePauseWhy | null =>
+  storedWhy<RulePauseWhy>(rule.pausedWhy, ["over-limit", "upgrade", "owner-access"]) ??
+  (rule.pausedReason ? rulePauseFromText(rule.pausedReason) : null);
 
 export interface RuleRun {
   rule: string;
@@ -59,6 +64,7 @@ export interface RulePause {
   ruleId: number;
   name: string;
   reason: string;
+  why: RulePauseWhy;
   requestId: string | null;
 }
 
@@ -72,9 +78,10 @@ export async function pauseIntoRequest(
   tx: Tx,
   rule: Rule,
   target: { filter: Filter; scope: ContactScope; unless: Filter[] },
-  reason: string,
+  why: RulePauseWhy,
   causedBy: string | null = null,
 ): Promise<{ rule: Rule; requestId: string | null }> {
+  const reason = rulePauseText(why);
   const requestId = await createBulkRequestIn(
     svc,
     tx,
@@ -98,7 +105,7 @@ export async function pauseIntoRequest(
   if (!requestId) return { rule, requestId: null };
   const [paused] = await tx
     .update(automationRules)
-    .set({ pausedReason: reason, pausedRequestId: requestId })
+    .set({ pausedReason: reason, pausedWhy: why, pausedRequestId: requestId })
     .where(eq(automationRules.id, rule.id))
     .returning();
   await recordAudit(tx, {
@@ -118,12 +125,13 @@ export async function pauseForOwner(
   tx: Tx,
   account: Account,
   rule: Rule,
-  reason: string,
+  why: RulePauseWhy,
 ): Promise<void> {
   const at = svc.clock.now();
+  const reason = rulePauseText(why);
   await tx
     .update(automationRules)
-    .set({ pausedReason: reason, pausedRequestId: null })
+    .set({ pausedReason: reason, pausedWhy: why, pausedRequestId: null })
     .where(and(eq(automationRules.id, rule.id), sql`${automationRules.pausedReason} is null`));
   await recordAudit(tx, {
     accountId: rule.accountId,
@@ -139,7 +147,7 @@ export async function pauseForOwner(
     at,
     {
       key: `rule-paused:${rule.id}:${at.getTime()}`,
-      notice: notice("rule-paused", { rule: rule.name, filter: rule.filter, reason }),
+      notice: notice("rule-paused", { rule: rule.name, filter: rule.filter, reason, why }),
     },
     { channel: account.approvalsChannel, users: [] },
   );
@@ -188,7 +196,7 @@ export async function refreshPausedRules(
     await svc.db.transaction(async (tx) => {
       const [row] = await tx
         .update(automationRules)
-        .set({ pausedReason: null, pausedRequestId: null, ...(rejected ? { enabled: false } : {}) })
+        .set({ pausedReason: null, pausedWhy: null, pausedRequestId: null, ...(rejected ? { enabled: false } : {}) })
         .where(and(eq(automationRules.id, rule.id), eq(automationRules.pausedRequestId, rule.pausedRequestId ?? "")))
         .returning();
       if (!row) return;

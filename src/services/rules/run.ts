@@ -2,6 +2,7 @@
 import { eq, sql } from "drizzle-orm";
 import { rowsOf, type Tx, timestamptz } from "../../db/client.ts";
 import { automationRules, contactStatus, contacts } from "../../db/schema.ts";
+import { rulePauseText } from "../../domain/reasons.ts";
 import { nextUpdateInstant } from "../../domain/update-dates.ts";
 import { billingTermsOf, getAccount } from "../accounts.ts";
 import type { BulkRequestView } from "../bulk/index.ts";
@@ -59,13 +60,26 @@ export async function applyRulesInTx(
     const ownerReason = await ownerCannotRun(svc, tx, rule);
     if (ownerReason) {
       await pauseForOwner(svc, tx, account, rule, ownerReason);
-      pauses.push({ ruleId: rule.id, name: rule.name, reason: ownerReason, requestId: null });
+      pauses.push({
+        ruleId: rule.id,
+        name: rule.name,
+        reason: rulePauseText(ownerReason),
+        why: ownerReason,
+        requestId: null,
+      });
       continue;
     }
     const reason = approvalReason(svc, account, rule.action, counted, at);
     if (reason) {
       const paused = await pauseIntoRequest(svc, tx, rule, { filter, scope, unless }, reason, causedBy);
-      if (paused.requestId) pauses.push({ ruleId: rule.id, name: rule.name, reason, requestId: paused.requestId });
+      if (paused.requestId)
+        pauses.push({
+          ruleId: rule.id,
+          name: rule.name,
+          reason: rulePauseText(reason),
+          why: reason,
+          requestId: paused.requestId,
+        });
       continue;
     }
     const set =
@@ -117,7 +131,13 @@ export async function applyRulesInTx(
       if (grown) {
         const paused = await pauseIntoRequest(svc, tx, rule, { filter, scope, unless }, grown, causedBy);
         if (paused.requestId)
-          pauses.push({ ruleId: rule.id, name: rule.name, reason: grown, requestId: paused.requestId });
+          pauses.push({
+            ruleId: rule.id,
+            name: rule.name,
+            reason: rulePauseText(grown),
+            why: grown,
+            requestId: paused.requestId,
+          });
         continue;
       }
     }

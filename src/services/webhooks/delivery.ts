@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { rowsOf } from "../../db/client.ts";
 import { webhookEndpoints } from "../../db/schema.ts";
+import { type WebhookFailure, webhookFailureText } from "../../domain/reasons.ts";
 import { getAccount } from "../accounts.ts";
 import type { Services } from "../context.ts";
 import { notice } from "../notices.ts";
@@ -73,6 +74,7 @@ export async function recordWebhookDelivered(
       attempts: 0,
       failingSince: null,
       lastError: null,
+      lastFailure: null,
       nextAttemptAt: opts.more ? now : new Date(now.getTime() + WEBHOOK_POLL_MS),
       ...(opts.tested ? { testRequestedAt: null } : {}),
       leaseToken: null,
@@ -97,8 +99,10 @@ export async function releaseWebhook(svc: Services, claim: WebhookClaim): Promis
 export async function recordWebhookFailed(
   svc: Services,
   claim: WebhookClaim,
-  error: string,
+  failed: WebhookFailure | string,
 ): Promise<{ disabled: boolean }> {
+  const failure = typeof failed === "string" ? null : failed;
+  const error = typeof failed === "string" ? failed : webhookFailureText(failed);
   const now = svc.clock.now();
   const ep = claim.endpoint;
   const failingSince = ep.failingSince ?? now;
@@ -111,6 +115,7 @@ export async function recordWebhookFailed(
         attempts,
         failingSince,
         lastError: error.slice(0, 300),
+        lastFailure: failure,
         nextAttemptAt: new Date(now.getTime() + webhookBackoffMs(attempts)),
         disabledAt: giveUp ? now : null,
         leaseToken: null,
@@ -132,6 +137,7 @@ export async function recordWebhookFailed(
           failingSince: failingSince.toISOString(),
           attempts,
           lastError: error.slice(0, 300),
+          ...(failure ? { failure } : {}),
         }),
       },
       await alertRecipients(tx, account),

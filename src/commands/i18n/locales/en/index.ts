@@ -10,8 +10,11 @@ import { help } from "./help.ts";
 import { home } from "./home.ts";
 import { notices } from "./notices.ts";
 import { refusals } from "./refusals.ts";
+import { reports } from "./reports.ts";
 import { requests } from "./requests.ts";
+import { rules } from "./rules.ts";
 import { selectors } from "./selectors.ts";
+import { settings } from "./settings.ts";
 import { wizard } from "./wizard.ts";
 
 export const en = {
@@ -25,6 +28,9 @@ export const en = {
   ...chart,
   ...commands,
   ...refusals,
+  ...settings,
+  ...rules,
+  ...reports,
 } as const;
 
 /** Every message: a catalog without one of them does not compile. */

@@ -8,8 +8,11 @@ import { help } from "./help.ts";
 import { home } from "./home.ts";
 import { notices } from "./notices.ts";
 import { refusals } from "./refusals.ts";
+import { reports } from "./reports.ts";
 import { requests } from "./requests.ts";
+import { rules } from "./rules.ts";
 import { selectors } from "./selectors.ts";
+import { settings } from "./settings.ts";
 import { wizard } from "./wizard.ts";
 
 export const pl: Catalog = {
@@ -23,4 +26,7 @@ export const pl: Catalog = {
   ...chart,
   ...commands,
   ...refusals,
+  ...settings,
+  ...rules,
+  ...reports,
 };

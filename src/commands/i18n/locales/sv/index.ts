@@ -7,8 +7,11 @@ import { help } from "./help.ts";
 import { home } from "./home.ts";
 import { notices } from "./notices.ts";
 import { refusals } from "./refusals.ts";
+import { reports } from "./reports.ts";
 import { requests } from "./requests.ts";
+import { rules } from "./rules.ts";
 import { selectors } from "./selectors.ts";
+import { settings } from "./settings.ts";
 import { wizard } from "./wizard.ts";
 
 export const sv: Catalog = {
@@ -22,4 +25,7 @@ export const sv: Catalog = {
   ...chart,
   ...commands,
   ...refusals,
+  ...settings,
+  ...rules,
+  ...reports,
 };

@@ -1,0 +1,83 @@
+// `settings` (the overview and each change), `settings api-key …`, `settings defaults …`,
+// `settings webhook …`, and the reasons a webhook failed or a downgrade was cancelled.
+// English, ICU MessageFormat: the reference every other language's part must match key for key and
+// argument for argument (test/commands/i18n-catalogs.test.ts). Setting names and values typed in
+// commands (`plan`, `on`, `3d`) stay as they are: they are the grammar.
+export const settings = {
+  "settings.header": "Settings",
+  "settings.tierValue": "{limit, number} contacts ({monthly}/month)",
+  "settings.notSet": "not set",
+  "settings.none": "none",
+  "settings.spike": "{percent} or {min, number} contacts within an hour, whichever is smaller",
+  "settings.default": "default",
+  "settings.changedBy": "changed by {who}, {when}",
+  "settings.bySystem": "tierkeeper (automatic upgrade or renewal)",
+  "settings.byCli": "the command line",
+  "settings.notSetUp": "tierkeeper isn't set up yet: {slack} (or {cli} in a terminal) asks for all of this in one go.",
+  "settings.howToChange": "Admins change one or several at once, e.g. {example}, or all in a form with {setup}.",
+  "settings.changed": "{key} is now {after} (was {before}).",
+  "settings.was": "{limit, number} contacts, {monthly}/month",
+  "settings.wasPlan": "{limit, number} contacts on the {plan} plan, {monthly}/month",
+  "settings.tierFitted":
+    "The plan is now {plan}, and the tier {limit, number} contacts: the smallest {plan} tier that holds your {count, plural, one {# marketing contact} other {# marketing contacts}}, {monthly}/month (was {was}). To choose another, give it too: {command}.",
+  "settings.tierGiven": "The tier is now {limit, number} contacts on the {plan} plan, {monthly}/month (was {was}).",
+  "settings.nothingChanged": "Nothing changed: every setting you gave already had that value.",
+  "settings.setupInSlack": "The setup form opens in Slack: type {slack} there. In a terminal, run {cli}.",
+  "apiKey.new": "New API key {id}:",
+  "apiKey.may": "It may: {scopes}.",
+  "apiKey.scope.contactsRead": "read contacts, the tier, usage, the forecast and requests; export contacts",
+  "apiKey.scope.contactsWrite":
+    "create, update and delete contacts: a new contact starts with its source's default status, and a marketing form's submission makes a non-marketing contact marketing, as in HubSpot (the tier check and approvals still apply)",
+  "apiKey.scope.statusWrite": "set contacts marketing or non-marketing, and ask for bulk changes",
+  "apiKey.scope.changesRead": "read the changes feed",
+  "apiKey.copy":
+    "Copy it now: it is not shown again. Send it as {header} to the API (/api/v1, reference at /api/v1/reference). Revoke it with {command}.",
+  "apiKey.none": "There are no intake API keys. Make one with {command}.",
+  "apiKey.header": "API keys",
+  "apiKey.count": "API keys ({active, number} active, {revoked, number} revoked):",
+  "apiKey.line": "{id} ({scopes}): {state}; made {made} by {by}; {used}",
+  "apiKey.revokedBy": "revoked {when} by {who}",
+  "apiKey.active": "active",
+  "apiKey.lastUsed": "last used {when}",
+  "apiKey.neverUsed": "never used",
+  "apiKey.showing": "Showing the latest {shown, number} of {total, number} keys.",
+  "apiKey.shownOnce": "Keys are shown once, when made. Revoke one with {command}.",
+  "apiKey.revoked": "API key {id} is revoked; requests with it now get 401.",
+  "defaults.set":
+    "New contacts from {source} now start {status, select, marketing {marketing} other {non-marketing}}{before, select, marketing { (was marketing)} non { (was non-marketing)} other {}}.{promotes, select, yes { An existing non-marketing contact who submits it becomes marketing.} other {}}",
+  "defaults.header": "Creation-source defaults",
+  "defaults.line":
+    "{source}: {status, select, marketing {marketing} other {non-marketing}}{from, select, account { (set for this account)} override { (override)} other {}}{note}",
+  "defaults.note.form": " — an existing non-marketing contact who submits a marketing form becomes marketing",
+  "defaults.note.externalForm": " — same promotion rule as forms",
+  "defaults.note.import": " — per import: {command} makes a bulk request",
+  "defaults.note.integration": " — per app: {command}",
+  "defaults.note.always": " — always non-marketing",
+  "defaults.showing": "Showing {shown, number} of {total, number} defaults; set or check one with {command}.",
+  "defaults.change": "Change one with {form}, {api} or {integration} (admins).",
+  "webhook.added": "Webhook {id} sends {events} to {url}, from now on.",
+  "webhook.everyChange": "every change",
+  "webhook.secret": "Its signing secret (Standard Webhooks): {secret}",
+  "webhook.copy":
+    "Copy the secret now: it is not shown again. Verify each delivery with it (any Standard Webhooks library does). {command} sends a test message.",
+  "webhook.none": "There are no webhooks. Add one with {command}; events: {events}.",
+  "webhook.header": "Webhooks",
+  "webhook.line": "{id}: {url} ({events}): {state}",
+  "webhook.off": "turned off {when} after failing since {since}",
+  "webhook.failing":
+    "failing since {when} ({attempts, plural, one {# attempt} other {# attempts}}; last: {error}); retried with backoff",
+  "webhook.delivering": "delivering",
+  "webhook.help": "{test} sends a test message (and turns a turned-off one back on); {remove} removes one.",
+  "webhook.test":
+    "A test message goes to webhook {id} ({url}) within a minute; then it catches up with what it has not received.",
+  "webhook.removed": "Webhook {id} is removed; nothing more is sent to {url}.",
+  "webhook.error.notHttps": "the URL is not https",
+  "webhook.error.timeout": "no answer within {seconds, number} s",
+  "webhook.error.blocked": "{host} resolves to no public address",
+  "webhook.error.connect": "could not connect ({error})",
+  "webhook.error.status": "answered {status}",
+  "webhook.error.broken": "answered {status}, then the connection broke",
+  "downgrade.notATier": "{target, number} is no longer a tier of the plan.",
+  "downgrade.noFit":
+    "there {count, plural, one {was # marketing contact} other {were # marketing contacts}} then, more than {target, number}.",
+} as const;
