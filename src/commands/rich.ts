@@ -63,26 +63,32 @@ export function join(parts: readonly Rich[], separator: string): Rich {
 /** The plain-text form: what a terminal prints and what `--json` scripts read. */
 export function plain(rich: Rich): string {
   let s = "";
+  // An emoji has no plain form: it is left out with the space after it, so no double space remains.
+  let afterEmoji = false;
   for (const span of rich) {
-    if (typeof span === "string") s += span;
-    else
-      switch (span.mark) {
-        case "strong":
-        case "em":
-          s += plain(span.text);
-          break;
-        case "code":
-          s += `\`${span.text}\``;
-          break;
-        case "mention":
-          s += span.userId;
-          break;
-        case "channel":
-          s += span.channelId;
-          break;
-        case "emoji":
-          break;
-      }
+    if (typeof span === "string") {
+      s += afterEmoji && (s === "" || s.endsWith(" ")) ? span.replace(/^ /, "") : span;
+      afterEmoji = false;
+      continue;
+    }
+    afterEmoji = span.mark === "emoji";
+    switch (span.mark) {
+      case "strong":
+      case "em":
+        s += plain(span.text);
+        break;
+      case "code":
+        s += `\`${span.text}\``;
+        break;
+      case "mention":
+        s += span.userId;
+        break;
+      case "channel":
+        s += span.channelId;
+        break;
+      case "emoji":
+        break;
+    }
   }
   return s;
 }
