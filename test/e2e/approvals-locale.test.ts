@@ -98,7 +98,7 @@ const dmTo = async (user: string, id: string) =>
 
 describe("a bulk request and its approval in the team's language", { timeout: 60_000 }, () => {
   it("Swedish: the requester's answer, the channel message with its buttons, the approval and the DM", async () => {
-    expect((await ask("settings language sv", "UADMIN1")).text).toContain("`language` is now sv (was en).");
+    expect((await ask("settings language sv", "UADMIN1")).text).toContain("`language` ma teraz wartość sv (było en).");
 
     const answer = await ask("bulk marketing where email contains n0000", "UMEMBER1");
     expect(answer.text).toContain(":inbox_tray: Begäran R");
@@ -111,7 +111,7 @@ describe("a bulk request and its approval in the team's language", { timeout: 60
 
     const { id, ts, post } = await posted(answer);
     expect(post.text).toBe(
-      `Massbegäran ${id} från <@UMEMBER1>: ändra 9 kontakter till marknadsföring (contacts where email contains n0000).`,
+      `Massbegäran ${id} från <@UMEMBER1>: ändra 9 kontakter till marknadsföring (kontakter där email contains n0000).`,
     );
     expect(post.all).toContain(`*Massbegäran ${id}* från <@UMEMBER1>`);
     expect(post.all).toContain("*Gäller från*\\ndirekt vid godkännande");
@@ -130,7 +130,7 @@ describe("a bulk request and its approval in the team's language", { timeout: 60
     expect(update.all).not.toContain(APPROVE_ACTION);
     const dm = await dmTo("UMEMBER1", id);
     expect(dm.text).toBe(
-      `Din massbegäran ${id} (ändra 9 kontakter till marknadsföring (contacts where email contains n0000)): Godkänd av <@UADMIN2> fre 15 maj 2026 kl. 10:00 GMT−4 och genomförd.`,
+      `Din massbegäran ${id} (ändra 9 kontakter till marknadsföring (kontakter där email contains n0000)): Godkänd av <@UADMIN2> fre 15 maj 2026 kl. 10:00 GMT−4 och genomförd.`,
     );
 
     // A second click hears, in the clicker's language and zone, that it was already decided.
@@ -178,7 +178,7 @@ describe("a bulk request and its approval in the team's language", { timeout: 60
     await ask("settings language nl", "UADMIN1");
     const { id, post } = await posted(await ask("bulk marketing where email contains n0002", "UMEMBER1"));
     expect(post.text).toBe(
-      `Bulkverzoek ${id} van <@UMEMBER1>: 10 contacten marketing maken (contacts where email contains n0002).`,
+      `Bulkverzoek ${id} van <@UMEMBER1>: 10 contacten marketing maken (contacten waarvoor email contains n0002).`,
     );
     expect(post.all).toContain('"text":"Goedkeuren"');
     expect(post.all).toContain('"text":"Afwijzen"');
