@@ -5,13 +5,14 @@ import { ensureUser } from "../services/accounts.ts";
 import { NeedsConfirmation } from "../services/bulk/index.ts";
 import type { Services } from "../services/context.ts";
 import { Refusal } from "../services/context.ts";
-import { type Answer, refusal } from "./answer.ts";
+import { type Answer, note, refusal } from "./answer.ts";
 import type { Invocation } from "./handler.ts";
 import { isTranslated } from "./i18n/answers.ts";
 import type { Locale } from "./i18n/format.ts";
+import { localUsage } from "./i18n/help.ts";
 import { worded } from "./i18n/refusals.ts";
 import { dispatch } from "./registry.ts";
-import { fromOurMarkup, plain, type Rich } from "./rich.ts";
+import { fromOurMarkup, join, plain, type Rich } from "./rich.ts";
 
 /**
  * A Refusal's sentence: in the user's language when it has a wording and the language is one of
@@ -33,10 +34,18 @@ export const refusalAnswer = (e: Refusal, locale?: Locale | string): Answer => (
 export async function runCommand(svc: Services, inv: Invocation): Promise<Answer> {
   const parsed = parseCommand(inv.text, { now: svc.clock.now(), timeZone: inv.timeZone, locale: inv.locale });
   if (!parsed.ok) {
-    const local = isTranslated(inv.locale) && parsed.wording ? worded(inv.locale, parsed.wording) : null;
-    if (!local) return refusal(parsed.error, "invalid", parsed.usage);
-    // In the user's language; the usage is the help's (English), the --json error stays English.
-    return { ...refusal(local, "invalid", parsed.usage), data: { error: parsed.error } };
+    if (!isTranslated(inv.locale)) return refusal(parsed.error, "invalid", parsed.usage);
+    // The error in the user's language when it has a wording (else as the grammar said it), the
+    // usage as the help words it in that language; the --json error stays English.
+    const local = parsed.wording ? worded(inv.locale, parsed.wording) : null;
+    const usage = join(localUsage(inv.locale, parsed.topic ?? undefined), "\n");
+    const base = refusal(local ?? parsed.error, "invalid");
+    return {
+      ...base,
+      parts: [...base.parts, note(usage)],
+      text: `${base.text}\n\n${plain(usage)}`,
+      data: { error: parsed.error },
+    };
   }
   try {
     await ensureUser(svc, inv.actor.accountId, inv.actor.userId);

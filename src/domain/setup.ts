@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { readSettingValue, type SettingChange } from "./command/index.ts";
 import type { DateContext } from "./dates.ts";
+import { type Wording, wording } from "./wording.ts";
 
 /** The settings setup asks for, in the order it asks. */
 export const SETUP_KEYS = [
@@ -32,6 +33,19 @@ export const SETUP_MISSING: Record<SetupField, string> = {
   "billing-contacts": "Choose the billing contacts.",
 };
 
+/** The catalog key of each missing-answer sentence (src/commands/i18n/locales/en/setup.ts). */
+const MISSING_KEY: Record<SetupField, string> = {
+  plan: "setupModal.missing.plan",
+  tier: "setupModal.missing.tier",
+  term: "setupModal.missing.term",
+  start: "setupModal.missing.start",
+  timezone: "setupModal.missing.timezone",
+  "alert-channel": "setupModal.missing.alertChannel",
+  "approvals-channel": "setupModal.missing.approvalsChannel",
+  reminders: "setupModal.missing.reminders",
+  "billing-contacts": "setupModal.missing.billingContacts",
+};
+
 const answer = z.string().max(500, { error: "That answer is too long." });
 
 /** The raw answers: text per setting (absent or blank: not answered), user ids or mentions for billing contacts. */
@@ -56,6 +70,8 @@ export interface SetupReading {
   /** The billing contacts to have, or null to leave them as they are. */
   billingContacts: string[] | null;
   errors: Partial<Record<SetupField, string>>;
+  /** The errors that have one as data, for the languages besides English (src/domain/wording.ts). */
+  wordings: Partial<Record<SetupField, Wording>>;
 }
 
 const USER = /^(?:<@)?([UW][A-Z0-9]{1,20})(?:\|[^<>]{0,80})?>?$/;
@@ -86,36 +102,45 @@ export function readSetupAnswers(raw: unknown, ctx: DateContext, required: reado
       const field = String(issue.path[0] ?? "plan") as SetupField;
       errors[field] ??= issue.code === "unrecognized_keys" ? `"${issue.keys[0]}" isn't a setup field.` : issue.message;
     }
-    return { ok: false, settings: [], billingContacts: null, errors };
+    return { ok: false, settings: [], billingContacts: null, errors, wordings: {} };
   }
   const answers = parsed.data;
   const errors: Partial<Record<SetupField, string>> = {};
+  const wordings: Partial<Record<SetupField, Wording>> = {};
+  const missing = (field: SetupField) => {
+    errors[field] = SETUP_MISSING[field];
+    wordings[field] = wording(MISSING_KEY[field]);
+  };
   const settings: SettingChange[] = [];
   for (const key of SETUP_KEYS) {
     const text = answers[key]?.trim() ?? "";
     if (text === "") {
-      if (required.includes(key)) errors[key] = SETUP_MISSING[key];
+      if (required.includes(key)) missing(key);
       continue;
     }
     const read = readSettingValue(key, text, ctx);
     if (read.ok) settings.push(read.setting);
-    else errors[key] = read.error;
+    else {
+      errors[key] = read.error;
+      if (read.wording) wordings[key] = read.wording;
+    }
   }
   let billingContacts: string[] | null = null;
   if (answers["billing-contacts"] !== undefined) {
     const ids: string[] = [];
     for (const word of answers["billing-contacts"]) {
       const id = readUserId(word);
-      if (id === null) {
-        errors["billing-contacts"] ??=
-          `"${word.length > 40 ? `${word.slice(0, 37)}...` : word}" isn't a Slack user; give user ids like U0123ABCD or mentions.`;
-      } else {
+      if (id === null && errors["billing-contacts"] === undefined) {
+        const shown = word.length > 40 ? `${word.slice(0, 37)}...` : word;
+        errors["billing-contacts"] = `"${shown}" isn't a Slack user; give user ids like U0123ABCD or mentions.`;
+        wordings["billing-contacts"] = wording("setupModal.notUser", { value: shown });
+      } else if (id !== null) {
         ids.push(id);
       }
     }
     billingContacts = [...new Set(ids)];
   } else if (required.includes("billing-contacts")) {
-    errors["billing-contacts"] = SETUP_MISSING["billing-contacts"];
+    missing("billing-contacts");
   }
-  return { ok: Object.keys(errors).length === 0, settings, billingContacts, errors };
+  return { ok: Object.keys(errors).length === 0, settings, billingContacts, errors, wordings };
 }

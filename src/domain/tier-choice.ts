@@ -3,6 +3,7 @@
 // so the guard's `marketing_count <= tier_limit` always holds after it (R9).
 import { isLadderLimit, type Pricing, smallestTierHolding } from "./pricing.ts";
 import { PLANS, type Plan } from "./types.ts";
+import { type Wording, wording } from "./wording.ts";
 
 export interface TierChoiceInput {
   pricing: Pricing;
@@ -23,7 +24,7 @@ export type TierChoiceHow = "given" | "fitted" | "kept";
 
 export type TierChoice =
   | { ok: true; plan: Plan; limit: number; how: TierChoiceHow }
-  | { ok: false; key: "plan" | "tier"; error: string };
+  | { ok: false; key: "plan" | "tier"; error: string; wording: Wording };
 
 const fmt = (n: number) => n.toLocaleString("en-US");
 
@@ -42,10 +43,22 @@ export function chooseTier(input: TierChoiceInput): TierChoice {
         last === undefined
           ? ""
           : ` ${fmt(tier)} is a tier of the ${elsewhere.join(" and ")} plan${elsewhere.length > 1 ? "s" : ""}: name the plan too to switch, e.g. \`settings plan ${last} tier ${fmt(tier)}\`.`;
+      const tiers = tierLimitsFrom(input.pricing, plan, count);
       return {
         ok: false,
         key: "tier",
         error: `${fmt(tier)} is not a tier of the ${plan} plan. ${tiersFrom(input.pricing, plan, count)}${hint}`,
+        wording: wording("refusal.setting.notTier", {
+          tier,
+          plan,
+          count,
+          none: tiers.length === 0 ? "yes" : "no",
+          tiers: { numbers: tiers },
+          others: elsewhere.length,
+          first: elsewhere[0] ?? "",
+          second: elsewhere[1] ?? "",
+          command: { code: last === undefined ? "" : `settings plan ${last} tier ${fmt(tier)}` },
+        }),
       };
     }
     if (tier < count) {
@@ -57,6 +70,14 @@ export function chooseTier(input: TierChoiceInput): TierChoice {
         ok: false,
         key: "tier",
         error: `The account has ${fmt(count)} marketing contacts, more than ${fmt(tier)}.${downgrade}`,
+        wording: wording("refusal.setting.belowCount", {
+          count,
+          tier,
+          samePlan: plan === input.currentPlan ? "yes" : "no",
+          command: { code: `tier downgrade ${fmt(tier)}` },
+          plan,
+          smallest,
+        }),
       };
     }
     return {
@@ -72,9 +93,20 @@ export function chooseTier(input: TierChoiceInput): TierChoice {
       ok: false,
       key: "plan",
       error: `The ${plan} plan's largest tier is ${fmt(ladder.maxLimit)} contacts, fewer than your ${fmt(count)} marketing contacts.`,
+      wording: wording("refusal.setting.planTooSmall", { plan, max: ladder.maxLimit, count }),
     };
   }
   return { ok: true, plan, limit: smallest, how: "fitted" };
+}
+
+/** The first four tiers of the plan that hold `count`, and "…" when there are more. */
+function tierLimitsFrom(pricing: Pricing, plan: Plan, count: number): (number | "…")[] {
+  const ladder = pricing[plan];
+  const first = smallestTierHolding(ladder, count);
+  const limits: (number | "…")[] = [];
+  for (let limit = first; limit <= ladder.maxLimit && limits.length < 4; limit += ladder.step) limits.push(limit);
+  if (limits.length > 0 && first + 4 * ladder.step <= ladder.maxLimit) limits.push("…");
+  return limits;
 }
 
 /** "Its tiers that hold your 1,500 marketing contacts are 10,000, 20,000, 30,000, … contacts." */

@@ -4,9 +4,16 @@
 
 /**
  * An argument: a number (formatted in the language), plain text (as typed), a command (code), a
- * Slack user, or numbers joined with ", " (each formatted; "…" where a long list is cut).
+ * Slack user, numbers joined with ", " (each formatted; "…" where a long list is cut), or another
+ * sentence (worded in the same language; `text`, the English, when it has no wording).
  */
-export type WordingArg = string | number | { code: string } | { user: string } | { numbers: readonly (number | "…")[] };
+export type WordingArg =
+  | string
+  | number
+  | { code: string }
+  | { user: string }
+  | { numbers: readonly (number | "…")[] }
+  | { sentence: string; wording?: Wording };
 
 export interface Wording {
   key: string;

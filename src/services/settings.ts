@@ -7,6 +7,7 @@ import { canAdminister } from "../domain/permissions.ts";
 import { monthlyPriceCents } from "../domain/pricing.ts";
 import { chooseTier, type TierChoiceHow } from "../domain/tier-choice.ts";
 import type { Plan } from "../domain/types.ts";
+import { type Wording, wording } from "../domain/wording.ts";
 import { type Account, ensureUser, getAccount } from "./accounts.ts";
 import { recordAudit } from "./audit.ts";
 import { type Actor, Refusal, type Services } from "./context.ts";
@@ -39,8 +40,9 @@ export class SettingRefusal extends Refusal {
     message: string,
     readonly key: SettingKey,
     kind: "refused" | "invalid" = "invalid",
+    wording?: Wording,
   ) {
-    super(message, kind);
+    super(message, kind, false, wording);
   }
 }
 
@@ -184,7 +186,12 @@ export async function applySettings(
   const keys = new Set<SettingKey>();
   for (const change of changes) {
     if (keys.has(change.key))
-      throw new SettingRefusal(`\`${change.key}\` is given twice; give each setting once.`, change.key);
+      throw new SettingRefusal(
+        `\`${change.key}\` is given twice; give each setting once.`,
+        change.key,
+        "invalid",
+        wording("refusal.setting.twice", { key: { code: change.key } }),
+      );
     keys.add(change.key);
   }
   const patch: Partial<typeof accounts.$inferInsert> = {};
@@ -242,7 +249,7 @@ export async function applySettings(
     plan: planGiven,
     tier: tierGiven,
   });
-  if (!choice.ok) throw new SettingRefusal(choice.error, choice.key);
+  if (!choice.ok) throw new SettingRefusal(choice.error, choice.key, "invalid", choice.wording);
   patch.plan = choice.plan;
   patch.tierLimit = choice.limit;
   const [updated] = await tx.update(accounts).set(patch).where(eq(accounts.id, account.id)).returning();
@@ -294,7 +301,7 @@ export async function tierProblem(
   svc: Services,
   accountId: number,
   changes: SettingChange[],
-): Promise<{ key: "plan" | "tier"; error: string } | null> {
+): Promise<{ key: "plan" | "tier"; error: string; wording: Wording } | null> {
   const account = await getAccount(svc.db, accountId);
   const plan = changes.find((c) => c.key === "plan");
   const tier = changes.find((c) => c.key === "tier");
@@ -306,7 +313,7 @@ export async function tierProblem(
     plan: plan?.key === "plan" ? plan.value : undefined,
     tier: tier?.key === "tier" ? tier.value : undefined,
   });
-  return choice.ok ? null : { key: choice.key, error: choice.error };
+  return choice.ok ? null : { key: choice.key, error: choice.error, wording: choice.wording };
 }
 
 /** A setting's value in words: `3d,1d`, `on`, `<#C123>`, `10,000`. */

@@ -12,6 +12,7 @@ import { monthlyPriceCents } from "../domain/pricing.ts";
 import { THRESHOLDS } from "../domain/thresholds.ts";
 import type { Plan } from "../domain/types.ts";
 import { nextRenewalInstant, nextUpdateInstant } from "../domain/update-dates.ts";
+import { wording } from "../domain/wording.ts";
 import { type Account, billingTermsOf, ensureUser, getAccount } from "./accounts.ts";
 import { recordAudit } from "./audit.ts";
 import { type Actor, Refusal, type Services } from "./context.ts";
@@ -92,6 +93,8 @@ export async function setupAccount(
     throw new BillingContactsRefusal(
       `That's ${wanted.length} billing contacts; setup takes at most ${MAX_BILLING_CONTACTS} (each gets every alert by DM).`,
       "invalid",
+      false,
+      wording("setupModal.tooManyBilling", { count: wanted.length, max: MAX_BILLING_CONTACTS }),
     );
   }
   const by = opts.operator ? "cli" : actor.userId;

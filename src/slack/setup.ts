@@ -3,12 +3,18 @@
 // saves in one transaction. Choosing another plan redraws the tier select (dispatch_action).
 import type { ConversationsSelect, InputBlock, InputBlockElement, KnownBlock, ModalView } from "@slack/types";
 import { z } from "zod";
+import { isTranslated } from "../commands/i18n/answers.ts";
+import type { Locale } from "../commands/i18n/format.ts";
+import type { MessageKey } from "../commands/i18n/locales/en/index.ts";
+import type { MessageArg } from "../commands/i18n/messages.ts";
+import { code } from "../commands/rich.ts";
 import { money, n } from "../domain/format.ts";
 import { monthlyPriceCents, type Pricing, smallestTierHolding } from "../domain/pricing.ts";
 import type { SetupAnswers, SetupField } from "../domain/setup.ts";
 import { PLANS, type Plan, TERMS } from "../domain/types.ts";
 import type { Actor, Services } from "../services/context.ts";
 import { MAX_BILLING_CONTACTS, type SetupState, setupState } from "../services/setup.ts";
+import { wizardWords } from "./manage-local.ts";
 import { context, section, truncate } from "./render/blocks.ts";
 
 export const SETUP_VIEW = "setup";
@@ -52,8 +58,28 @@ const TERM_TEXT: Record<string, [string, string]> = {
 
 const isChannelId = (c: string | null): c is string => c !== null && /^[CG][A-Z0-9]{2,}$/.test(c);
 
+/**
+ * The modal's words: English as written here, or the catalogs' `setupModal.*` in the user's
+ * language (mrkdwn for sections, plain text for the rest).
+ */
+function setupWords(locale: Locale | string | undefined) {
+  const w = isTranslated(locale) ? wizardWords(locale) : null;
+  return {
+    w,
+    text: (key: MessageKey, english: string, args?: Record<string, MessageArg>) => (w ? w.text(key, args) : english),
+    md: (key: MessageKey, english: string, args?: Record<string, MessageArg>) => (w ? w.md(key, args) : english),
+  };
+}
+
 /** The tiers the select offers: from the smallest that holds today's count, up to Slack's 100 options. */
-export function tierOptions(pricing: Pricing, plan: Plan, marketingCount: number, current: number | null) {
+export function tierOptions(
+  pricing: Pricing,
+  plan: Plan,
+  marketingCount: number,
+  current: number | null,
+  locale?: Locale | string,
+) {
+  const { w } = setupWords(locale);
   const ladder = pricing[plan];
   const limits: number[] = [];
   for (
@@ -67,7 +93,12 @@ export function tierOptions(pricing: Pricing, plan: Plan, marketingCount: number
     limits.splice(MAX_OPTIONS - 1, limits.length, current);
   }
   return limits.map((limit) =>
-    option(`${n(limit)} contacts — ${money(monthlyPriceCents(ladder, limit))}/month`, String(limit)),
+    option(
+      w
+        ? w.text("setupModal.tierOption", { limit, monthly: w.f.money(monthlyPriceCents(ladder, limit)) })
+        : `${n(limit)} contacts — ${money(monthlyPriceCents(ladder, limit))}/month`,
+      String(limit),
+    ),
   );
 }
 
@@ -92,21 +123,36 @@ function input(
  * The modal, prefilled with the account as it is; `plan` redraws it for another plan than the
  * account's (the tier select then starts at that plan's smallest tier holding today's count).
  */
-export function setupModal(state: SetupState, pricing: Pricing, metadata: SetupMetadata, plan?: Plan): ModalView {
+export function setupModal(
+  state: SetupState,
+  pricing: Pricing,
+  metadata: SetupMetadata,
+  plan?: Plan,
+  locale?: Locale | string,
+): ModalView {
   const { account } = state;
   const currentPlan = account.plan as Plan;
   const chosen = plan ?? currentPlan;
   const count = account.marketingCount;
-  const tiers = tierOptions(pricing, chosen, count, chosen === currentPlan ? account.tierLimit : null);
+  const { w, text, md } = setupWords(locale);
+  const tiers = tierOptions(pricing, chosen, count, chosen === currentPlan ? account.tierLimit : null, locale);
   const initialTier =
     tiers.find((o) => chosen === currentPlan && o.value === String(account.tierLimit)) ?? tiers[0] ?? null;
   const planOption = (p: Plan) => option(p[0]?.toUpperCase() + p.slice(1), p);
-  const termOption = (t: string) => option(TERM_TEXT[t]?.[0] ?? t, t, TERM_TEXT[t]?.[1]);
-  const dayOption = (d: number) => option(d === 1 ? "1 day before" : `${d} days before`, String(d));
+  const termOption = (t: string) =>
+    w && (t === "annual" || t === "monthly")
+      ? option(
+          w.text(t === "annual" ? "setupModal.termAnnual" : "setupModal.termMonthly"),
+          t,
+          w.text(t === "annual" ? "setupModal.termAnnualHint" : "setupModal.termMonthlyHint"),
+        )
+      : option(TERM_TEXT[t]?.[0] ?? t, t, TERM_TEXT[t]?.[1]);
+  const dayOption = (d: number) =>
+    option(text("setupModal.reminderDay", d === 1 ? "1 day before" : `${d} days before`, { days: d }), String(d));
   const channelSelect = (current: string | null): ConversationsSelect => ({
     type: "conversations_select",
     action_id: VALUE,
-    placeholder: plain("Choose a channel", 150),
+    placeholder: plain(text("setupModal.channelChoose", "Choose a channel"), 150),
     filter: { include: ["public", "private"], exclude_bot_users: true, exclude_external_shared_channels: true },
     ...(isChannelId(current) ? { initial_conversation: current } : {}),
   });
@@ -115,14 +161,22 @@ export function setupModal(state: SetupState, pricing: Pricing, metadata: SetupM
   const blocks: KnownBlock[] = [
     section(
       state.configured
-        ? `These are tierkeeper's settings. You have *${n(count)}* marketing contacts today. Saving changes them all at once.`
-        : `Tell tierkeeper what you bought and where to talk to you. You have *${n(count)}* marketing contacts today. You can change all of this later from App Home or with \`/contacts settings\`.`,
+        ? md(
+            "setupModal.introSettings",
+            `These are tierkeeper's settings. You have *${n(count)}* marketing contacts today. Saving changes them all at once.`,
+            { count },
+          )
+        : md(
+            "setupModal.introNew",
+            `Tell tierkeeper what you bought and where to talk to you. You have *${n(count)}* marketing contacts today. You can change all of this later from App Home or with \`/contacts settings\`.`,
+            { count, command: code("/contacts settings") },
+          ),
     ),
     {
       type: "input",
       block_id: setupBlockId("plan", chosen),
       dispatch_action: true,
-      label: plain("Plan", 2000),
+      label: plain(text("setupModal.plan", "Plan"), 2000),
       element: {
         type: "static_select",
         action_id: SETUP_PLAN_ACTION,
@@ -133,17 +187,23 @@ export function setupModal(state: SetupState, pricing: Pricing, metadata: SetupM
     input(
       "tier",
       chosen,
-      "Contact tier: the marketing contacts you pay for",
+      text("setupModal.tier", "Contact tier: the marketing contacts you pay for"),
       {
         type: "static_select",
         action_id: VALUE,
-        placeholder: plain("Choose a tier", 150),
+        placeholder: plain(text("setupModal.tierChoose", "Choose a tier"), 150),
         options: tiers,
         ...(initialTier ? { initial_option: initialTier } : {}),
       },
-      { hint: `Tiers that hold your ${n(count)} marketing contacts, with their monthly price.` },
+      {
+        hint: text(
+          "setupModal.tierHint",
+          `Tiers that hold your ${n(count)} marketing contacts, with their monthly price.`,
+          { count },
+        ),
+      },
     ),
-    input("term", chosen, "Billing term", {
+    input("term", chosen, text("setupModal.term", "Billing term"), {
       type: "radio_buttons",
       action_id: VALUE,
       options: TERMS.map(termOption),
@@ -152,44 +212,74 @@ export function setupModal(state: SetupState, pricing: Pricing, metadata: SetupM
     input(
       "start",
       chosen,
-      "Contract start (purchase date)",
+      text("setupModal.start", "Contract start (purchase date)"),
       { type: "datepicker", action_id: VALUE, initial_date: account.contractStart },
-      { hint: "Monthly terms renew on this day of the month; annual terms on this date each year." },
+      {
+        hint: text(
+          "setupModal.startHint",
+          "Monthly terms renew on this day of the month; annual terms on this date each year.",
+        ),
+      },
     ),
     input(
       "timezone",
       chosen,
-      "Billing time zone",
+      text("setupModal.timezone", "Billing time zone"),
       { type: "plain_text_input", action_id: VALUE, initial_value: account.timeZone, max_length: 100 },
-      { hint: "An IANA name such as America/New_York or Europe/Berlin: update dates fall at noon there." },
+      {
+        hint: text(
+          "setupModal.timezoneHint",
+          "An IANA name such as America/New_York or Europe/Berlin: update dates fall at noon there.",
+          { example1: "America/New_York", example2: "Europe/Berlin" },
+        ),
+      },
     ),
-    input("alert-channel", chosen, "Channel for tier alerts", channelSelect(account.alertChannel), {
-      hint: "Alerts at 75 %, 90 % and 98 % of the tier, upgrades and reminders. For a private channel, invite @tierkeeper first.",
-    }),
-    input("approvals-channel", chosen, "Channel for approvals", channelSelect(account.approvalsChannel), {
-      hint: "Bulk changes and anything that would upgrade the tier wait here for an admin.",
-    }),
+    input(
+      "alert-channel",
+      chosen,
+      text("setupModal.alertChannel", "Channel for tier alerts"),
+      channelSelect(account.alertChannel),
+      {
+        hint: text(
+          "setupModal.alertChannelHint",
+          "Alerts at 75 %, 90 % and 98 % of the tier, upgrades and reminders. For a private channel, invite @tierkeeper first.",
+          w ? { first: w.f.pct(75), second: w.f.pct(90), third: w.f.pct(98), bot: "@tierkeeper" } : {},
+        ),
+      },
+    ),
+    input(
+      "approvals-channel",
+      chosen,
+      text("setupModal.approvalsChannel", "Channel for approvals"),
+      channelSelect(account.approvalsChannel),
+      {
+        hint: text(
+          "setupModal.approvalsChannelHint",
+          "Bulk changes and anything that would upgrade the tier wait here for an admin.",
+        ),
+      },
+    ),
     input(
       "billing-contacts",
       chosen,
-      "Billing contacts",
+      text("setupModal.billing", "Billing contacts"),
       {
         type: "multi_users_select",
         action_id: VALUE,
-        placeholder: plain("Choose people", 150),
+        placeholder: plain(text("setupModal.billingChoose", "Choose people"), 150),
         max_selected_items: MAX_BILLING_CONTACTS,
         ...(billing.length ? { initial_users: billing } : {}),
       },
-      { optional: true, hint: "They get every tier alert by DM." },
+      { optional: true, hint: text("setupModal.billingHint", "They get every tier alert by DM.") },
     ),
     input(
       "reminders",
       chosen,
-      "Reminders before each update date",
+      text("setupModal.reminders", "Reminders before each update date"),
       {
         type: "multi_static_select",
         action_id: VALUE,
-        placeholder: plain("None", 150),
+        placeholder: plain(text("setupModal.remindersNone", "None"), 150),
         options: REMINDER_DAYS.map(dayOption),
         ...(reminders.length ? { initial_options: reminders.map(dayOption) } : {}),
       },
@@ -197,27 +287,35 @@ export function setupModal(state: SetupState, pricing: Pricing, metadata: SetupM
     ),
     context(
       state.configured
-        ? "Saving applies every field together, or nothing if one is refused."
-        : "Saving applies every field together. tierkeeper then posts a short note to the approvals channel saying what it will do and when.",
+        ? md("setupModal.noteSettings", "Saving applies every field together, or nothing if one is refused.")
+        : md(
+            "setupModal.noteNew",
+            "Saving applies every field together. tierkeeper then posts a short note to the approvals channel saying what it will do and when.",
+          ),
     ),
   ];
   return {
     type: "modal" as const,
     callback_id: SETUP_VIEW,
-    title: plain(state.configured ? "tierkeeper settings" : "Set up tierkeeper", 24),
-    submit: plain("Save", 24),
-    close: plain("Cancel", 24),
+    title: plain(
+      text("setupModal.title", state.configured ? "tierkeeper settings" : "Set up tierkeeper", {
+        configured: state.configured ? "yes" : "no",
+      }),
+      24,
+    ),
+    submit: plain(text("setupModal.save", "Save"), 24),
+    close: plain(text("setupModal.cancel", "Cancel"), 24),
     private_metadata: JSON.stringify(metadata),
     blocks,
   };
 }
 
 /** A modal that only says something (no submit): for someone who may not set tierkeeper up. */
-export function noticeModal(title: string, text: string) {
+export function noticeModal(title: string, text: string, close = "Close") {
   return {
     type: "modal" as const,
     title: plain(title, 24),
-    close: plain("Close", 24),
+    close: plain(close, 24),
     blocks: [section(text)],
   };
 }
@@ -264,13 +362,19 @@ export function answersFromView(values: ViewStateValues): SetupAnswers {
 }
 
 /** The view `/contacts setup` and App Home's button open: the setup modal for an admin, a notice for anyone else. */
-export async function setupViewFor(svc: Services, actor: Actor, metadata: SetupMetadata) {
+export async function setupViewFor(svc: Services, actor: Actor, metadata: SetupMetadata, locale?: Locale | string) {
   const state = await setupState(svc, actor);
   if (!state.isAdmin) {
+    const { text, md } = setupWords(locale);
     return noticeModal(
-      "tierkeeper settings",
-      "Only admins can set tierkeeper up or change its settings. Ask an admin of this workspace; `/contacts settings` shows the settings to anyone.",
+      text("setupModal.title", "tierkeeper settings", { configured: "yes" }),
+      md(
+        "setupModal.noAccess",
+        "Only admins can set tierkeeper up or change its settings. Ask an admin of this workspace; `/contacts settings` shows the settings to anyone.",
+        { command: code("/contacts settings") },
+      ),
+      text("setupModal.close", "Close"),
     );
   }
-  return setupModal(state, svc.pricing, metadata);
+  return setupModal(state, svc.pricing, metadata, undefined, locale);
 }

@@ -10,14 +10,19 @@ import { parseCommand } from "../../src/domain/command/index.ts";
 import { parseFilter } from "../../src/domain/filter.ts";
 import { canAdminister, canApprove, canSetMarketing } from "../../src/domain/permissions.ts";
 import { DEFAULT_PRICING } from "../../src/domain/pricing.ts";
+import { readSetupAnswers } from "../../src/domain/setup.ts";
+import { chooseTier } from "../../src/domain/tier-choice.ts";
 import type { BulkRequestView } from "../../src/services/bulk/index.ts";
 import { approveRequest, NeedsConfirmation, rejectRequest } from "../../src/services/bulk/index.ts";
 import { setStatus } from "../../src/services/contacts.ts";
 import { Refusal, type UpgradeRecord } from "../../src/services/context.ts";
 import { addToList, createList } from "../../src/services/lists.ts";
 import { changeRole } from "../../src/services/roles.ts";
-import { requireRule } from "../../src/services/rules/model.ts";
-import { scheduleDowngrade } from "../../src/services/settings.ts";
+import { addRule } from "../../src/services/rules/manage.ts";
+import { type Rule, requireRule, ruleFilter } from "../../src/services/rules/model.ts";
+import { changeSettings, SettingRefusal, scheduleDowngrade } from "../../src/services/settings.ts";
+import { setupAccount } from "../../src/services/setup.ts";
+import { addWebhook, checkPublicHost } from "../../src/services/webhooks/endpoints.ts";
 import { makeAccount, seedContacts, type TestEnv, testEnv } from "../helpers/services.ts";
 
 let env: TestEnv;
@@ -58,6 +63,61 @@ beforeAll(async () => {
   await refused(requireRule(svc, accountId, "stale <!here>"));
   await changeRole(svc, admin, accountId, { what: "admins", op: "remove", userId: "UADMIN2" });
   await refused(changeRole(svc, admin, accountId, { what: "admins", op: "remove", userId: "UADMIN1" }));
+  // Settings, rules, webhooks and setup.
+  await refused(
+    changeSettings(svc, admin, [
+      { key: "spike-min", value: 1 },
+      { key: "spike-min", value: 2 },
+    ]),
+  );
+  await refused(changeSettings(svc, admin, [{ key: "tier", value: 2500 }]));
+  const filter = parseFilter("email contains old", { now: new Date("2026-05-15T14:00:00Z"), timeZone: "UTC" });
+  if (!filter.ok) throw new Error(filter.error);
+  const rule = { name: "Old <!here>", filter: filter.filter, action: "non-marketing" as const, timeZone: "UTC" };
+  await addRule(svc, admin, rule);
+  await refused(addRule(svc, admin, rule));
+  try {
+    ruleFilter({ name: "Broken", filter: "colour = red", timeZone: "UTC", locale: null } as Rule, new Date());
+  } catch (e) {
+    if (e instanceof Refusal) refusals.push(e);
+  }
+  for (const url of ["not a url", "https://u:p@hooks.example.com/x", "https://hooks.example.com/x#f", "ftp://x.io/y"]) {
+    await refused(addWebhook(svc, admin, { url, events: [] }));
+  }
+  await refused(addWebhook(svc, admin, { url: "https://hooks.example.com/x", events: ["contact.exploded"] }));
+  await refused(addWebhook(svc, admin, { url: "https://hooks.example.com/x", events: ["a.b", "c.d"] }));
+  await refused(addWebhook({ ...svc, webhookAllowLocal: false }, admin, { url: "https://10.0.0.1/x", events: [] }));
+  await refused(addWebhook({ ...svc, webhookAllowLocal: false }, admin, { url: "https://db.internal/x", events: [] }));
+  const inside = await checkPublicHost("localhost");
+  if (inside) refusals.push(inside);
+  await refused(
+    setupAccount(svc, admin, {
+      settings: [],
+      billingContacts: Array.from({ length: 25 }, (_, i) => `UBILL${i}`),
+    }),
+  );
+  // The plan and tier a change would leave, each way it can be refused.
+  const tierCases = [
+    { currentPlan: "professional", count: 1500, tier: 2500 },
+    { currentPlan: "professional", count: 1500, tier: 3000 },
+    { currentPlan: "enterprise", count: 1500, tier: 12_000 },
+    { currentPlan: "starter", count: 1500, tier: 1000 },
+    { currentPlan: "professional", count: 1500, tier: 1000, plan: "starter" },
+    { currentPlan: "professional", count: 2_000_000_000, plan: "starter" },
+    { currentPlan: "professional", count: 2_000_000_000, tier: 2500 },
+  ] as const;
+  for (const c of tierCases) {
+    const choice = chooseTier({
+      pricing: DEFAULT_PRICING,
+      currentPlan: c.currentPlan,
+      currentLimit: 2000,
+      marketingCount: c.count,
+      ...("plan" in c ? { plan: c.plan } : {}),
+      ...("tier" in c ? { tier: c.tier } : {}),
+    });
+    if (choice.ok) throw new Error(`expected a refused tier: ${JSON.stringify(c)}`);
+    refusals.push(new SettingRefusal(choice.error, choice.key, "invalid", choice.wording));
+  }
   refusals.push(
     new NeedsConfirmation({ id: "R7K2", count: 12_345 } as BulkRequestView, { newLimit: 15_000 } as UpgradeRecord),
   );
@@ -88,7 +148,7 @@ afterAll(async () => {
 
 describe("refusals as data", () => {
   it("each refusal here has a wording", () => {
-    expect(refusals.length).toBeGreaterThan(20);
+    expect(refusals.length).toBeGreaterThan(45);
     expect(refusals.filter((r) => !r.wording).map((r) => r.message)).toEqual([]);
   });
 
@@ -165,5 +225,63 @@ describe("filter errors as data", () => {
   it("the command's parse error carries the filter's wording", () => {
     const r = parseCommand("bulk non-marketing where colour = red", ctx);
     expect(!r.ok && r.wording?.key).toBe("filter.unknownField");
+  });
+});
+
+describe("setting values, API-key scopes and setup answers as data", () => {
+  const ctx = { now: new Date("2026-05-15T14:00:00Z"), timeZone: "Europe/Stockholm" };
+  const wrong = [
+    "settings plan gold",
+    "settings plan starter enterprise",
+    "settings term weekly",
+    "settings timezone Mars/Olympus",
+    "settings spike-percent 500",
+    "settings tier lots",
+    "settings direct-limit 0",
+    "settings language klingon",
+    "settings self-approval maybe",
+    "settings reminders xd",
+    "settings reminders 40d",
+    "settings alert-channel #a #b",
+    "settings approvals-channel bad!",
+    "settings tier",
+    "settings spike-min 1 spike-min 2",
+    "settings api-key create contacts:delete",
+    "settings api-key create nope nada",
+  ];
+
+  const check = (english: string, w: NonNullable<Refusal["wording"]> | undefined, what: string) => {
+    expect(w, what).toBeDefined();
+    const en = worded("en", w as NonNullable<typeof w>);
+    expect(en && plain(en), what).toBe(english);
+    for (const locale of ["sv", "nl", "pl"] as const) {
+      const local = plain(worded(locale, w as NonNullable<typeof w>) ?? []);
+      expect(local, `${locale} ${what}`).not.toMatch(/[{}]|undefined|NaN/);
+      expect(local, `${locale} ${what}`).not.toBe(english);
+    }
+  };
+
+  it("each setting value a user gets wrong has a wording that reads, in English, as the error", () => {
+    for (const text of wrong) {
+      const r = parseCommand(text, ctx);
+      if (r.ok) throw new Error(`expected an error for ${text}`);
+      check(r.error, r.wording, text);
+    }
+  });
+
+  it("the setup form's missing answers and a word that isn't a user, each with its wording", () => {
+    const r = readSetupAnswers({ timezone: "Mars/Olympus", "billing-contacts": ["UBILL1", "not-a-user"] }, ctx, [
+      "plan",
+      "tier",
+      "term",
+      "start",
+      "alert-channel",
+      "approvals-channel",
+    ]);
+    expect(Object.keys(r.errors).sort()).toEqual(Object.keys(r.wordings).sort());
+    expect(Object.keys(r.errors)).toHaveLength(8);
+    for (const [field, error] of Object.entries(r.errors)) {
+      check(error, r.wordings[field as keyof typeof r.wordings], field);
+    }
   });
 });

@@ -9,10 +9,11 @@ import { type MessageArg, message } from "./messages.ts";
 
 const isMessageKey = (key: string): key is MessageKey => Object.hasOwn(en, key);
 
-function argOf(value: WordingArg, f: LocalFormat): MessageArg {
+function argOf(locale: Locale, value: WordingArg, f: LocalFormat): MessageArg {
   if (typeof value === "number" || typeof value === "string") return value;
   if ("code" in value) return code(value.code);
   if ("user" in value) return mention(value.user);
+  if ("sentence" in value) return (value.wording && worded(locale, value.wording)) || [value.sentence];
   return value.numbers.map((x) => (x === "…" ? x : f.n(x))).join(", ");
 }
 
@@ -21,6 +22,6 @@ export function worded(locale: Locale, w: Wording): Rich | null {
   if (!isMessageKey(w.key)) return null;
   const f = localFormat(locale);
   const args: Record<string, MessageArg> = {};
-  for (const [name, value] of Object.entries(w.args ?? {})) args[name] = argOf(value, f);
+  for (const [name, value] of Object.entries(w.args ?? {})) args[name] = argOf(locale, value, f);
   return message(locale, w.key, args);
 }

@@ -79,7 +79,13 @@ export function parseCommand(text: string, ctx: DateContext): CommandResult {
   } catch (error) {
     if (error instanceof CommandError) {
       const usage = error.topic === null ? USAGE : usageFor(error.topic);
-      return { ok: false, error: error.message, usage, ...(error.wording ? { wording: error.wording } : {}) };
+      return {
+        ok: false,
+        error: error.message,
+        usage,
+        topic: error.topic,
+        ...(error.wording ? { wording: error.wording } : {}),
+      };
     }
     return { ok: false, error: "I couldn't read that command.", usage: USAGE };
   }

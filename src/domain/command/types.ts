@@ -93,4 +93,4 @@ export type CommandKind = Command["kind"];
 export type CommandResult =
   | { ok: true; command: Command }
   /** `wording`: the error as data, for the languages besides English (src/domain/wording.ts). */
-  | { ok: false; error: string; usage: string; wording?: Wording };
+  | { ok: false; error: string; usage: string; wording?: Wording; topic?: string | null };

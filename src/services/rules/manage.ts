@@ -63,7 +63,12 @@ export async function addRule(
     if (!ok.ok) throw Refusal.of(ok);
   }
   if (await findRule(svc.db, actor.accountId, input.name)) {
-    throw new Refusal(`A rule named "${input.name}" already exists; remove it first or pick another name.`, "invalid");
+    throw new Refusal(
+      `A rule named "${input.name}" already exists; remove it first or pick another name.`,
+      "invalid",
+      false,
+      wording("refusal.ruleExists", { name: input.name }),
+    );
   }
   const now = svc.clock.now();
   const { rule, requestId } = await svc.db.transaction(async (tx) => {
@@ -96,7 +101,14 @@ export async function addRule(
       })
       .onConflictDoNothing()
       .returning();
-    if (!row) throw new Refusal(`A rule named "${input.name}" already exists.`, "invalid");
+    if (!row) {
+      throw new Refusal(
+        `A rule named "${input.name}" already exists.`,
+        "invalid",
+        false,
+        wording("refusal.ruleExistsNow", { name: input.name }),
+      );
+    }
     await recordAudit(tx, {
       accountId: actor.accountId,
       at: now,
@@ -167,6 +179,14 @@ export async function changeRule(
       if (open?.status === "open") {
         throw new Refusal(
           `Rule "${current.name}" is waiting for approval of request ${current.pausedRequestId}: an admin approves or rejects it with \`/contacts approve ${current.pausedRequestId}\` or \`reject\`.`,
+          "refused",
+          false,
+          wording("refusal.ruleWaiting", {
+            rule: current.name,
+            id: current.pausedRequestId,
+            approve: { code: `/contacts approve ${current.pausedRequestId}` },
+            reject: { code: "reject" },
+          }),
         );
       }
     }

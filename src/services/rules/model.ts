@@ -78,7 +78,15 @@ export async function cancelOpenRequest(tx: Tx, rule: Rule, at: Date, why: strin
 export function ruleFilter(rule: Rule, now: Date): Filter {
   const parsed = parseFilter(rule.filter, { now, timeZone: rule.timeZone, locale: ruleLocale(rule.locale) });
   if (!parsed.ok)
-    throw new Refusal(`Rule "${rule.name}" has a filter I can no longer read: ${parsed.error}`, "invalid");
+    throw new Refusal(
+      `Rule "${rule.name}" has a filter I can no longer read: ${parsed.error}`,
+      "invalid",
+      false,
+      wording("refusal.ruleFilterUnreadable", {
+        rule: rule.name,
+        error: parsed.wording ? { sentence: parsed.error, wording: parsed.wording } : { sentence: parsed.error },
+      }),
+    );
   return parsed.filter;
 }
 

@@ -26,26 +26,41 @@ async function requireAdmin(svc: Services, actor: Actor) {
   if (!ok.ok) throw Refusal.of(ok);
 }
 
-/** Every address `host` resolves to is public (or the host is one); a sentence saying why not otherwise. */
-export async function checkPublicHost(host: string): Promise<string | null> {
+/** Every address `host` resolves to is public (or the host is one); a refusal saying why not otherwise. */
+export async function checkPublicHost(host: string): Promise<Refusal | null> {
   const bare = host.replace(/^\[|\]$/g, "");
+  const only = "; webhooks go to public https endpoints only.";
   let addresses: string[];
   try {
     addresses = (await lookup(bare, { all: true })).map((a) => a.address);
   } catch {
-    return `${bare} does not resolve to an address`;
+    return new Refusal(
+      `${bare} does not resolve to an address${only}`,
+      "invalid",
+      false,
+      wording("refusal.webhook.noAddress", { host: bare }),
+    );
   }
   const inside = addresses.find((a) => !isPublicAddress(a));
-  return inside ? `${bare} resolves to ${inside}, which is not a public address` : null;
+  if (!inside) return null;
+  return new Refusal(
+    `${bare} resolves to ${inside}, which is not a public address${only}`,
+    "invalid",
+    false,
+    wording("refusal.webhook.resolvesPrivate", { host: bare, address: inside }),
+  );
 }
 
 /** The event types named in `words` (none: all), or a refusal naming the unknown ones. */
 export function parseEventTypes(words: string[]): ChangeType[] {
   const unknown = words.filter((w) => !(CHANGE_TYPES as readonly string[]).includes(w));
   if (unknown.length > 0) {
+    const named = unknown.slice(0, 5).join(", ").slice(0, 200);
     throw new Refusal(
-      `${unknown.slice(0, 5).join(", ").slice(0, 200)} ${unknown.length === 1 ? "is not an event" : "are not events"}. Events: ${CHANGE_TYPES.join(", ")}.`,
+      `${named} ${unknown.length === 1 ? "is not an event" : "are not events"}. Events: ${CHANGE_TYPES.join(", ")}.`,
       "invalid",
+      false,
+      wording("refusal.webhook.notEvent", { unknown: named, count: unknown.length, events: CHANGE_TYPES.join(", ") }),
     );
   }
   return [...new Set(words)] as ChangeType[];
@@ -59,10 +74,10 @@ export async function addWebhook(
   await requireAdmin(svc, actor);
   const allowLocal = svc.webhookAllowLocal ?? false;
   const parsed = parseWebhookUrl(input.url, allowLocal);
-  if (!parsed.ok) throw new Refusal(parsed.error, "invalid");
+  if (!parsed.ok) throw new Refusal(parsed.error, "invalid", false, parsed.wording);
   if (!allowLocal) {
-    const why = await checkPublicHost(parsed.url.hostname);
-    if (why) throw new Refusal(`${why}; webhooks go to public https endpoints only.`, "invalid");
+    const refused = await checkPublicHost(parsed.url.hostname);
+    if (refused) throw refused;
   }
   const events = parseEventTypes(input.events);
   const existing = await svc.db

@@ -113,7 +113,7 @@ export function register(app: App, deps: SlackDeps & { inbox: Inbox }): void {
     const session = await sessionFor(deps, client, teamOf(b), b.user.id);
     await client.views.open({
       trigger_id: b.trigger_id,
-      view: await setupViewFor(deps.svc, session.actor, { responseUrl: null }),
+      view: await setupViewFor(deps.svc, session.actor, { responseUrl: null }, session.locale),
     });
   });
 
@@ -127,7 +127,13 @@ export function register(app: App, deps: SlackDeps & { inbox: Inbox }): void {
     const session = await sessionFor(deps, client, b.data.team?.id ?? b.data.user.team_id ?? "", b.data.user.id);
     const state = await setupState(deps.svc, session.actor);
     if (!state.isAdmin) return;
-    const view = setupModal(state, deps.svc.pricing, readSetupMetadata(b.data.view.private_metadata), plan as Plan);
+    const view = setupModal(
+      state,
+      deps.svc.pricing,
+      readSetupMetadata(b.data.view.private_metadata),
+      plan as Plan,
+      session.locale,
+    );
     await safely(deps, "setup modal redraw", () =>
       client.views.update({
         view_id: b.data.view.id,

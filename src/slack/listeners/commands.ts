@@ -77,7 +77,7 @@ async function openModal(deps: SlackDeps, client: WebClient, respond: RespondFn,
       const view =
         parsed.command.kind === "manage"
           ? await openingView(deps.svc, session.actor, session.timeZone, command.response_url, session.locale)
-          : await setupViewFor(deps.svc, session.actor, { responseUrl: command.response_url });
+          : await setupViewFor(deps.svc, session.actor, { responseUrl: command.response_url }, session.locale);
       await client.views.open({ trigger_id: command.trigger_id, view });
       return;
     }

@@ -1,10 +1,9 @@
 // Modal submissions: the upgrade confirmation (R14) and the manage wizard's steps (R17).
 import type { App } from "@slack/bolt";
 import { z } from "zod";
-import { settingsChangeLines } from "../../commands/handlers/settings.ts";
 import { isTranslated } from "../../commands/i18n/answers.ts";
 import { localStatusLine } from "../../commands/i18n/requests.ts";
-import { channel as channelMark, code, md } from "../../commands/rich.ts";
+import { channel as channelMark, code } from "../../commands/rich.ts";
 import { n } from "../../domain/format.ts";
 import { readSetupAnswers, SETUP_KEYS, type SetupField } from "../../domain/setup.ts";
 import type { Plan } from "../../domain/types.ts";
@@ -33,7 +32,7 @@ import {
   wizardWords,
 } from "../manage.ts";
 import { refusalMrkdwn } from "../render/answer.ts";
-import { escapeMrkdwn, toMrkdwn } from "../render/mrkdwn.ts";
+import { escapeMrkdwn } from "../render/mrkdwn.ts";
 import { directMessage, postRequest } from "../request-poster.ts";
 import { type Session, type SlackDeps, sessionFor } from "../session.ts";
 import {
@@ -44,6 +43,7 @@ import {
   setupBlockId,
   viewStateValues,
 } from "../setup.ts";
+import { type SaidError as Said, setupAnswerText, setupErrorText } from "../setup-words.ts";
 
 /** The fields of a view_submission payload we use. */
 const submission = z.object({
@@ -86,11 +86,15 @@ export function register(app: App, deps: SlackDeps): void {
     const session = await sessionOf(deps, client, b);
     const values = viewStateValues.safeParse(b.view.state?.values ?? {}).data ?? {};
     const plan = selectedPlan(values) ?? (session.account.plan as Plan);
-    const inPlace = (errors: Partial<Record<SetupField, string>>) =>
+    const locale = session.locale;
+    const inPlace = (errors: Partial<Record<SetupField, Said>>) =>
       ack({
         response_action: "errors",
         errors: Object.fromEntries(
-          Object.entries(errors).map(([field, message]) => [setupBlockId(field as SetupField, plan), message]),
+          Object.entries(errors).map(([field, said]) => [
+            setupBlockId(field as SetupField, plan),
+            setupErrorText(locale, field as SetupField, said as Said),
+          ]),
         ),
       });
     const reading = readSetupAnswers(
@@ -104,7 +108,13 @@ export function register(app: App, deps: SlackDeps): void {
         ? null
         : await tierProblem(deps.svc, session.actor.accountId, reading.settings);
     if (!reading.ok || tierError) {
-      await inPlace({ ...reading.errors, ...(tierError ? { [tierError.key]: tierError.error } : {}) });
+      const said: Partial<Record<SetupField, Said>> = {};
+      for (const [field, english] of Object.entries(reading.errors) as [SetupField, string][]) {
+        const w = reading.wordings[field];
+        said[field] = w ? { english, wording: w } : { english };
+      }
+      if (tierError) said[tierError.key] = { english: tierError.error, wording: tierError.wording };
+      await inPlace(said);
       return;
     }
     let result: SetupResult;
@@ -114,17 +124,19 @@ export function register(app: App, deps: SlackDeps): void {
         billingContacts: reading.billingContacts,
       });
     } catch (e) {
+      const said = (r: Refusal): Said =>
+        r.wording ? { english: r.message, wording: r.wording } : { english: r.message };
       if (e instanceof SettingRefusal) {
         const field = (SETUP_KEYS as readonly string[]).includes(e.key) ? (e.key as SetupField) : "plan";
-        await inPlace({ [field]: e.message });
+        await inPlace({ [field]: said(e) });
         return;
       }
       if (e instanceof BillingContactsRefusal) {
-        await inPlace({ "billing-contacts": e.message });
+        await inPlace({ "billing-contacts": said(e) });
         return;
       }
       if (e instanceof Refusal) {
-        await inPlace({ plan: e.message });
+        await inPlace({ plan: said(e) });
         return;
       }
       throw e;
@@ -138,18 +150,12 @@ export function register(app: App, deps: SlackDeps): void {
       }),
     );
     if (meta.responseUrl) {
-      const lines = [
-        md`${result.firstSetup ? "tierkeeper is set up." : "Settings saved."}`,
-        ...settingsChangeLines(result),
-        ...(result.noteChannel
-          ? [md`A note on what tierkeeper will do is on its way to ${channelMark(result.noteChannel)}.`]
-          : []),
-      ];
+      const text = setupAnswerText(locale, result);
       await safely(deps, "response_url answer", async () => {
         const res = await fetch(meta.responseUrl as string, {
           method: "POST",
           headers: { "content-type": "application/json" },
-          body: JSON.stringify({ response_type: "ephemeral", text: lines.map(toMrkdwn).join("\n") }),
+          body: JSON.stringify({ response_type: "ephemeral", text }),
         });
         if (!res.ok) throw new Error(`response_url answered ${res.status}`);
       });

@@ -2,11 +2,12 @@
 import { API_SCOPES, parseScopes } from "../../api-scopes.ts";
 import { isKeyword, type Token } from "../../lexer.ts";
 import { CREATION_SOURCES } from "../../types.ts";
+import { wording } from "../../wording.ts";
 import { type Args, sliceBetween } from "../args.ts";
 import { fail, shorten } from "../errors.ts";
 import type { Command, SettingChange } from "../types.ts";
 import { canonicalSubcommand, lookup, readStatus } from "../words.ts";
-import { readSetting, settingHint } from "./setting-value.ts";
+import { hintArgs, readSetting, settingHint } from "./setting-value.ts";
 import { parseWebhook } from "./webhooks.ts";
 
 const SETTING_ALIASES: Record<string, string> = {
@@ -74,12 +75,24 @@ export function parseSettings(args: Args): Command {
     if (key === "api-key" || key === "defaults" || key === "webhook") {
       fail("settings", `\`settings ${key}\` goes on its own, not with other settings.`);
     }
-    if (seen.has(key)) fail("settings", `\`${key}\` is given twice; give each setting once.`);
+    if (seen.has(key)) {
+      fail(
+        "settings",
+        `\`${key}\` is given twice; give each setting once.`,
+        wording("refusal.setting.twice", { key: { code: key } }),
+      );
+    }
     seen.add(key);
     let next = i + 1;
     while (next < tokens.length && settingKeyOf(tokens[next]) === undefined) next++;
     const values = tokens.slice(i + 1, next);
-    if (values.length === 0) fail("settings", `Give a value for \`${key}\`: ${settingHint(key)}.`);
+    if (values.length === 0) {
+      fail(
+        "settings",
+        `Give a value for \`${key}\`: ${settingHint(key)}.`,
+        wording("refusal.setting.giveValue", hintArgs(key)),
+      );
+    }
     const valueText = sliceBetween(args.text, values[0], tokens[next]);
     settings.push(
       readSetting(
@@ -103,6 +116,14 @@ function parseApiKey(tokens: Token[]): Command {
       fail(
         "settings",
         `${shorten(scopes.unknown.join(", "))} ${scopes.unknown.length === 1 ? "is not a scope" : "are not scopes"}. A key's scopes: ${API_SCOPES.map((s) => `\`${s}\``).join(", ")}, or \`all\`; e.g. \`settings api-key create contacts:read changes:read\`.`,
+        wording("refusal.apiKey.notScope", {
+          unknown: shorten(scopes.unknown.join(", ")),
+          count: scopes.unknown.length,
+          // Our own words, each as code (backticks are not escaped in mrkdwn).
+          scopes: API_SCOPES.map((s) => `\`${s}\``).join(", "),
+          all: { code: "all" },
+          command: { code: "settings api-key create contacts:read changes:read" },
+        }),
       );
     }
     return { kind: "settings-api-key", op: "create", keyId: null, scopes: scopes.scopes };

@@ -8,6 +8,7 @@ import { chart } from "./chart.ts";
 import { commands } from "./commands.ts";
 import { help } from "./help.ts";
 import { home } from "./home.ts";
+import { invalid } from "./invalid.ts";
 import { notices } from "./notices.ts";
 import { refusals } from "./refusals.ts";
 import { reports } from "./reports.ts";
@@ -15,6 +16,7 @@ import { requests } from "./requests.ts";
 import { rules } from "./rules.ts";
 import { selectors } from "./selectors.ts";
 import { settings } from "./settings.ts";
+import { setup } from "./setup.ts";
 import { wizard } from "./wizard.ts";
 
 export const en = {
@@ -31,6 +33,8 @@ export const en = {
   ...settings,
   ...rules,
   ...reports,
+  ...setup,
+  ...invalid,
 } as const;
 
 /** Every message: a catalog without one of them does not compile. */

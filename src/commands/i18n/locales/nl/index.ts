@@ -5,6 +5,7 @@ import { chart } from "./chart.ts";
 import { commands } from "./commands.ts";
 import { help } from "./help.ts";
 import { home } from "./home.ts";
+import { invalid } from "./invalid.ts";
 import { notices } from "./notices.ts";
 import { refusals } from "./refusals.ts";
 import { reports } from "./reports.ts";
@@ -12,6 +13,7 @@ import { requests } from "./requests.ts";
 import { rules } from "./rules.ts";
 import { selectors } from "./selectors.ts";
 import { settings } from "./settings.ts";
+import { setup } from "./setup.ts";
 import { wizard } from "./wizard.ts";
 
 export const nl: Catalog = {
@@ -28,4 +30,6 @@ export const nl: Catalog = {
   ...settings,
   ...rules,
   ...reports,
+  ...setup,
+  ...invalid,
 };

@@ -6,6 +6,7 @@ import { chart } from "./chart.ts";
 import { commands } from "./commands.ts";
 import { help } from "./help.ts";
 import { home } from "./home.ts";
+import { invalid } from "./invalid.ts";
 import { notices } from "./notices.ts";
 import { refusals } from "./refusals.ts";
 import { reports } from "./reports.ts";
@@ -13,6 +14,7 @@ import { requests } from "./requests.ts";
 import { rules } from "./rules.ts";
 import { selectors } from "./selectors.ts";
 import { settings } from "./settings.ts";
+import { setup } from "./setup.ts";
 import { wizard } from "./wizard.ts";
 
 export const pl: Catalog = {
@@ -29,4 +31,6 @@ export const pl: Catalog = {
   ...settings,
   ...rules,
   ...reports,
+  ...setup,
+  ...invalid,
 };
