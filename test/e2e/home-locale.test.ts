@@ -183,4 +183,13 @@ describe("App Home in the user's language", { timeout: 60_000 }, () => {
     expect(buttonLabels(pl.view)).toEqual(expect.arrayContaining(["Uporządkuj kontakty", "Pokaż pakiet", "Zatwierdź"]));
     expect(pl.all).not.toMatch(/Marketing contacts|Next update|Open requests|Recent activity|Clean up contacts/);
   });
+
+  it("the Home tab's tier button DMs the tier in the user's language", async () => {
+    await app.click(HOME_ACTIONS.tier, "tier", USERS.nl, { container: "home" });
+    const dm = await eventually(() =>
+      app.fake.callsTo("chat.postMessage").find((c) => c.body.channel === `D${USERS.nl}`),
+    );
+    expect(String(dm.body.text)).toContain("Marketingcontacten: 5.402 van 7.000");
+    expect(String(dm.body.text)).not.toContain("Marketing contacts");
+  });
 });

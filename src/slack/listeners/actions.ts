@@ -101,7 +101,12 @@ export function register(app: App, deps: SlackDeps & { inbox: Inbox }): void {
     await ack();
     const b = actionBody.parse(body);
     const session = await sessionFor(deps, client, teamOf(b), b.user.id);
-    const answer = await runCommand(deps.svc, { actor: session.actor, timeZone: session.timeZone, text: "tier" });
+    const answer = await runCommand(deps.svc, {
+      actor: session.actor,
+      timeZone: session.timeZone,
+      locale: session.locale,
+      text: "tier",
+    });
     const message = renderAnswer(answer);
     await directMessage(client, b.user.id, message.text, message.blocks);
   });
