@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { isTranslated } from "../../src/commands/i18n/answers.ts";
 import { INTL_LOCALE, type Locale, localFormat } from "../../src/commands/i18n/format.ts";
 import { en, type MessageKey } from "../../src/commands/i18n/locales/en/index.ts";
-import { CATALOGS } from "../../src/commands/i18n/messages.ts";
+import { CATALOGS, message, TAG_NAMES } from "../../src/commands/i18n/messages.ts";
 import { localStatusLine } from "../../src/commands/i18n/requests.ts";
 import { noticeAnswer } from "../../src/commands/notices.ts";
 import { plain } from "../../src/commands/rich.ts";
@@ -70,6 +70,15 @@ describe("message catalogs", () => {
       if (JSON.stringify(want) !== JSON.stringify(got)) differ.push(`${key}: ${got.join(",")} ≠ ${want.join(",")}`);
     }
     expect(differ).toEqual([]);
+  });
+
+  it.each(LOCALES)("%s arguments are never named like a tag (an argument `b` would undo `<b>`)", (locale) => {
+    const clash: string[] = [];
+    for (const key of KEYS)
+      for (const name of shapeOf(CATALOGS[locale][key], locale).names)
+        if (TAG_NAMES.includes(name)) clash.push(`${key}: {${name}}`);
+    expect(clash).toEqual([]);
+    expect(() => message(locale, "help.settings.7", { b: "x" } as never)).toThrow(/may not be named b/);
   });
 
   it.each(LOCALES)("%s plurals cover every form the language has", (locale) => {

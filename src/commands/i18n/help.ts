@@ -141,7 +141,7 @@ const TOPICS: Topic[] = [
       cmd(say, "/contacts settings term monthly|annual"),
       cmd(say, "/contacts settings start <date>", "help.settings.5", { example: code("2026-04-15") }),
       cmd(say, "/contacts settings timezone <IANA zone>", "help.settings.6", { example: code("Europe/Stockholm") }),
-      cmd(say, "/contacts settings tier <limit>", "help.settings.7", { a: code("10000"), b: code("10k") }),
+      cmd(say, "/contacts settings tier <limit>", "help.settings.7", { full: code("10000"), short: code("10k") }),
       cmd(say, ["/contacts settings alert-channel #channel", "/contacts settings approvals-channel #channel"]),
       cmd(say, "/contacts settings direct-limit <n>", "help.settings.8"),
       cmd(say, "/contacts settings self-approval on|off"),

@@ -57,12 +57,17 @@ function unbox(parts: readonly (string | Boxed)[]): Rich {
   return out;
 }
 
+/** Names the patterns' tags take: no argument may have one (`<b>` would stop being bold, or throw). */
+export const TAG_NAMES: readonly string[] = ["b"];
+
 /** The message `key` of the locale's catalog, with `args`, as rich text. */
 export function message(locale: Locale, key: MessageKey, args: Record<string, MessageArg> = {}): Rich {
-  const values: Record<string, number | string | Boxed | ((chunks: (string | Boxed)[]) => Boxed)> = {
-    b: (chunks) => box([strong(unbox(chunks))]),
-  };
-  for (const [name, value] of Object.entries(args)) values[name] = boxed(value);
+  const values: Record<string, number | string | Boxed | ((chunks: (string | Boxed)[]) => Boxed)> = {};
+  for (const [name, value] of Object.entries(args)) {
+    if (TAG_NAMES.includes(name)) throw new Error(`message ${key}: an argument may not be named ${name} (a tag)`);
+    values[name] = boxed(value);
+  }
+  values.b = (chunks) => box([strong(unbox(chunks))]);
   const parts = compile(locale, key).formatToParts<Boxed>(values);
   return unbox(parts.map((p) => (typeof p.value === "string" ? p.value : (p.value as Boxed))));
 }

@@ -72,7 +72,7 @@ export const help = {
     "the tier moves to the smallest of that plan's tiers that holds your marketing contacts, unless you give {tier} too",
   "help.settings.5": "contract start (purchase) date, e.g. {example}",
   "help.settings.6": "e.g. {example}",
-  "help.settings.7": "current tier limit, e.g. {a} or {b}",
+  "help.settings.7": "current tier limit, e.g. {full} or {short}",
   "help.settings.8": "most contacts changed without approval",
   "help.settings.9": "days before each update date ({off} for none)",
   "help.settings.10": "spike alert: growth within an hour above that share or that many contacts, whichever is smaller",

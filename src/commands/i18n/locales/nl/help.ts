@@ -70,7 +70,7 @@ export const help: Part<typeof en> = {
     "het pakket gaat naar het kleinste pakket van dat abonnement waar je marketingcontacten in passen, tenzij je ook {tier} opgeeft",
   "help.settings.5": "startdatum (aankoopdatum) van het contract, bijv. {example}",
   "help.settings.6": "bijv. {example}",
-  "help.settings.7": "huidige pakketlimiet, bijv. {a} of {b}",
+  "help.settings.7": "huidige pakketlimiet, bijv. {full} of {short}",
   "help.settings.8": "hoeveel contacten hoogstens zonder goedkeuring worden gewijzigd",
   "help.settings.9": "dagen voor elke updatedatum ({off} voor geen)",
   "help.settings.10": "piekmelding: groei binnen een uur boven dat aandeel of dat aantal contacten, wat het kleinst is",

@@ -71,7 +71,7 @@ export const help: Part<typeof en> = {
     "pakiet zmienia się na najmniejszy pakiet tego planu, który mieści Twoje kontakty marketingowe, chyba że podasz też {tier}",
   "help.settings.5": "data rozpoczęcia umowy (zakupu), np. {example}",
   "help.settings.6": "np. {example}",
-  "help.settings.7": "obecny limit pakietu, np. {a} lub {b}",
+  "help.settings.7": "obecny limit pakietu, np. {full} lub {short}",
   "help.settings.8": "ile kontaktów najwyżej można zmienić bez zatwierdzenia",
   "help.settings.9": "dni przed każdą datą aktualizacji ({off}, aby wyłączyć)",
   "help.settings.10":

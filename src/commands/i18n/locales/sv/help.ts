@@ -70,7 +70,7 @@ export const help: Part<typeof en> = {
     "paketet flyttas till det minsta av planens paket som rymmer era marknadsföringskontakter, om du inte också anger {tier}",
   "help.settings.5": "avtalets startdatum (köpdatum), t.ex. {example}",
   "help.settings.6": "t.ex. {example}",
-  "help.settings.7": "nuvarande paketgräns, t.ex. {a} eller {b}",
+  "help.settings.7": "nuvarande paketgräns, t.ex. {full} eller {short}",
   "help.settings.8": "högst så många kontakter ändras utan godkännande",
   "help.settings.9": "dagar före varje uppdateringsdatum ({off} för inga)",
   "help.settings.10":
