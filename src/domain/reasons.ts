@@ -2,6 +2,7 @@
 // downgrade, a failing webhook) as data: a code and its arguments, stored or passed beside the
 // English sentence, so each language words them itself. The English sentences are the ones these
 // reasons always had, word for word.
+import { z } from "zod";
 import { n } from "./format.ts";
 import type { MarketingStatus } from "./types.ts";
 
@@ -63,12 +64,44 @@ export function webhookFailureText(f: WebhookFailure): string {
   }
 }
 
-/** A stored reason read back: the shape is checked, anything else (an older row, a bad value) is null. */
-export function storedWhy<T extends { code: string }>(value: unknown, codes: readonly T["code"][]): T | null {
-  if (typeof value !== "object" || value === null) return null;
-  const code = (value as { code?: unknown }).code;
-  return typeof code === "string" && (codes as readonly string[]).includes(code) ? (value as T) : null;
-}
+const count0 = z.number().int().nonnegative();
+const verbSchema = z.enum(["start", "run again", "run as changed"]);
+const rulePauseWhySchema = z.discriminatedUnion("code", [
+  z.object({
+    code: z.literal("over-limit"),
+    count: count0,
+    action: z.enum(["marketing", "non-marketing"]),
+    limit: count0,
+    verb: verbSchema.optional(),
+  }),
+  z.object({ code: z.literal("upgrade"), newLimit: count0, verb: verbSchema.optional() }),
+  z.object({ code: z.literal("owner-access"), owner: z.string().regex(/^[UW][A-Z0-9]{1,30}$/) }),
+]);
+const downgradeCancelWhySchema = z.discriminatedUnion("code", [
+  z.object({ code: z.literal("not-a-tier"), target: count0 }),
+  z.object({ code: z.literal("no-fit"), target: count0, count: count0 }),
+]);
+const short = z.string().max(500);
+const webhookFailureSchema = z.discriminatedUnion("code", [
+  z.object({ code: z.literal("not-https") }),
+  z.object({ code: z.literal("timeout"), seconds: count0 }),
+  z.object({ code: z.literal("blocked"), host: short }),
+  z.object({ code: z.literal("connect"), error: short }),
+  z.object({ code: z.literal("status"), status: count0 }),
+  z.object({ code: z.literal("broken"), status: count0 }),
+]);
+
+/**
+ * A stored or queued reason read back, its whole shape checked: anything else (an older row, a
+ * row written by another version, a hand-edited value) is null, and the English sentence kept
+ * beside it is used instead.
+ */
+export const storedRulePause = (value: unknown): RulePauseWhy | null =>
+  rulePauseWhySchema.safeParse(value).data ?? null;
+export const storedDowngradeCancel = (value: unknown): DowngradeCancelWhy | null =>
+  downgradeCancelWhySchema.safeParse(value).data ?? null;
+export const storedWebhookFailure = (value: unknown): WebhookFailure | null =>
+  webhookFailureSchema.safeParse(value).data ?? null;
 
 // Reasons stored or queued before they were kept as data carry only their English sentence: read
 // back from it (the sentences above are ours, so their shape is known), else null.

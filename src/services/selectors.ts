@@ -2,7 +2,7 @@ import { and, not, or, type SQL, sql } from "drizzle-orm";
 import { timestamptz } from "../db/client.ts";
 import { contactStatus, contacts, listMembers, lists } from "../db/schema.ts";
 import type { Filter, FilterCondition } from "../domain/filter.ts";
-import type { SelectorWords } from "../domain/selector-words.ts";
+import { NAMED_EMAILS, type SelectorWords } from "../domain/selector-words.ts";
 
 export type { SelectorWords };
 
@@ -23,9 +23,6 @@ export type Selector =
       /** Filters of older rules with the opposite action: contacts they match are left out (rule precedence). */
       unless?: Filter[];
     };
-
-/** Up to this many addresses are named in a selector's words; more are counted. */
-export const NAMED_EMAILS = 3;
 
 export function selectorWords(selector: Selector): SelectorWords {
   switch (selector.type) {

@@ -2,7 +2,9 @@
 // account's language in their notices, with that language's numbers; English keeps the sentence
 // the reason always had, word for word; a notice queued before the data was kept still reads.
 import { describe, expect, it } from "vitest";
+import { localSummary } from "../../src/commands/i18n/requests.ts";
 import { noticeAnswer } from "../../src/commands/notices.ts";
+import { plain } from "../../src/commands/rich.ts";
 import {
   type DowngradeCancelWhy,
   downgradeCancelFromText,
@@ -10,10 +12,15 @@ import {
   type RulePauseWhy,
   rulePauseFromText,
   rulePauseText,
+  storedDowngradeCancel,
+  storedRulePause,
+  storedWebhookFailure,
   type WebhookFailure,
   webhookFailureFromText,
   webhookFailureText,
 } from "../../src/domain/reasons.ts";
+import { storedSelectorWords } from "../../src/domain/selector-words.ts";
+import type { BulkRequestView } from "../../src/services/bulk/index.ts";
 import { type Notice, notice } from "../../src/services/notices.ts";
 import { renderAnswer } from "../../src/slack/render/answer.ts";
 import { LIMITS } from "../../src/slack/render/blocks.ts";
@@ -190,5 +197,33 @@ describe("a `webhook-disabled` notice", () => {
     expect(shown(disabled({ code: "status", status: 503 }), "en")).toContain(
       "(1,234 attempts; the last: answered 503)",
     );
+  });
+});
+
+describe("a stored reason of an unexpected shape (another version's row, a hand edit)", () => {
+  it("is read as nothing: the reason is read from the English sentence kept beside it, never a crash", () => {
+    expect(storedRulePause({ code: "owner-access" })).toBeNull();
+    expect(storedRulePause({ code: "over-limit", count: "many" })).toBeNull();
+    expect(storedWebhookFailure({ code: "tls" })).toBeNull();
+    expect(storedDowngradeCancel({ code: "no-fit", target: 2_000 })).toBeNull();
+    expect(storedRulePause({ code: "upgrade", newLimit: 3_000 })).toEqual({ code: "upgrade", newLimit: 3_000 });
+
+    const bad = (n: Notice, field: string, value: unknown): Notice =>
+      ({ ...n, payload: { ...n.payload, [field]: value } }) as Notice;
+    const paused = bad(rulePaused({ code: "upgrade", newLimit: 3_000 }), "why", { code: "owner-access" });
+    expect(shown(paused, "sv")).toMatch(/skulle uppgradera paketet till 3.000 kontakter/);
+    const failing = bad(disabled({ code: "status", status: 503 }), "failure", { code: "tls" });
+    expect(shown(failing, "pl")).toMatch(/ostatni błąd: [^)]*503\)/);
+    const noFit = bad(cancelled({ code: "no-fit", target: 2_000, count: 2_345 }), "why", { code: "no-fit" });
+    expect(shown(noFit, "nl")).toContain("2.345");
+  });
+
+  it("a request's selector words of an unexpected shape: the request names its contacts in English", () => {
+    const request = (selectorWords: unknown) =>
+      ({ count: 12, action: "marketing", selectorText: 'list "Spring"', selectorWords }) as unknown as BulkRequestView;
+    expect(plain(localSummary("sv", request({ type: "list" })))).toContain('(list "Spring")');
+    expect(plain(localSummary("sv", request({ type: "segment", name: "x" })))).toContain('(list "Spring")');
+    expect(plain(localSummary("sv", request({ type: "list", name: "Spring" })))).toContain("(listan ”Spring”)");
+    expect(storedSelectorWords({ type: "emails", count: 4, emails: ["a", "b", "c", "d"] })).toBeNull();
   });
 });

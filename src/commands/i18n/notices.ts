@@ -7,6 +7,9 @@ import {
   downgradeCancelFromText,
   type RulePauseWhy,
   rulePauseFromText,
+  storedDowngradeCancel,
+  storedRulePause,
+  storedWebhookFailure,
   type WebhookFailure,
   webhookFailureFromText,
 } from "../../domain/reasons.ts";
@@ -32,18 +35,18 @@ export type LocalWords = { [K in NoticeKind]: (p: NoticeOf<K>["payload"], s: Spe
  * the English sentence: read back from it when it is ours, else quoted as it is.
  */
 function reasonWords(s: Speaker, p: { why?: DowngradeCancelWhy | null; reason: string | null }): Rich {
-  const why = p.why ?? (p.reason ? downgradeCancelFromText(p.reason) : null);
+  const why = storedDowngradeCancel(p.why) ?? (p.reason ? downgradeCancelFromText(p.reason) : null);
   if (why) return downgradeCancelWords(s.f.locale, why);
   return p.reason ? [p.reason] : s.say("downgrade-cancelled.noFit");
 }
 
 function pauseWords(s: Speaker, p: { why?: RulePauseWhy | null; reason: string }): Rich {
-  const why = p.why ?? rulePauseFromText(p.reason);
+  const why = storedRulePause(p.why) ?? rulePauseFromText(p.reason);
   return why ? rulePauseWords(s.f.locale, why) : fromOurMarkup(p.reason);
 }
 
 function failureWords(s: Speaker, p: { failure?: WebhookFailure | null; lastError: string }): Rich {
-  const failure = p.failure ?? webhookFailureFromText(p.lastError);
+  const failure = storedWebhookFailure(p.failure) ?? webhookFailureFromText(p.lastError);
   return failure ? webhookFailureWords(s.f.locale, failure) : [p.lastError];
 }
 

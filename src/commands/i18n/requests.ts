@@ -2,6 +2,7 @@
 // src/commands/requests-view.ts, word for word as before): the approvals-channel message with its
 // buttons and tier impact, the requester's answer and DM, and the approver's answer. The selector
 // as typed and the rejection reason go into messages as arguments, never into their patterns.
+import { storedSelectorWords } from "../../domain/selector-words.ts";
 import type { BulkRequestView, DecisionResult } from "../../services/bulk/index.ts";
 import { buttons, facts, note, type Part, paragraph } from "../answer.ts";
 import { APPROVE_ACTION, REJECT_ACTION } from "../requests-view.ts";
@@ -14,9 +15,14 @@ export function localSummary(locale: AnswerLocale, r: BulkRequestView): Rich {
   return speak(locale).say("request.summary", {
     count: r.count,
     action: r.action === "marketing" ? "marketing" : "other",
-    // Requests made before their selector was kept as data say it in English.
-    selector: r.selectorWords ? localSelector(locale, r.selectorWords) : [r.selectorText],
+    selector: selectorOf(locale, r),
   });
+}
+
+/** The selector in the language; in English for requests made before it was kept as data (or a bad stored value). */
+function selectorOf(locale: AnswerLocale, r: BulkRequestView): Rich {
+  const words = storedSelectorWords(r.selectorWords);
+  return words ? localSelector(locale, words) : [r.selectorText];
 }
 
 const iso = (d: Date | string): string => (typeof d === "string" ? d : d.toISOString());

@@ -4,7 +4,7 @@
 // are: they are the grammar. URLs, plans, sources and names go in as arguments.
 import { API_SCOPES, type ApiScope } from "../../domain/api-scopes.ts";
 import type { DateLocale } from "../../domain/dates/locales.ts";
-import { webhookFailureFromText } from "../../domain/reasons.ts";
+import { storedWebhookFailure, webhookFailureFromText } from "../../domain/reasons.ts";
 import type { ApiKey } from "../../services/api-keys.ts";
 import type { SettingsChangeResult, SettingsReport, ShownSettingKey } from "../../services/settings.ts";
 import type { SourceDefaultRow } from "../../services/source-defaults.ts";
@@ -284,7 +284,7 @@ function webhookState(locale: AnswerLocale, w: WebhookSummary, tz: string): Rich
   if (w.disabledAt)
     return say("webhook.off", { when: at(w.disabledAt), since: w.failingSince ? at(w.failingSince) : "?" });
   if (w.failingSince) {
-    const failure = w.lastFailure ?? (w.lastError ? webhookFailureFromText(w.lastError) : null);
+    const failure = storedWebhookFailure(w.lastFailure) ?? (w.lastError ? webhookFailureFromText(w.lastError) : null);
     const error: Rich = failure ? webhookFailureWords(locale, failure) : [w.lastError ?? "?"];
     return say("webhook.failing", { when: at(w.failingSince), attempts: w.attempts, error });
   }

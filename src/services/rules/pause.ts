@@ -5,7 +5,7 @@ import { and, eq, isNotNull, sql } from "drizzle-orm";
 import type { Executor, Tx } from "../../db/client.ts";
 import { automationRules, bulkRequests } from "../../db/schema.ts";
 import type { Filter } from "../../domain/filter.ts";
-import { type RulePauseWhy, rulePauseFromText, rulePauseText, storedWhy } from "../../domain/reasons.ts";
+import { type RulePauseWhy, rulePauseFromText, rulePauseText, storedRulePause } from "../../domain/reasons.ts";
 import type { MarketingStatus } from "../../domain/types.ts";
 import { type Account, rightsOf } from "../accounts.ts";
 import { recordAudit } from "../audit.ts";
@@ -50,8 +50,7 @@ export async function ownerCannotRun(svc: Services, ex: Executor, rule: Rule): P
 
 /** A rule's pause reason as data: as stored, else read back from its English sentence (a row paused before it was kept). */
 export const pauseWhyOf = (rule: Rule): RulePauseWhy | null =>
-  storedWhy<RulePauseWhy>(rule.pausedWhy, ["over-limit", "upgrade", "owner-access"]) ??
-  (rule.pausedReason ? rulePauseFromText(rule.pausedReason) : null);
+  storedRulePause(rule.pausedWhy) ?? (rule.pausedReason ? rulePauseFromText(rule.pausedReason) : null);
 
 export interface RuleRun {
   rule: string;
