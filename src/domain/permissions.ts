@@ -41,7 +41,7 @@ const ADMIN_ACTIONS: Readonly<Record<string, string>> = {
 export function canAdminister(user: { role: Role }, action = "do that"): Permission {
   if (user.role === "admin") return OK;
   const reason = `Only admins can ${action}. Ask an admin of this workspace.`;
-  const known = ADMIN_ACTIONS[action];
+  const known = Object.hasOwn(ADMIN_ACTIONS, action) ? ADMIN_ACTIONS[action] : undefined;
   return known
     ? { ok: false, reason, wording: wording("refusal.onlyAdmins", { action: known }) }
     : { ok: false, reason };

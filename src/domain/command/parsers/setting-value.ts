@@ -9,7 +9,7 @@ import { type Wording, wording } from "../../wording.ts";
 import { CommandError, fail, shorten } from "../errors.ts";
 import { MAX_COMMAND_LENGTH } from "../limits.ts";
 import type { SettingChange, SettingKey } from "../types.ts";
-import { readCount } from "../words.ts";
+import { lookup, readCount } from "../words.ts";
 
 /**
  * One setting's value as typed in a form or a CLI flag, read exactly as `settings <key> <value>`
@@ -54,7 +54,7 @@ export function hintArgs(key: string): { key: { code: string }; example: { code:
     "spike-percent": "spikePercent",
     language: "language",
   };
-  return { key: { code: key }, example: { code: example }, values: values[key] ?? "none" };
+  return { key: { code: key }, example: { code: example }, values: lookup(values, key) ?? "none" };
 }
 
 export function settingHint(key: string): string {
