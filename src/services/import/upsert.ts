@@ -209,6 +209,7 @@ async function ensureListInTx(tx: Tx, accountId: number, userId: string, name: s
       actor: userId,
       kind: "list.created",
       summary: `Created list "${name}" for an import`,
+      detail: { list: name },
     });
     return { id: Number(row.id), name: row.name, created: true, added: 0 };
   }

@@ -4,6 +4,7 @@ import type { Catalog } from "../en/index.ts";
 import { answers } from "./answers.ts";
 import { chart } from "./chart.ts";
 import { commands } from "./commands.ts";
+import { events } from "./events.ts";
 import { help } from "./help.ts";
 import { home } from "./home.ts";
 import { notices } from "./notices.ts";
@@ -29,4 +30,5 @@ export const pl: Catalog = {
   ...settings,
   ...rules,
   ...reports,
+  ...events,
 };
