@@ -94,6 +94,40 @@ const CASES: Case[] = [
     words: { sv: /Uppdaterade 2 kontakter/, nl: /2 contacten bijgewerkt/, pl: /Zaktualizowano 2 kontakty/ },
   },
   {
+    kind: "contact.created",
+    count: 5402,
+    summary: `Created 5,402 contacts from import #3 (${HOSTILE}.csv) (0 marketing, 5,402 non-marketing)`,
+    detail: { source: "import", importId: 3, fileName: `${HOSTILE}.csv`, marketing: 0 },
+    words: {
+      sv: /Skapade 5\s402 kontakter från import #3 \(Vår.*0 marknadsföring, 5\s402 icke-marknadsföring/,
+      nl: /5\.402 contacten aangemaakt via import #3 \(Vår.*0 marketing, 5\.402 niet-marketing/,
+      pl: /Utworzono 5\s402 kontakty z importu #3 \(Vår.*niemarketingowe: 5\s402/,
+    },
+    typed: true,
+  },
+  {
+    kind: "contact.updated",
+    count: 1,
+    summary: "Updated 1 contacts from import #4",
+    detail: { source: "import", importId: 4, fileName: null },
+    words: {
+      sv: /^Uppdaterade 1 kontakt från import #4$/,
+      nl: /^1 contact bijgewerkt via import #4$/,
+      pl: /^Zaktualizowano 1 kontakt z importu #4$/,
+    },
+  },
+  {
+    kind: "list.added",
+    count: 22,
+    summary: "Added 22 imported contacts to a list",
+    detail: { listId: 1, importId: 3 },
+    words: {
+      sv: /Lade till 22 importerade kontakter i en lista/,
+      nl: /22 geïmporteerde contacten aan een lijst toegevoegd/,
+      pl: /Dodano do listy 22 zaimportowane kontakty/,
+    },
+  },
+  {
     kind: "contact.deleted",
     summary: "Deleted ana@example.com",
     detail: { emails: ["ana@example.com", "<!channel>@example.com"] },
@@ -467,6 +501,7 @@ describe("audit events in the user's language", () => {
       { kind: "list.created", detail: null },
       { kind: "contact.deleted", detail: null },
       { kind: "contact.created", detail: null },
+      { kind: "contact.updated", detail: { source: "import", importId: 4 } },
       { kind: "status.made-marketing", detail: { rule: "r", owner: "U1", scheduled: true } },
       {
         kind: "status.made-marketing",

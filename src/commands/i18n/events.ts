@@ -69,12 +69,17 @@ export function wordEvent(locale: AnswerLocale, e: EventFacts, tz: string): Rich
       return say("event.becameNonMarketing");
     case "contact.created": {
       const marketing = num(d, "marketing");
-      return d?.source === "api" && marketing !== null
-        ? say("event.contactsCreated", { count: e.count, marketing, other: Math.max(0, e.count - marketing) })
-        : null;
+      if (marketing === null) return null;
+      const counts = { count: e.count, marketing, other: Math.max(0, e.count - marketing) };
+      if (d?.source === "api") return say("event.contactsCreated", counts);
+      const from = importOf(locale, d);
+      return from ? say("event.contactsCreatedImport", { ...counts, ...from }) : null;
     }
-    case "contact.updated":
-      return d?.source === "api" ? say("event.contactsUpdated", { count: e.count }) : null;
+    case "contact.updated": {
+      if (d?.source === "api") return say("event.contactsUpdated", { count: e.count });
+      const from = importOf(locale, d);
+      return from ? say("event.contactsUpdatedImport", { count: e.count, ...from }) : null;
+    }
     case "contact.deleted": {
       const emails = Array.isArray(d?.emails) ? d.emails.filter((x): x is string => typeof x === "string") : [];
       return emails.length ? say("event.contactsDeleted", { emails: [shortList(emails, 10)] }) : null;
@@ -125,10 +130,15 @@ export function wordEvent(locale: AnswerLocale, e: EventFacts, tz: string): Rich
         request: id ? say("event.importRequest", { id }) : [],
       });
     }
-    case "list.added":
+    case "list.added": {
+      const name = text(d, "list");
+      if (name) return say("event.listAdded", { name: [name] });
+      // An import's contacts added to its list: the row names the import, not the list.
+      return num(d, "importId") !== null ? say("event.listAddedImport", { count: e.count }) : null;
+    }
     case "list.created": {
       const name = text(d, "list");
-      return name ? say(e.kind === "list.added" ? "event.listAdded" : "event.listCreated", { name: [name] }) : null;
+      return name ? say("event.listCreated", { name: [name] }) : null;
     }
     case "setting.changed":
       return settingChanged(locale, d, e.summary);
@@ -244,6 +254,14 @@ const USER_CHANGES: Readonly<Record<string, string>> = {
   "user.billing-contacts.add": "billingAdd",
   "user.billing-contacts.remove": "billingRemove",
 };
+
+/** An import's number and file name, as contacts created or updated by it name it; null when the detail lacks them. */
+function importOf(locale: AnswerLocale, d: Detail | null): { id: string; file: Rich } | null {
+  const id = num(d, "importId");
+  if (d?.source !== "import" || id === null || !("fileName" in d)) return null;
+  const name = text(d, "fileName");
+  return { id: String(id), file: name ? speak(locale).say("event.importFile", { name: [name] }) : [] };
+}
 
 /** `setting.changed`: a setting of the account, or a creation source's default status. */
 function settingChanged(locale: AnswerLocale, d: Detail | null, summary: string): Rich | null {

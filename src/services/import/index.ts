@@ -130,6 +130,7 @@ export async function importCsv(
         at,
         startsMarketing,
         what: `import #${id}${fileName ? ` (${fileName})` : ""}`,
+        fileName: fileName ?? null,
         listName: opts.list ?? null,
         marketing: Boolean(opts.marketing),
         pagesPerStatement: opts.pagesPerStatement ?? PAGES_PER_STATEMENT,

@@ -17,6 +17,11 @@ export const events = {
   "event.contactsCreated":
     "Created {count, plural, one {# contact} other {# contacts}} from the intake API ({marketing, number} marketing, {other, number} non-marketing)",
   "event.contactsUpdated": "Updated {count, plural, one {# contact} other {# contacts}} from the intake API",
+  "event.contactsCreatedImport":
+    "Created {count, plural, one {# contact} other {# contacts}} from import #{id}{file} ({marketing, number} marketing, {other, number} non-marketing)",
+  "event.contactsUpdatedImport": "Updated {count, plural, one {# contact} other {# contacts}} from import #{id}{file}",
+  "event.importFile": " ({name})",
+  "event.listAddedImport": "Added {count, plural, one {# imported contact} other {# imported contacts}} to a list",
   "event.contactsDeleted": "Deleted {emails}",
   "event.requestCreated":
     "Requested {action, select, marketing {marketing} other {non-marketing}} for {count, plural, one {# contact} other {# contacts}} ({selector}), request {id}",

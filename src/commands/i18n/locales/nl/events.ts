@@ -17,6 +17,13 @@ export const events: Part<typeof en> = {
   "event.contactsCreated":
     "{count, plural, one {# contact} other {# contacten}} aangemaakt via de intake-API ({marketing, number} marketing, {other, number} niet-marketing)",
   "event.contactsUpdated": "{count, plural, one {# contact} other {# contacten}} bijgewerkt via de intake-API",
+  "event.contactsCreatedImport":
+    "{count, plural, one {# contact} other {# contacten}} aangemaakt via import #{id}{file} ({marketing, number} marketing, {other, number} niet-marketing)",
+  "event.contactsUpdatedImport":
+    "{count, plural, one {# contact} other {# contacten}} bijgewerkt via import #{id}{file}",
+  "event.importFile": " ({name})",
+  "event.listAddedImport":
+    "{count, plural, one {# geïmporteerd contact} other {# geïmporteerde contacten}} aan een lijst toegevoegd",
   "event.contactsDeleted": "Verwijderd: {emails}",
   "event.requestCreated":
     "{action, select, marketing {Marketing} other {Niet-marketing}} aangevraagd voor {count, plural, one {# contact} other {# contacten}} ({selector}), verzoek {id}",

@@ -19,6 +19,13 @@ export const events: Part<typeof en> = {
     "Utworzono {count, plural, one {# kontakt} few {# kontakty} many {# kontaktów} other {# kontaktu}} z API przyjmowania kontaktów (marketingowe: {marketing, number}, niemarketingowe: {other, number})",
   "event.contactsUpdated":
     "Zaktualizowano {count, plural, one {# kontakt} few {# kontakty} many {# kontaktów} other {# kontaktu}} z API przyjmowania kontaktów",
+  "event.contactsCreatedImport":
+    "Utworzono {count, plural, one {# kontakt} few {# kontakty} many {# kontaktów} other {# kontaktu}} z importu #{id}{file} (marketingowe: {marketing, number}, niemarketingowe: {other, number})",
+  "event.contactsUpdatedImport":
+    "Zaktualizowano {count, plural, one {# kontakt} few {# kontakty} many {# kontaktów} other {# kontaktu}} z importu #{id}{file}",
+  "event.importFile": " ({name})",
+  "event.listAddedImport":
+    "Dodano do listy {count, plural, one {# zaimportowany kontakt} few {# zaimportowane kontakty} many {# zaimportowanych kontaktów} other {# zaimportowanego kontaktu}}",
   "event.contactsDeleted": "Usunięto {emails}",
   "event.requestCreated":
     "Złożono wniosek {id} o oznaczenie {count, plural, one {# kontaktu} few {# kontaktów} many {# kontaktów} other {# kontaktu}} jako {action, select, marketing {marketingowe} other {niemarketingowe}} ({selector})",

@@ -20,6 +20,13 @@ export const events: Part<typeof en> = {
     "Skapade {count, plural, one {# kontakt} other {# kontakter}} från API:t för inkommande kontakter ({marketing, number} marknadsföring, {other, number} icke-marknadsföring)",
   "event.contactsUpdated":
     "Uppdaterade {count, plural, one {# kontakt} other {# kontakter}} från API:t för inkommande kontakter",
+  "event.contactsCreatedImport":
+    "Skapade {count, plural, one {# kontakt} other {# kontakter}} från import #{id}{file} ({marketing, number} marknadsföring, {other, number} icke-marknadsföring)",
+  "event.contactsUpdatedImport":
+    "Uppdaterade {count, plural, one {# kontakt} other {# kontakter}} från import #{id}{file}",
+  "event.importFile": " ({name})",
+  "event.listAddedImport":
+    "Lade till {count, plural, one {# importerad kontakt} other {# importerade kontakter}} i en lista",
   "event.contactsDeleted": "Tog bort {emails}",
   "event.requestCreated":
     "Begärde {action, select, marketing {marknadsföring} other {icke-marknadsföring}} för {count, plural, one {# kontakt} other {# kontakter}} ({selector}), begäran {id}",
