@@ -31,7 +31,10 @@ export async function recordAudit(ex: Executor, entry: AuditEntry): Promise<void
 }
 
 /** What a reader sees of an audit event (not the contact ids it touched, which may be many). */
-export type AuditSummary = Pick<AuditEvent, "id" | "at" | "effectiveAt" | "actor" | "kind" | "summary" | "count">;
+export type AuditSummary = Pick<
+  AuditEvent,
+  "id" | "at" | "effectiveAt" | "actor" | "kind" | "summary" | "count" | "detail"
+>;
 
 interface AuditQuery {
   accountId: number;
@@ -57,6 +60,7 @@ export async function auditHistory(ex: Executor, opts: AuditQuery & { limit?: nu
       kind: auditEvents.kind,
       summary: auditEvents.summary,
       count: auditEvents.count,
+      detail: auditEvents.detail,
     })
     .from(auditEvents)
     .where(and(...auditConditions(opts)))

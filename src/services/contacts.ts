@@ -288,6 +288,7 @@ export async function deleteContacts(svc: Services, actor: Actor, emails: string
         summary: `Deleted ${deleted.map((d) => d.email).join(", ")}`,
         count: deleted.length,
         contactIds: deleted.map((d) => d.id),
+        detail: { emails: deleted.map((d) => d.email) },
       });
       return deleted;
     },

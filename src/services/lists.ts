@@ -93,6 +93,7 @@ export async function addToList(svc: Services, actor: Actor, name: string, email
         summary: `Added to list "${list.name}"`,
         count: added.length,
         contactIds: added.map((a) => a.contactId),
+        detail: { list: list.name },
       });
     }
     return { list: list.name, added: added.length, already: found.length - added.length };

@@ -88,7 +88,12 @@ export async function processDueDowngrades(svc: Services, now = svc.clock.now())
         summary: outcome.apply
           ? `Downgraded from ${account.tierLimit.toLocaleString("en-US")} to ${target.toLocaleString("en-US")} contacts at renewal`
           : `Scheduled downgrade to ${target.toLocaleString("en-US")} cancelled: ${outcome.reason}`,
-        detail: { target, marketingCount: account.marketingCount },
+        detail: {
+          target,
+          marketingCount: account.marketingCount,
+          from: account.tierLimit,
+          why: outcome.apply ? null : outcome.why,
+        },
       });
       await queueDowngradeNotice(
         tx,

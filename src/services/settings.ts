@@ -274,7 +274,12 @@ export async function applySettings(
       actor: by,
       kind: "setting.changed",
       summary: `Setting ${key} changed from ${describeValue(key, was)} to ${describeValue(key, is)}${why}`,
-      detail: { key, before: was, after: is },
+      detail: {
+        key,
+        before: was,
+        after: is,
+        ...(why ? { fitted: { plan: choice.plan, marketingCount: account.marketingCount } } : {}),
+      },
     });
   }
   return {

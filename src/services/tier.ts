@@ -110,7 +110,7 @@ async function applyUpgradeIfNeeded(
     actor: "system",
     kind: "tier.upgrade",
     summary: `Automatic upgrade from ${quote.oldLimit.toLocaleString("en-US")} to ${quote.newLimit.toLocaleString("en-US")} marketing contacts (${account.marketingCount.toLocaleString("en-US")} marketing contacts after ${cause})`,
-    detail: quote,
+    detail: { ...quote, marketingCount: account.marketingCount },
   });
   return quote;
 }

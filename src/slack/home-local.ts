@@ -1,9 +1,9 @@
 // App Home in the user's language besides English (English keeps home.ts's own wording, word for
 // word): the same blocks worded from the catalogs, with numbers, money and dates in the locale.
-// Plans, channel names and event summaries go into messages as arguments and come out escaped.
+// Plans, channel names and what events name go into messages as arguments and come out escaped.
 import type { KnownBlock } from "@slack/types";
-import { eventSummary } from "../commands/handlers/reports.ts";
 import { type AnswerLocale, speak } from "../commands/i18n/answers.ts";
+import { localEventSummary } from "../commands/i18n/events.ts";
 import { localRequestParts } from "../commands/i18n/requests.ts";
 import { channel, code, join, mention, plain, type Rich } from "../commands/rich.ts";
 import { monthlyPriceCents } from "../domain/pricing.ts";
@@ -93,7 +93,7 @@ export function localHomeBlocks(locale: AnswerLocale, d: HomeData, userZone: str
   }
   blocks.push(divider(), header(label("home.recent")));
   const lines = d.events.map((e) =>
-    m([f.instant(e.at.toISOString(), userZone), " — ", ...eventSummary(e.kind, e.summary)]),
+    m([f.instant(e.at.toISOString(), userZone), " — ", ...localEventSummary(locale, e, userZone)]),
   );
   blocks.push(...(lines.length ? listSections(lines, 5) : [section(m(say("home.nothingYet")))]));
   blocks.push(context(m(say("home.help", { command: code("/contacts help") }))));

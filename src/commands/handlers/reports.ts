@@ -9,9 +9,10 @@ import { usageSeries } from "../../services/usage.ts";
 import { answer, facts, header, list, note, type Part, paragraph, say } from "../answer.ts";
 import type { Handler } from "../handler.ts";
 import { isTranslated, tierParts } from "../i18n/answers.ts";
+import { eventSummary } from "../i18n/events.ts";
 import { forecastParts, historyParts, nextUpdateText, usageParts } from "../i18n/reports.ts";
 import { thresholdLabel } from "../notices.ts";
-import { code, fromOurMarkup, md, type Rich, who } from "../rich.ts";
+import { code, md, who } from "../rich.ts";
 
 /** Longest line of a listing; the rest of it is cut with "…". */
 const MAX_LINE = 500;
@@ -74,16 +75,8 @@ export const nextUpdateHandler: Handler<"next-update"> = async (svc, inv) => {
   );
 };
 
-/** Audit kinds whose summary is only our words and validated user ids, with mentions meant as mentions. */
-const MARKUP_SUMMARY = /^(?:user\.|request\.reopened$)/;
-
-/**
- * An audit summary: it mixes our words with names people typed (lists, rules, reasons, file
- * names), so it is plain text; only role changes and reopened requests, which name users by
- * validated id and hold no typed text, show their mentions.
- */
-export const eventSummary = (kind: string, summary: string): Rich =>
-  MARKUP_SUMMARY.test(kind) ? fromOurMarkup(summary) : [summary];
+/** An audit summary as recorded, for English readers (App Home imports it from here too). */
+export { eventSummary };
 
 export const history: Handler<"history"> = async (svc, inv, c) => {
   const tz = inv.timeZone;
@@ -101,10 +94,7 @@ export const history: Handler<"history"> = async (svc, inv, c) => {
     })),
   };
   if (isTranslated(inv.locale))
-    return answer(
-      historyParts(inv.locale, r, c, tz, eventSummary, { maxLine: MAX_LINE, countCap: HISTORY_COUNT_CAP }),
-      data,
-    );
+    return answer(historyParts(inv.locale, r, c, tz, { maxLine: MAX_LINE, countCap: HISTORY_COUNT_CAP }), data);
   const lines = r.events.map(
     (e) =>
       md`${when(e.at, tz)} — ${eventSummary(e.kind, e.summary.slice(0, MAX_LINE))}${e.count > 1 ? ` (${n(e.count)} contacts)` : ""}${e.actor !== "system" ? md` by ${who(e.actor)}` : ""}${e.effectiveAt && e.effectiveAt.getTime() !== e.at.getTime() ? `; effective ${when(e.effectiveAt, tz)}` : ""}`,

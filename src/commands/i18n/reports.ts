@@ -1,6 +1,6 @@
 // The answers of `next-update`, `history`, `usage` and `forecast` in the languages besides English
 // (English keeps the handlers' own wording; `tier` is in answers.ts): numbers, percentages and
-// dates in the locale. What the audit log recorded (its summaries) is quoted as it was written.
+// dates in the locale. What the audit log recorded is worded from each event's facts (events.ts).
 import { DateTime } from "luxon";
 import { usagePercent } from "../../domain/thresholds.ts";
 import { groupEndOf } from "../../domain/usage-window.ts";
@@ -10,6 +10,7 @@ import type { UsageSeries } from "../../services/usage.ts";
 import { header, list, note, type Part, paragraph } from "../answer.ts";
 import { code, md, plain, type Rich, who } from "../rich.ts";
 import { type AnswerLocale, speak } from "./answers.ts";
+import { localEventSummary } from "./events.ts";
 import { INTL_LOCALE } from "./format.ts";
 
 /** A calendar day (ISO date) as the language writes it briefly: "15 maj 2026", "15 mei 2026". */
@@ -38,19 +39,18 @@ export function nextUpdateText(
   });
 }
 
-/** `history [<email>] [since <date>]`: the newest events, each with its summary as recorded. */
+/** `history [<email>] [since <date>]`: the newest events, each worded from its facts (else its summary as recorded). */
 export function historyParts(
   locale: AnswerLocale,
   r: HistoryPage,
   c: { email: string | null; since: Date | null },
   tz: string,
-  summaryOf: (kind: string, summary: string) => Rich,
   opts: { maxLine: number; countCap: number },
 ): Part[] {
   const { f, say } = speak(locale);
   const at = (d: Date) => f.instant(d.toISOString(), tz);
   const lines = r.events.map((e) => [
-    ...md`${at(e.at)} — ${summaryOf(e.kind, e.summary.slice(0, opts.maxLine))}`,
+    ...md`${at(e.at)} — ${localEventSummary(locale, e, tz, opts.maxLine)}`,
     ...(e.count > 1 ? say("report.historyContacts", { count: e.count }) : []),
     ...(e.actor !== "system" ? say("report.historyBy", { who: who(e.actor) }) : []),
     ...(e.effectiveAt && e.effectiveAt.getTime() !== e.at.getTime()

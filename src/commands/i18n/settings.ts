@@ -20,7 +20,7 @@ type ApiKeyRow = Omit<ApiKey, "keyHash">;
 const channelOf = (c: string): Rich => [c.startsWith("#") ? c : channel(c)];
 
 /** A setting's value as `settings` shows it: numbers in the locale, channels as links, typed values as they are. */
-function localValue(locale: AnswerLocale, key: string, value: unknown): Rich {
+export function localValue(locale: AnswerLocale, key: string, value: unknown): Rich {
   const { f, label } = speak(locale);
   if (value === null || value === undefined) return [label("settings.notSet")];
   if (Array.isArray(value)) return [value.length ? value.map((d) => `${d}d`).join(",") : "off"];

@@ -141,7 +141,13 @@ export async function createBulkRequestInTx(
     kind: "request.created",
     summary: `Requested ${input.action} for ${count.toLocaleString("en-US")} contacts (${selectorText}), request ${id}`,
     count,
-    detail: { requestId: id, impact, origin: input.origin ?? "command" },
+    detail: {
+      requestId: id,
+      impact,
+      origin: input.origin ?? "command",
+      action: input.action,
+      selector: selectorWords(input.selector),
+    },
   });
   return id;
 }

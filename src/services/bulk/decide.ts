@@ -133,7 +133,7 @@ export async function decide(svc: Services, actor: Actor, rawId: string, decisio
           actor: actor.userId,
           kind: "request.rejected",
           summary: `Rejected request ${id}${rejectingScheduled ? " (approved before, it had not run yet)" : ""}${decision.reason ? `: ${decision.reason}` : ""}`,
-          detail: { requestId: id },
+          detail: { requestId: id, scheduled: rejectingScheduled, reason: decision.reason ?? null },
         });
         return { row: updated ?? row, decided: "rejected" as const, executed: null };
       }
@@ -172,7 +172,12 @@ export async function decide(svc: Services, actor: Actor, rawId: string, decisio
         summary: decision.automatic
           ? `Request ${id} applied directly (within the direct-change limit)`
           : `Approved request ${id}${scheduled ? ` for ${row.scheduledAt?.toISOString()}` : ""}`,
-        detail: { requestId: id, confirmedLimit },
+        detail: {
+          requestId: id,
+          confirmedLimit,
+          automatic: Boolean(decision.automatic),
+          scheduledAt: scheduled ? (row.scheduledAt?.toISOString() ?? null) : null,
+        },
       });
       if (scheduled) return { row: updated ?? row, decided: "scheduled" as const, executed: null };
       const changed = await applyRequest(tx, svc, account, row, at, actor.userId);

@@ -130,6 +130,7 @@ export async function importCsv(
         at,
         startsMarketing,
         what: `import #${id}${fileName ? ` (${fileName})` : ""}`,
+        fileName: fileName ?? null,
         listName: opts.list ?? null,
         marketing: Boolean(opts.marketing),
         pagesPerStatement: opts.pagesPerStatement ?? PAGES_PER_STATEMENT,
@@ -188,7 +189,14 @@ export async function importCsv(
       kind: "import.finished",
       summary: `Imported ${fileName ?? "a CSV file"}: ${totals.created.toLocaleString("en-US")} created, ${totals.updated.toLocaleString("en-US")} updated, ${totals.unchanged.toLocaleString("en-US")} unchanged, ${rejections.total.toLocaleString("en-US")} rejected${listInfo ? `; list "${listInfo.name}"` : ""}${marketingRequest ? `; set all as marketing asked in request ${marketingRequest.id}` : ""}`,
       count: totals.created + totals.updated,
-      detail: { importId, ...totals, rejected: rejections.total, requestId: marketingRequest?.id ?? null },
+      detail: {
+        importId,
+        ...totals,
+        rejected: rejections.total,
+        requestId: marketingRequest?.id ?? null,
+        fileName: fileName ?? null,
+        list: listInfo?.name ?? null,
+      },
     });
   });
   return {

@@ -39,6 +39,8 @@ export async function upsertStaged(
     at: Date;
     startsMarketing: boolean;
     what: string;
+    /** The file's name as uploaded, kept with the audit rows (null when it had none). */
+    fileName: string | null;
     listName: string | null;
     marketing: boolean;
     pagesPerStatement: number;
@@ -100,7 +102,19 @@ function touchedBy(accountId: number, auditIds: number[]): SQL {
 }
 
 /** One upsert statement over `rows` of staging, with its audit rows written by the same statement. */
-async function upsertChunk(tx: Tx, p: { actor: Actor; at: Date; startsMarketing: boolean; what: string; rows: SQL }) {
+async function upsertChunk(
+  tx: Tx,
+  p: {
+    actor: Actor;
+    at: Date;
+    startsMarketing: boolean;
+    what: string;
+    importId: number;
+    fileName: string | null;
+    rows: SQL;
+  },
+) {
+  const source = { source: "import", importId: p.importId, fileName: p.fileName };
   const { accountId, userId } = p.actor;
   const at = timestamptz(p.at);
   const [out] = await rowsOf<{
@@ -147,9 +161,10 @@ async function upsertChunk(tx: Tx, p: { actor: Actor; at: Date; startsMarketing:
     );
   }
   if (out?.created_audit != null) {
-    await setSummary(tx, out.created_audit, createdSummary(created, p.startsMarketing ? created : 0, p.what));
+    const marketing = p.startsMarketing ? created : 0;
+    await setSummary(tx, out.created_audit, createdSummary(created, marketing, p.what), { ...source, marketing });
   }
-  if (out?.updated_audit != null) await setSummary(tx, out.updated_audit, updatedSummary(updated, p.what));
+  if (out?.updated_audit != null) await setSummary(tx, out.updated_audit, updatedSummary(updated, p.what), source);
   const auditIds = [out?.created_audit, out?.updated_audit].filter((id): id is number => id != null).map(Number);
   return { created, updated, auditIds };
 }
@@ -182,8 +197,14 @@ async function addToList(
   return n;
 }
 
-async function setSummary(tx: Tx, auditId: number, summary: string): Promise<void> {
-  await rowsOf(tx, sql`update audit_events set summary = ${summary} where id = ${auditId}`);
+/** The summary of an audit row written by a set-based statement, and the facts it words (when given). */
+async function setSummary(tx: Tx, auditId: number, summary: string, detail?: object): Promise<void> {
+  await rowsOf(
+    tx,
+    detail
+      ? sql`update audit_events set summary = ${summary}, detail = ${JSON.stringify(detail)}::jsonb where id = ${auditId}`
+      : sql`update audit_events set summary = ${summary} where id = ${auditId}`,
+  );
 }
 
 async function hasActiveRules(tx: Tx, accountId: number): Promise<boolean> {
@@ -209,6 +230,7 @@ async function ensureListInTx(tx: Tx, accountId: number, userId: string, name: s
       actor: userId,
       kind: "list.created",
       summary: `Created list "${name}" for an import`,
+      detail: { list: name },
     });
     return { id: Number(row.id), name: row.name, created: true, added: 0 };
   }

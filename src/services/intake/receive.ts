@@ -14,7 +14,7 @@ import { queueMessage } from "../outbox.ts";
 import { applyRulesInTx, finishRulePauses, refreshPausedRules } from "../rules/index.ts";
 import { sourceOverridesOf } from "../source-defaults.ts";
 import { changeContacts, upgradeNeeded } from "../tier.ts";
-import { auditUpsert, type IntakeContact, upsertContacts } from "./upsert.ts";
+import { auditUpsert, INTAKE_API, type IntakeContact, upsertContacts } from "./upsert.ts";
 
 // ---------------------------------------------------------------------------------------------
 // The intake use case.
@@ -119,7 +119,7 @@ export async function intakeContacts(
         held = { reason: upgrade ? "upgrade" : "limit", emails, requestId };
       }
     }
-    await auditUpsert(tx, accountId, at, actor, "the intake API", upserted);
+    await auditUpsert(tx, accountId, at, actor, INTAKE_API, upserted);
     const touched = upserted.filter((u) => u.created || u.updated).map((u) => u.id);
     const rules = await applyRulesInTx(svc, tx, accountId, at, touched, ownerId);
     // Rules may have changed statuses: read them back for the answer.

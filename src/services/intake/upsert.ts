@@ -159,6 +159,9 @@ export async function upsertContacts(
 export const createdSummary = (created: number, marketing: number, what: string) =>
   `Created ${n(created)} contacts from ${what} (${n(marketing)} marketing, ${n(created - marketing)} non-marketing)`;
 
+/** What the intake API's audit summaries say it came from. */
+export const INTAKE_API = "the intake API";
+
 /** The audit summary of existing contacts an intake call or an import changed. */
 export const updatedSummary = (updated: number, what: string) => `Updated ${n(updated)} contacts from ${what}`;
 
@@ -185,6 +188,7 @@ export async function auditUpsert(
       summary: createdSummary(created.length, marketing, what),
       count: created.length,
       contactIds: created.map((r) => r.id),
+      detail: what === INTAKE_API ? { source: "api", marketing } : null,
     });
   }
   if (updated.length > 0) {
@@ -196,6 +200,7 @@ export async function auditUpsert(
       summary: updatedSummary(updated.length, what),
       count: updated.length,
       contactIds: updated.map((r) => r.id),
+      detail: what === INTAKE_API ? { source: "api" } : null,
     });
   }
   if (promoted.length > 0) {
@@ -208,6 +213,7 @@ export async function auditUpsert(
       summary: `Set marketing: ${promoted.length.toLocaleString("en-US")} non-marketing contacts submitted a marketing form (${what})`,
       count: promoted.length,
       contactIds: promoted.map((r) => r.id),
+      detail: what === INTAKE_API ? { source: "api", form: true } : null,
     });
   }
 }

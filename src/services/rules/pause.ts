@@ -113,7 +113,7 @@ export async function pauseIntoRequest(
     actor: ruleActor(rule.name),
     kind: "rule.paused",
     summary: `Rule "${rule.name}" paused: ${reason}. It asks for approval in request ${requestId}`,
-    detail: { rule: rule.name, requestId, reason, owner: rule.ownerId },
+    detail: { rule: rule.name, requestId, reason, owner: rule.ownerId, why },
   });
   return { rule: paused ?? rule, requestId };
 }
@@ -138,7 +138,7 @@ export async function pauseForOwner(
     actor: ruleActor(rule.name),
     kind: "rule.paused",
     summary: `Rule "${rule.name}" paused: ${reason}`,
-    detail: { rule: rule.name, reason, owner: rule.ownerId },
+    detail: { rule: rule.name, reason, owner: rule.ownerId, why },
   });
   await queueMessage(
     tx,

@@ -113,7 +113,7 @@ export async function applyRulesInTx(
         insert into audit_events (account_id, at, effective_at, actor, kind, summary, count, contact_ids, detail)
         select ${accountId}, ${timestamptz(at)}, ${timestamptz(effectiveAt)}, ${actor},
           ${rule.action === "marketing" ? "status.made-marketing" : "status.flagged-pending"}, ${summary}, count(*), array_agg(id),
-          ${JSON.stringify({ rule: rule.name, owner: rule.ownerId, scheduled: scope === null })}::jsonb
+          ${JSON.stringify({ rule: rule.name, owner: rule.ownerId, scheduled: scope === null, filter: rule.filter })}::jsonb
         from upd having count(*) > 0
         returning count
       )

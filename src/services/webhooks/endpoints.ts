@@ -116,7 +116,7 @@ export async function addWebhook(
       actor: actor.userId,
       kind: "webhook.added",
       summary: `Added webhook ${r.id} to ${parsed.url.origin}`,
-      detail: { webhookId: r.id, events },
+      detail: { webhookId: r.id, events, origin: parsed.url.origin },
     });
     return r;
   });

@@ -6,6 +6,7 @@
 import { answers } from "./answers.ts";
 import { chart } from "./chart.ts";
 import { commands } from "./commands.ts";
+import { events } from "./events.ts";
 import { help } from "./help.ts";
 import { home } from "./home.ts";
 import { invalid } from "./invalid.ts";
@@ -35,6 +36,7 @@ export const en = {
   ...reports,
   ...setup,
   ...invalid,
+  ...events,
 } as const;
 
 /** Every message: a catalog without one of them does not compile. */

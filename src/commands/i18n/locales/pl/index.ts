@@ -4,6 +4,7 @@ import type { Catalog } from "../en/index.ts";
 import { answers } from "./answers.ts";
 import { chart } from "./chart.ts";
 import { commands } from "./commands.ts";
+import { events } from "./events.ts";
 import { help } from "./help.ts";
 import { home } from "./home.ts";
 import { invalid } from "./invalid.ts";
@@ -33,4 +34,5 @@ export const pl: Catalog = {
   ...reports,
   ...setup,
   ...invalid,
+  ...events,
 };

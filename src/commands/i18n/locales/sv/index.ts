@@ -3,6 +3,7 @@ import type { Catalog } from "../en/index.ts";
 import { answers } from "./answers.ts";
 import { chart } from "./chart.ts";
 import { commands } from "./commands.ts";
+import { events } from "./events.ts";
 import { help } from "./help.ts";
 import { home } from "./home.ts";
 import { invalid } from "./invalid.ts";
@@ -32,4 +33,5 @@ export const sv: Catalog = {
   ...reports,
   ...setup,
   ...invalid,
+  ...events,
 };
