@@ -4,9 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CliContext } from "../../src/cli/context.ts";
 import { runProgram } from "../../src/cli/program.ts";
-import { LIMITS } from "../../src/slack/render/blocks.ts";
 import { startTestApp, type TestApp } from "../helpers/app.ts";
 import { seedContacts } from "../helpers/services.ts";
+import { expectWithinSlackLimits } from "../helpers/slack-markup.ts";
 
 let app: TestApp;
 
@@ -41,22 +41,8 @@ interface Block {
 async function ask(text: string, user: string): Promise<{ text: string; blocks: Block[]; all: string }> {
   const r = (await (await app.command(text, user)).response()) as { text: unknown; blocks?: Block[] };
   const blocks = r.blocks ?? [];
-  expectWithinSlackLimits(String(r.text), blocks);
+  expectWithinSlackLimits(String(r.text), blocks, "message");
   return { text: String(r.text), blocks, all: JSON.stringify(blocks) };
-}
-
-function expectWithinSlackLimits(text: string, blocks: Block[]): void {
-  expect(text.length).toBeLessThanOrEqual(LIMITS.messageText);
-  expect(blocks.length).toBeLessThanOrEqual(LIMITS.blocksPerMessage);
-  for (const b of blocks) {
-    if (b.type === "header") expect(b.text?.text.length).toBeLessThanOrEqual(LIMITS.headerText);
-    if (b.type === "section" && b.text) expect(b.text.text.length).toBeLessThanOrEqual(LIMITS.sectionText);
-    if (b.fields) {
-      expect(b.fields.length).toBeLessThanOrEqual(LIMITS.fieldsPerSection);
-      for (const f of b.fields) expect(f.text.length).toBeLessThanOrEqual(LIMITS.fieldText);
-    }
-    if (b.type === "context") expect(b.elements?.length ?? 0).toBeLessThanOrEqual(LIMITS.contextElements);
-  }
 }
 
 const NBSP = "\u00a0";

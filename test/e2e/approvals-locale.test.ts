@@ -6,9 +6,9 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { APPROVE_ACTION, REJECT_ACTION } from "../../src/commands/requests-view.ts";
 import { bulkRequests } from "../../src/db/schema.ts";
-import { LIMITS } from "../../src/slack/render/blocks.ts";
 import { eventually, startTestApp, type TestApp } from "../helpers/app.ts";
 import { seedContacts } from "../helpers/services.ts";
+import { expectWithinSlackLimits } from "../helpers/slack-markup.ts";
 
 let app: TestApp;
 
@@ -48,16 +48,7 @@ interface Message {
 function within(body: { text?: unknown; blocks?: unknown }): Message {
   const text = String(body.text);
   const blocks = (body.blocks ?? []) as Block[];
-  expect(text.length).toBeLessThanOrEqual(LIMITS.messageText);
-  expect(blocks.length).toBeLessThanOrEqual(LIMITS.blocksPerMessage);
-  for (const b of blocks) {
-    if (b.type === "section" && b.text) expect(b.text.text.length).toBeLessThanOrEqual(LIMITS.sectionText);
-    if (b.fields) {
-      expect(b.fields.length).toBeLessThanOrEqual(LIMITS.fieldsPerSection);
-      for (const f of b.fields) expect(f.text.length).toBeLessThanOrEqual(LIMITS.fieldText);
-    }
-    if (b.type === "context") expect(b.elements?.length ?? 0).toBeLessThanOrEqual(LIMITS.contextElements);
-  }
+  expectWithinSlackLimits(text, blocks, "message");
   return { text, blocks, all: JSON.stringify(blocks) };
 }
 

@@ -6,10 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CliContext } from "../../src/cli/context.ts";
 import { runProgram } from "../../src/cli/program.ts";
 import { APPROVE_ACTION } from "../../src/commands/requests-view.ts";
-import { LIMITS } from "../../src/slack/render/blocks.ts";
 import { startTestApp, type TestApp } from "../helpers/app.ts";
 import { seedContacts } from "../helpers/services.ts";
-import { unsafeMarkup } from "../helpers/slack-markup.ts";
+import { expectWithinSlackLimits, mrkdwnOf, unsafeMarkup } from "../helpers/slack-markup.ts";
 
 let app: TestApp;
 
@@ -55,34 +54,10 @@ interface Said {
 function within(body: { text?: unknown; blocks?: unknown }): Said {
   const text = String(body.text);
   const blocks = (body.blocks ?? []) as Block[];
-  expect(text.length).toBeLessThanOrEqual(LIMITS.messageText);
-  expect(blocks.length).toBeLessThanOrEqual(LIMITS.blocksPerMessage);
-  for (const b of blocks) {
-    if (b.type === "header") expect(b.text?.text.length).toBeLessThanOrEqual(LIMITS.headerText);
-    if (b.type === "section" && b.text) expect(b.text.text.length).toBeLessThanOrEqual(LIMITS.sectionText);
-    if (b.fields) {
-      expect(b.fields.length).toBeLessThanOrEqual(LIMITS.fieldsPerSection);
-      for (const f of b.fields) expect(f.text.length).toBeLessThanOrEqual(LIMITS.fieldText);
-    }
-    if (b.type === "context") expect(b.elements?.length ?? 0).toBeLessThanOrEqual(LIMITS.contextElements);
-  }
+  expectWithinSlackLimits(text, blocks, "message");
   // Nothing a user typed became markup: only our mentions and channels are left in `<…>`.
-  for (const t of [text, ...mrkdwnOf(blocks)]) expect(unsafeMarkup(t), t).toBeNull();
+  for (const t of [text, ...mrkdwnOf(blocks as Parameters<typeof mrkdwnOf>[0])]) expect(unsafeMarkup(t), t).toBeNull();
   return { text, blocks, all: `${text}\n${JSON.stringify(blocks)}` };
-}
-
-function mrkdwnOf(blocks: Block[]): string[] {
-  const out: string[] = [];
-  const walk = (v: unknown): void => {
-    if (Array.isArray(v)) for (const x of v) walk(x);
-    else if (v && typeof v === "object") {
-      const o = v as Record<string, unknown>;
-      if (o.type === "mrkdwn" && typeof o.text === "string") out.push(o.text);
-      for (const x of Object.values(o)) walk(x);
-    }
-  };
-  walk(blocks);
-  return out;
 }
 
 const ask = async (text: string, user: string): Promise<Said> =>

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LIMITS } from "../../src/slack/render/blocks.ts";
 import { eventually, startTestApp, type TestApp } from "../helpers/app.ts";
 import { seedContacts } from "../helpers/services.ts";
-import { mrkdwnOf, unsafeMarkup } from "../helpers/slack-markup.ts";
+import { expectWithinSlackLimits, mrkdwnOf, unsafeMarkup } from "../helpers/slack-markup.ts";
 
 let app: TestApp;
 let requestId = "";
@@ -54,12 +54,7 @@ async function history(user: string): Promise<{ text: string; all: string }> {
   const r = (await (await app.command("history", user)).response()) as { text: unknown; blocks?: Block[] };
   const text = String(r.text);
   const blocks = r.blocks ?? [];
-  expect(text.length).toBeLessThanOrEqual(LIMITS.messageText);
-  expect(blocks.length).toBeLessThanOrEqual(LIMITS.blocksPerMessage);
-  for (const b of blocks) {
-    if (b.type === "header") expect(b.text?.text.length).toBeLessThanOrEqual(LIMITS.headerText);
-    if (b.type === "section" && b.text) expect(b.text.text.length).toBeLessThanOrEqual(LIMITS.sectionText);
-  }
+  expectWithinSlackLimits(text, blocks, "message");
   for (const t of mrkdwnOf(blocks as KnownBlock[])) expect(unsafeMarkup(t)).toBeNull();
   return { text, all: JSON.stringify(blocks) };
 }

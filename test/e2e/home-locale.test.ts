@@ -8,10 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accounts, users } from "../../src/db/schema.ts";
 import { requestBulkChange } from "../../src/services/bulk/index.ts";
 import { HOME_ACTIONS } from "../../src/slack/home.ts";
-import { LIMITS } from "../../src/slack/render/blocks.ts";
 import { eventually, startTestApp, type TestApp } from "../helpers/app.ts";
 import { seedContacts } from "../helpers/services.ts";
-import { mrkdwnOf, unsafeMarkup } from "../helpers/slack-markup.ts";
+import { expectWithinSlackLimits, mrkdwnOf, unsafeMarkup } from "../helpers/slack-markup.ts";
 
 let app: TestApp;
 
@@ -53,7 +52,7 @@ async function openHome(user: string): Promise<{ view: View; all: string; mrkdwn
   expect(publish.body.user_id).toBe(user);
   const view = publish.body.view as View;
   expect(view.type).toBe("home");
-  expectWithinSlackLimits(view.blocks);
+  expectWithinSlackLimits(null, view.blocks, "view");
   const mrkdwn = mrkdwnOf(view.blocks);
   for (const text of mrkdwn) expect(unsafeMarkup(text)).toBeNull();
   return { view, all: JSON.stringify(view.blocks), mrkdwn };
@@ -65,26 +64,6 @@ type AnyBlock = {
   fields?: { text: string }[];
   elements?: { type: string; text?: { text: string } | string }[];
 };
-
-function expectWithinSlackLimits(blocks: KnownBlock[]): void {
-  expect(blocks.length).toBeLessThanOrEqual(LIMITS.blocksPerView);
-  for (const b of blocks as AnyBlock[]) {
-    if (b.type === "header") expect(b.text?.text.length).toBeLessThanOrEqual(LIMITS.headerText);
-    if (b.type === "section" && b.text) expect(b.text.text.length).toBeLessThanOrEqual(LIMITS.sectionText);
-    if (b.fields) {
-      expect(b.fields.length).toBeLessThanOrEqual(LIMITS.fieldsPerSection);
-      for (const f of b.fields) expect(f.text.length).toBeLessThanOrEqual(LIMITS.fieldText);
-    }
-    if (b.type === "context") expect(b.elements?.length ?? 0).toBeLessThanOrEqual(LIMITS.contextElements);
-    if (b.type === "actions") {
-      expect(b.elements?.length ?? 0).toBeLessThanOrEqual(LIMITS.elementsPerActions);
-      for (const e of b.elements ?? []) {
-        if (e.type === "button" && typeof e.text === "object")
-          expect(e.text.text.length).toBeLessThanOrEqual(LIMITS.buttonText);
-      }
-    }
-  }
-}
 
 const headers = (view: View): string[] =>
   (view.blocks as AnyBlock[]).filter((b) => b.type === "header").map((b) => b.text?.text ?? "");

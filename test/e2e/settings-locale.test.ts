@@ -7,12 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { usageSnapshots, users, webhookEndpoints } from "../../src/db/schema.ts";
 import { deliverAll } from "../../src/jobs/run-once.ts";
 import { runRules } from "../../src/services/rules/index.ts";
-import { LIMITS } from "../../src/slack/render/blocks.ts";
 import { createWebClient } from "../../src/slack/web.ts";
 import { startTestApp, type TestApp } from "../helpers/app.ts";
 import { tierkeeperIn } from "../helpers/cli.ts";
 import { seedContacts } from "../helpers/services.ts";
-import { mrkdwnOf, unsafeMarkup } from "../helpers/slack-markup.ts";
+import { expectWithinSlackLimits, mrkdwnOf, unsafeMarkup } from "../helpers/slack-markup.ts";
 
 let app: TestApp;
 
@@ -64,27 +63,8 @@ interface Answer {
 async function ask(text: string, user: string): Promise<Answer> {
   const r = (await (await app.command(text, user)).response()) as { text: unknown; blocks?: KnownBlock[] };
   const blocks = r.blocks ?? [];
-  expectWithinSlackLimits(String(r.text), blocks);
+  expectWithinSlackLimits(String(r.text), blocks, "message");
   return { text: String(r.text), blocks, all: JSON.stringify(blocks), mrkdwn: mrkdwnOf(blocks) };
-}
-
-function expectWithinSlackLimits(text: string, blocks: KnownBlock[]): void {
-  expect(text.length).toBeLessThanOrEqual(LIMITS.messageText);
-  expect(blocks.length).toBeLessThanOrEqual(LIMITS.blocksPerMessage);
-  for (const b of blocks as {
-    type: string;
-    text?: { text: string };
-    fields?: { text: string }[];
-    elements?: unknown[];
-  }[]) {
-    if (b.type === "header") expect(b.text?.text.length).toBeLessThanOrEqual(LIMITS.headerText);
-    if (b.type === "section" && b.text) expect(b.text.text.length).toBeLessThanOrEqual(LIMITS.sectionText);
-    if (b.fields) {
-      expect(b.fields.length).toBeLessThanOrEqual(LIMITS.fieldsPerSection);
-      for (const f of b.fields) expect(f.text.length).toBeLessThanOrEqual(LIMITS.fieldText);
-    }
-    if (b.type === "context") expect(b.elements?.length ?? 0).toBeLessThanOrEqual(LIMITS.contextElements);
-  }
 }
 
 const noEnglish = /Settings|changed by|Automation rules|Usage forecast|marketing contacts|already reached|Rule "/;
