@@ -20,12 +20,31 @@ interface Boxed {
   rich: Rich;
 }
 
+/**
+ * Intl formatters are costly to make and every formatted number or plural asks for one: each is
+ * made once per locale and options (the catalogs use a handful).
+ */
+function once<O, F>(make: (locales: string | string[], options?: O) => F) {
+  const made = new Map<string, F>();
+  return (locales: string | string[], options?: O): F => {
+    const key = `${String(locales)}|${JSON.stringify(options ?? {})}`;
+    let f = made.get(key);
+    if (!f) {
+      f = make(locales, options);
+      made.set(key, f);
+    }
+    return f;
+  };
+}
+
 const formatters = {
-  getNumberFormat: (locales: string | string[], options?: Intl.NumberFormatOptions) => numberFormat(locales, options),
-  getDateTimeFormat: (locales: string | string[], options?: Intl.DateTimeFormatOptions) =>
-    new Intl.DateTimeFormat(locales, options),
-  getPluralRules: (locales: string | string[], options?: Intl.PluralRulesOptions) =>
-    new Intl.PluralRules(locales, options),
+  getNumberFormat: once<Intl.NumberFormatOptions, Intl.NumberFormat>(numberFormat),
+  getDateTimeFormat: once<Intl.DateTimeFormatOptions, Intl.DateTimeFormat>(
+    (locales, options) => new Intl.DateTimeFormat(locales, options),
+  ),
+  getPluralRules: once<Intl.PluralRulesOptions, Intl.PluralRules>(
+    (locales, options) => new Intl.PluralRules(locales, options),
+  ),
 };
 
 const compiled = new Map<string, IntlMessageFormat>();
