@@ -519,6 +519,25 @@ describe("audit events in the user's language", () => {
       { kind: "account.setup", detail: null },
       { kind: "request.reopened", detail: { requestId: "R-1", reason: "x" } },
       { kind: "some.future-kind", detail: { anything: 1 } },
+      // Selectors of a shape this version does not write: never a throw, never a blank name.
+      { kind: "request.created", detail: { requestId: "R42", action: "marketing", selector: { type: "emails" } } },
+      { kind: "request.created", detail: { requestId: "R42", action: "marketing", selector: { type: "list" } } },
+      {
+        kind: "request.created",
+        detail: { requestId: "R42", action: "marketing", selector: { type: "rule", name: "x", filter: "y" } },
+      },
+      {
+        kind: "request.created",
+        detail: {
+          requestId: "R42",
+          action: "marketing",
+          selector: { type: "rule", name: "x", filter: "y", fresh: false, unless: [1] },
+        },
+      },
+      {
+        kind: "request.created",
+        detail: { requestId: "R42", action: "marketing", selector: { type: "list", name: 5 } },
+      },
     ];
     for (const o of older) {
       const summary = o.summary ?? `English summary of ${o.kind} with "${HOSTILE}"`;
@@ -533,6 +552,20 @@ describe("audit events in the user's language", () => {
           expect(unsafeMarkup(toMrkdwn(shown))).toBeNull();
         }
       }
+    }
+  });
+
+  it("an approval whose stored date does not read says it was approved, without a date", () => {
+    const e = {
+      kind: "request.approved",
+      detail: { requestId: "R42", automatic: false, scheduledAt: "x" },
+      count: 2,
+      summary: "s",
+    };
+    for (const locale of LOCALES) {
+      const shown = plain(localEventSummary(locale, e, TZ));
+      expect(shown).toContain("R42");
+      expect(shown).not.toMatch(/Invalid/);
     }
   });
 

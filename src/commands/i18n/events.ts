@@ -4,8 +4,9 @@
 // worded here) shows its stored English summary as before: never a sentence with a hole in it.
 // Names people typed (lists, rules, filters, reasons, file names, emails) and ids go into the
 // messages as arguments only, so they stay plain text.
+import { DateTime } from "luxon";
 import { rulePauseFromText, storedDowngradeCancel, storedRulePause } from "../../domain/reasons.ts";
-import type { SelectorWords } from "../../domain/selector-words.ts";
+import { storedSelectorWords } from "../../domain/selector-words.ts";
 import { code, fromOurMarkup, mention, type Rich } from "../rich.ts";
 import { type AnswerLocale, speak } from "./answers.ts";
 import { downgradeCancelWords, rulePauseWords } from "./reasons.ts";
@@ -24,7 +25,6 @@ export interface EventFacts {
 const MAX_NAME = 200;
 
 const USER_ID = /^[UW][A-Z0-9]+$/;
-const SELECTOR_TYPES: readonly string[] = ["list", "unengaged", "filter", "emails", "import", "rule"];
 
 // The English summaries that hold no facts beyond the kind (ours, word for word).
 const SET_MARKETING = "Set marketing";
@@ -84,12 +84,12 @@ export function wordEvent(locale: AnswerLocale, e: EventFacts, tz: string): Rich
     }
     case "request.created": {
       const act = action(d?.action);
-      const selector = record(d?.selector);
-      if (!id || !act || !selector || !SELECTOR_TYPES.includes(String(selector.type))) return null;
+      const selector = storedSelectorWords(d?.selector);
+      if (!id || !act || !selector) return null;
       return say("event.requestCreated", {
         action: act,
         count: e.count,
-        selector: localSelector(locale, selector as unknown as SelectorWords),
+        selector: localSelector(locale, selector),
         id,
       });
     }
@@ -97,7 +97,7 @@ export function wordEvent(locale: AnswerLocale, e: EventFacts, tz: string): Rich
       if (!id || typeof d?.automatic !== "boolean") return null;
       if (d.automatic) return say("event.requestAppliedDirectly", { id });
       const at = text(d, "scheduledAt");
-      return at
+      return at && DateTime.fromISO(at).isValid
         ? say("event.requestApprovedFor", { id, when: f.instant(at, tz) })
         : say("event.requestApproved", { id });
     }
@@ -299,5 +299,11 @@ export const eventSummary = (kind: string, summary: string): Rich =>
 
 /** An event as `history` and App Home show it in `locale`: worded from its facts, else its English summary. */
 export function localEventSummary(locale: AnswerLocale, e: EventFacts, tz: string, maxLine = 500): Rich {
-  return wordEvent(locale, e, tz) ?? eventSummary(e.kind, e.summary.slice(0, maxLine));
+  let worded: Rich | null = null;
+  try {
+    worded = wordEvent(locale, e, tz);
+  } catch {
+    // Facts of a shape no reader here expected (another version's row, a hand edit): the English summary.
+  }
+  return worded ?? eventSummary(e.kind, e.summary.slice(0, maxLine));
 }

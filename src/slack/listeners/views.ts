@@ -173,7 +173,7 @@ export function register(app: App, deps: SlackDeps): void {
         response_action: "errors",
         errors: {
           [CONFIRM_BLOCK]: isTranslated(locale)
-            ? wizardWords(locale).text("confirm.wrong", { count: meta.count, id: [meta.requestId] })
+            ? wizardWords(locale).text("confirm.wrong", { count: Number(meta.count), id: [String(meta.requestId)] })
             : `Type ${n(meta.count)}, the number of contacts in request ${meta.requestId}, to approve the upgrade.`,
         },
       });
