@@ -44,7 +44,7 @@ async function openPglite(): Promise<BenchDatabase> {
     const db = drizzlePglite(client, { schema, casing: "snake_case" }) as unknown as Database["db"];
     await migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_FOLDER });
     const c = client;
-    return { db, driver: "pglite", close: () => c.close() };
+    return { db, receiveDb: db, driver: "pglite", close: () => c.close() };
   };
   const handle: BenchDatabase = {
     kind: "pglite",

@@ -9,7 +9,8 @@
 //   (section FLEET_SECTION, "fleet" by default).
 //
 // Everything is torn down at the end (FLEET_KEEP=1 keeps the logs and data directories). Exit 0 when
-// every check and every target passed.
+// every check and every target passed. FLEET_REPLICA_NODE_ARGS passes Node flags to the replicas
+// (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile them).
 import { fork } from "node:child_process";
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";

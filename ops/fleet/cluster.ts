@@ -96,7 +96,9 @@ export interface Replica {
 export async function startReplica(name: string, dir: string, env: Record<string, string>): Promise<Replica> {
   const port = await freePort();
   const out = createWriteStream(join(dir, `${name}.log`));
-  const child = spawn(process.execPath, [join(ROOT, "bin/tierkeeper.js"), "start"], {
+  // FLEET_REPLICA_NODE_ARGS: extra Node flags for the replicas, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const nodeArgs = (process.env.FLEET_REPLICA_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, "bin/tierkeeper.js"), "start"], {
     cwd: ROOT,
     env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1" },
     stdio: ["ignore", "pipe", "pipe"],

@@ -24,6 +24,7 @@ export async function boot(config: Config): Promise<{ svc: Services; database: D
   const database = await openDatabase(config.databaseUrl);
   const svc: Services = {
     db: database.db,
+    receiveDb: database.receiveDb,
     clock: config.fixedNow ? fixedClock(config.fixedNow) : systemClock,
     pricing,
     configAdmins: config.admins,

@@ -21,6 +21,11 @@ export type Executor = Db | Tx;
 
 export interface Database {
   db: Db;
+  /**
+   * Connections of their own for the writes a Slack ack waits for (a Postgres server: two, so an
+   * ack never queues behind work holding every connection of `db`); the embedded database: `db`.
+   */
+  receiveDb: Db;
   driver: "pglite" | "postgres";
   close(): Promise<void>;
 }
@@ -42,14 +47,16 @@ export async function openDatabase(
   if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
     const { postgres, drizzlePostgres, resilientSql, serverOptions, driverUrl } = await postgresDriver();
     // A server restart or failover is survived in place: see src/db/resilient.ts.
-    const client = resilientSql(() =>
-      postgres(driverUrl(url), {
-        ...serverOptions(url),
-        max: opts.max ?? 10,
-        onnotice: () => {},
-        connection: { application_name: "tierkeeper" },
-      }),
-    );
+    const pool = (max: number) =>
+      resilientSql(() =>
+        postgres(driverUrl(url), {
+          ...serverOptions(url),
+          max,
+          onnotice: () => {},
+          connection: { application_name: "tierkeeper" },
+        }),
+      );
+    const client = pool(opts.max ?? 10);
     try {
       // Most opens find every migration applied: one query says so, without the lock and its connection.
       if (migrate && !(await hasEveryMigration((q) => client.sql.unsafe(q)))) await migrateServer(url);
@@ -57,15 +64,24 @@ export async function openDatabase(
       await client.end({ timeout: 5 });
       throw e;
     }
-    const db = drizzlePostgres(client.sql, { schema, casing: "snake_case" }) as unknown as Db;
-    return { db, driver: "postgres", close: () => client.end({ timeout: 5 }) };
+    // Opened lazily by postgres-js: no connection until the first Slack request is written down.
+    const receiver = pool(2);
+    const asDb = (c: typeof client) => drizzlePostgres(c.sql, { schema, casing: "snake_case" }) as unknown as Db;
+    return {
+      db: asDb(client),
+      receiveDb: asDb(receiver),
+      driver: "postgres",
+      close: async () => {
+        await Promise.all([client.end({ timeout: 5 }), receiver.end({ timeout: 5 })]);
+      },
+    };
   }
   if (url === "memory:") {
     const { PGlite, drizzlePglite, migratePglite } = await pgliteDriver();
     const client = new PGlite();
     const db = drizzlePglite(client, { schema, casing: "snake_case" }) as unknown as Db;
     if (migrate) await migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_FOLDER });
-    return { db, driver: "pglite", close: () => client.close() };
+    return { db, receiveDb: db, driver: "pglite", close: () => client.close() };
   }
   if (!url.startsWith("file:")) throw new Error(`DATABASE_URL must be postgres://… or file:<dir>, not ${url}`);
   return openEmbedded(
@@ -101,6 +117,7 @@ async function openEmbedded(dataDir: string, migrate: boolean, template: string 
     restrictTree(dataDir);
     return {
       db,
+      receiveDb: db,
       driver: "pglite",
       close: async () => {
         try {

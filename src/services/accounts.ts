@@ -108,19 +108,25 @@ export async function recipientLanguage(
  */
 export async function ensureUser(svc: Services, accountId: number, userId: string): Promise<User> {
   const isConfigAdmin = svc.configAdmins.includes(userId);
-  await svc.db
-    .insert(users)
-    .values({ accountId, userId, role: isConfigAdmin ? "admin" : "member", createdAt: svc.clock.now() })
-    .onConflictDoNothing();
+  const find = () =>
+    svc.db.query.users.findFirst({ where: and(eq(users.accountId, accountId), eq(users.userId, userId)) });
+  // Read first: every command asks, and almost always the user is there as they should be (one
+  // query, no write). Written only when missing, or when the configuration makes them an admin.
+  const known = await find();
+  if (known && (!isConfigAdmin || known.role === "admin")) return known;
+  if (!known) {
+    await svc.db
+      .insert(users)
+      .values({ accountId, userId, role: isConfigAdmin ? "admin" : "member", createdAt: svc.clock.now() })
+      .onConflictDoNothing();
+  }
   if (isConfigAdmin) {
     await svc.db
       .update(users)
       .set({ role: "admin" })
       .where(and(eq(users.accountId, accountId), eq(users.userId, userId), sql`${users.role} <> 'admin'`));
   }
-  const user = await svc.db.query.users.findFirst({
-    where: and(eq(users.accountId, accountId), eq(users.userId, userId)),
-  });
+  const user = await find();
   if (!user) throw new Error(`user ${userId} could not be created`);
   return user;
 }

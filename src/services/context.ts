@@ -8,6 +8,8 @@ import type { Wording } from "../domain/wording.ts";
 /** What every service function runs with. Surfaces build one and pass it down. */
 export interface Services {
   db: Db;
+  /** Where a Slack request is written down before its ack (connections of its own); absent → `db`. */
+  receiveDb?: Db;
   clock: Clock;
   pricing: Record<Plan, PricingLadder>;
   /** Slack user ids that are admins from configuration (TIERKEEPER_ADMINS). */

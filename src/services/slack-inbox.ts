@@ -35,7 +35,8 @@ export async function writeDown(
   svc: Services,
   row: { key: string; kind: string; payload: unknown; token: string; replica: string },
 ): Promise<boolean> {
-  const rows = await svc.db
+  // On connections of their own: the ack waits for this, never for work holding the others.
+  const rows = await (svc.receiveDb ?? svc.db)
     .insert(slackInbox)
     .values({
       key: row.key,
@@ -52,7 +53,10 @@ export async function writeDown(
 
 /** Whether a delivery was written down already. */
 export async function isWrittenDown(svc: Services, key: string): Promise<boolean> {
-  const rows = await svc.db.select({ key: slackInbox.key }).from(slackInbox).where(eq(slackInbox.key, key));
+  const rows = await (svc.receiveDb ?? svc.db)
+    .select({ key: slackInbox.key })
+    .from(slackInbox)
+    .where(eq(slackInbox.key, key));
   return rows.length > 0;
 }
 
@@ -63,21 +67,50 @@ export async function closeRequest(
   token: string,
   state: "answered" | "failed",
 ): Promise<void> {
-  await svc.db
-    .update(slackInbox)
-    .set({ state, answeredAt: sql`now()` })
-    .where(and(eq(slackInbox.key, key), eq(slackInbox.claimToken, token)));
+  await closeRequests(svc, [{ key, token }], state);
+}
+
+/** Closes, in one statement, the requests whose claims the tokens still hold. */
+export async function closeRequests(
+  svc: Services,
+  claims: readonly { key: string; token: string }[],
+  state: "answered" | "failed",
+): Promise<void> {
+  if (claims.length === 0) return;
+  const pairs = sql.join(
+    claims.map((c) => sql`(${c.key}, ${c.token})`),
+    sql`, `,
+  );
+  await rowsOf(
+    svc.db,
+    sql`update slack_inbox set state = ${state}, answered_at = now() where (key, claim_token) in (${pairs})`,
+  );
 }
 
 /**
  * Marks a queued request done, in the transaction `ex` of its effect, with the answer to send if
- * its replica dies before answering. False when the claim is no longer `token`'s or the request is
- * not queued (another replica took it over): the caller rolls its work back.
+ * its replica dies before answering. `answering`: that replica posts the answer next, so a replica
+ * taking the request over does not send it again (it may have arrived; Slack cannot be asked); else
+ * it is marked with `markAnswering` just before the post.
+ * False when the claim is no longer `token`'s or the request is not queued (another replica took
+ * it over): the caller rolls its work back.
  */
-export async function markDone(ex: Executor, key: string, token: string, answer: unknown): Promise<boolean> {
+export async function markDone(
+  ex: Executor,
+  key: string,
+  token: string,
+  answer: unknown,
+  answering: boolean,
+): Promise<boolean> {
   const [ours] = await ex
     .update(slackInbox)
-    .set({ state: "done", doneAt: sql`now()`, answer, claimedUntil: leaseSql(ANSWER_LEASE_MS) })
+    .set({
+      state: "done",
+      doneAt: sql`now()`,
+      answer,
+      claimedUntil: leaseSql(ANSWER_LEASE_MS),
+      answeringAt: answering ? sql`now()` : null,
+    })
     .where(and(eq(slackInbox.key, key), eq(slackInbox.claimToken, token), eq(slackInbox.state, "queued")))
     .returning({ key: slackInbox.key });
   return ours !== undefined;
@@ -96,11 +129,15 @@ export async function markAnswering(svc: Services, key: string, token: string, o
   return rows.length > 0;
 }
 
-/** `replica` is alive now. */
+/**
+ * `replica` is alive now. Committed without waiting for the disk or the standby: a heartbeat lost
+ * in a crash or a failover is only a beat missed, and every replica sends two a second.
+ */
 export async function heartbeat(svc: Services, replica: string): Promise<void> {
   await rowsOf(
     svc.db,
-    sql`insert into replica_heartbeats (id) values (${replica})
+    sql`insert into replica_heartbeats (id)
+        select ${replica} from (select set_config('synchronous_commit', 'off', true)) as async_commit
         on conflict (id) do update set seen_at = now()`,
   );
 }

@@ -10,9 +10,9 @@ import { isRetryable } from "../db/errors.ts";
 import { getRequest } from "../services/bulk/index.ts";
 import { ChangeEvents, type CountChange, type Services } from "../services/context.ts";
 import {
-  ANSWER_LEASE_MS,
   claimDue,
   closeRequest,
+  closeRequests,
   forgetReplica,
   heartbeat,
   isWrittenDown,
@@ -68,12 +68,21 @@ export interface WorkSteps {
    * Runs `fn` in the transaction that marks the request done, with services bound to that
    * transaction: its effect commits with the mark, once. `lost` is the answer to send if this
    * replica dies before answering. Count changes are published after the commit.
+   *
+   * The saved answer is marked as going out in the same commit: the handler posts it next. When it
+   * does other work first (`answersAtOnce` false: posting a request to the approvals channel, say),
+   * the mark is recorded just before the first post instead, so dying before it still gets the
+   * saved answer sent.
    */
-  decide<T>(fn: (svc: Services) => Promise<T>, lost: (result: T) => LostAnswer): Promise<T>;
+  decide<T>(
+    fn: (svc: Services) => Promise<T>,
+    lost: (result: T) => LostAnswer,
+    answersAtOnce?: (result: T) => boolean,
+  ): Promise<T>;
   /**
-   * Posts to the request's response_url. After `decide`, the first post first records that the
-   * answer is going out: if this replica dies past that point the answer is not sent again (it may
-   * have arrived; Slack cannot be asked). A post that fails clears the record, so it is.
+   * Posts to the request's response_url. Once the answer is marked as going out, this replica
+   * dying does not get it sent again (it may have arrived; Slack cannot be asked). A post that
+   * fails clears the mark, so it is.
    */
   post(url: string, message: Record<string, unknown>): Promise<void>;
 }
@@ -143,21 +152,20 @@ export function createInbox(deps: SlackDeps, client: SlackClient, opts: { maxHel
   const mark = (key: string, token: string, state: "answered" | "failed") => closeRequest(svc, key, token, state);
 
   /**
-   * Records that the answer went out, trying again while the database is unavailable (a failover
-   * right after answering): left unrecorded, the answer would be sent a second time once the
-   * answer lease ran out.
+   * Requests answered, to be closed: in one statement on the next heartbeat (twice a second), not
+   * one commit each. Kept while the database is away. Left unclosed (this replica died first), a
+   * request is taken over once its answer lease ran out, and not answered again: it was marked as
+   * answering when it was done.
    */
-  const markAnswered = async (key: string, token: string) => {
-    const until = Date.now() + ANSWER_LEASE_MS - 5_000;
-    for (let wait = 250; ; wait = Math.min(wait * 2, 2_000)) {
-      try {
-        await mark(key, token, "answered");
-        return;
-      } catch (e) {
-        if (!isRetryable(e) || Date.now() + wait > until) throw e;
-        await new Promise((r) => setTimeout(r, wait));
-      }
-    }
+  const answered = new Map<string, string>();
+  const markAnswered = (key: string, token: string) => {
+    answered.set(key, token);
+  };
+  const closeAnswered = async () => {
+    if (answered.size === 0) return;
+    const claims = [...answered].map(([key, token]) => ({ key, token }));
+    await closeRequests(svc, claims, "answered");
+    for (const c of claims) if (answered.get(c.key) === c.token) answered.delete(c.key);
   };
 
   /** Tells the user and closes the request (it was not carried out). */
@@ -187,9 +195,12 @@ export function createInbox(deps: SlackDeps, client: SlackClient, opts: { maxHel
       return;
     }
     let decided = false;
+    /** The saved answer is marked as going out (a post that fails clears the mark). */
     let answering = false;
+    /** The saved answer is to be marked just before the first post. */
+    let markOnPost = false;
     const steps: WorkSteps = {
-      decide: async (fn, lost) => {
+      decide: async (fn, lost, answersAtOnce) => {
         const pending: CountChange[] = [];
         const events = new ChangeEvents();
         events.onCountChange((c) => {
@@ -197,10 +208,14 @@ export function createInbox(deps: SlackDeps, client: SlackClient, opts: { maxHel
         });
         const result = await svc.db.transaction(async (tx) => {
           const r = await fn({ ...svc, db: tx as unknown as Db, events });
+          const saved = lost(r);
+          const atOnce = saved.message !== null && (answersAtOnce?.(r) ?? true);
           // Still ours and not done: else another replica took the request over (this replica was
           // taken for dead) and this work is rolled back. A replica doing it at the same time waits
           // here for this row and then finds it done.
-          if (!(await markDone(tx, item.key, item.token, lost(r)))) throw new NotOurs();
+          if (!(await markDone(tx, item.key, item.token, saved, atOnce))) throw new NotOurs();
+          answering = atOnce;
+          markOnPost = saved.message !== null && !atOnce;
           return r;
         });
         decided = true;
@@ -208,17 +223,19 @@ export function createInbox(deps: SlackDeps, client: SlackClient, opts: { maxHel
         return result;
       },
       post: async (url, message) => {
-        if (decided && !answering) {
-          answering = true;
+        if (markOnPost) {
+          markOnPost = false;
           // Not recorded (the database is away): posted all the same; at worst sent twice.
-          await markAnswering(svc, item.key, item.token, true).catch((e) =>
-            logger.debug({ err: e, key: item.key }, "could not record that an answer is going out"),
-          );
+          answering = await markAnswering(svc, item.key, item.token, true).catch((e) => {
+            logger.debug({ err: e, key: item.key }, "could not record that an answer is going out");
+            return false;
+          });
         }
         try {
           await postToResponseUrl(url, message);
         } catch (e) {
-          if (answering) {
+          if (decided && answering) {
+            // Not delivered: another replica sends the saved answer once the lease runs out.
             answering = false;
             await markAnswering(svc, item.key, item.token, false).catch(() => {});
           }
@@ -228,7 +245,7 @@ export function createInbox(deps: SlackDeps, client: SlackClient, opts: { maxHel
     };
     try {
       await handler(item.payload, steps);
-      await markAnswered(item.key, item.token);
+      markAnswered(item.key, item.token);
     } catch (e) {
       if (e instanceof NotOurs) return;
       if (decided) {
@@ -264,10 +281,13 @@ export function createInbox(deps: SlackDeps, client: SlackClient, opts: { maxHel
         logger.warn({ err: e, requestId: id }, "could not update a request message"),
       );
     }
-    await markAnswered(item.key, item.token);
+    markAnswered(item.key, item.token);
   };
 
-  const beat = () => heartbeat(svc, replica);
+  const beat = async () => {
+    await closeAnswered();
+    await heartbeat(svc, replica);
+  };
 
   const sweep = async () => {
     const token = randomUUID();
@@ -362,6 +382,7 @@ export function createInbox(deps: SlackDeps, client: SlackClient, opts: { maxHel
       if (timer) clearInterval(timer);
       timer = null;
       await sweeping;
+      await closeAnswered().catch((e) => logger.warn({ err: e }, "could not close the requests answered last"));
       // Stopping: what this replica still holds is taken over by the others at once.
       await forgetReplica(svc, replica).catch(() => {});
     },

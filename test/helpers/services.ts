@@ -20,6 +20,7 @@ export async function testEnv(now = "2026-05-15T14:00:00Z"): Promise<TestEnv> {
   const clock = new ManualClock(new Date(now));
   const svc: Services = {
     db: database.db,
+    receiveDb: database.receiveDb,
     clock,
     pricing: DEFAULT_PRICING,
     configAdmins: [],

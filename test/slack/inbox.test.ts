@@ -1,8 +1,11 @@
 // The inbox on its own: what is written down before the ack, and what is turned away.
+import { eq, sql } from "drizzle-orm";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { slackInbox } from "../../src/db/schema.ts";
 import type { SlackClient } from "../../src/slack/client.ts";
-import { BUSY, createInbox, TRY_AGAIN } from "../../src/slack/inbox.ts";
+import { BUSY, createInbox, type InboxHandler, TRY_AGAIN } from "../../src/slack/inbox.ts";
+import { driver } from "../helpers/db.ts";
 import { type TestEnv, testEnv } from "../helpers/services.ts";
 
 let env: TestEnv;
@@ -40,7 +43,80 @@ describe("the inbox", () => {
         return Reflect.get(target, prop, receiver);
       },
     });
-    const inbox = createInbox({ svc: { ...env.svc, db: broken }, logger }, client);
+    const inbox = createInbox({ svc: { ...env.svc, db: broken, receiveDb: broken }, logger }, client);
     expect(await inbox.receive("command:T1:d", "command", {})).toMatchObject({ ok: false, message: TRY_AGAIN });
   });
+});
+
+describe("what a done request says about its answer", () => {
+  const row = async (key: string) => (await env.svc.db.select().from(slackInbox).where(eq(slackInbox.key, key)))[0];
+  const runOne = async (key: string, handler: InboxHandler) => {
+    const inbox = createInbox({ svc: env.svc, logger }, client);
+    inbox.handle("command", handler);
+    const received = await inbox.receive(key, "command", { text: "tier" });
+    if (!received.ok) throw new Error("not written down");
+    await inbox.run({ key, kind: "command", payload: {}, token: received.token });
+    return row(key);
+  };
+
+  it("an answer posted right after the work is marked as going out in the work's own commit", async () => {
+    // The replica dies before it posts: the answer is not sent by another (it may have arrived).
+    const done = await runOne("command:T1:mark-1", async (_p, steps) => {
+      await steps.decide(
+        async () => 1,
+        () => ({ message: { text: "done" } }),
+      );
+      throw Object.assign(new Error("the replica died here"), { code: "ECONNRESET" });
+    });
+    expect(done?.state).toBe("done");
+    expect(done?.answeringAt).not.toBeNull();
+  });
+
+  it("an answer posted after other work is marked only when it is posted: dying before that gets it sent", async () => {
+    const done = await runOne("command:T1:mark-2", async (_p, steps) => {
+      await steps.decide(
+        async () => 1,
+        () => ({ message: { text: "done" } }),
+        () => false,
+      );
+      throw Object.assign(new Error("the replica died posting the request"), { code: "ECONNRESET" });
+    });
+    expect(done?.state).toBe("done");
+    expect(done?.answeringAt).toBeNull();
+  });
+
+  it("nothing to answer: nothing is marked", async () => {
+    const done = await runOne("command:T1:mark-3", async (_p, steps) => {
+      await steps.decide(
+        async () => 1,
+        () => ({ message: null }),
+      );
+      throw new Error("stopped");
+    });
+    expect(done?.answeringAt).toBeNull();
+  });
+});
+
+describe("the write before the ack on a Postgres server", () => {
+  // PGlite has one connection for everything: there is no pool for work to exhaust.
+  it.runIf(driver === "postgres")(
+    "does not wait for work holding every connection of the pool",
+    async () => {
+      const inbox = createInbox({ svc: env.svc, logger }, client);
+      // Every connection of the work's pool (10) is busy for 3 s.
+      const hold = Array.from({ length: 10 }, () =>
+        env.svc.db.transaction(async (tx) => {
+          await tx.execute(sql`select pg_sleep(3)`);
+        }),
+      );
+      await new Promise((r) => setTimeout(r, 200));
+      const started = performance.now();
+      const received = await inbox.receive("command:T1:pool", "command", { text: "tier" });
+      const ms = performance.now() - started;
+      expect(received).toMatchObject({ ok: true, fresh: true });
+      expect(ms).toBeLessThan(2000);
+      await Promise.all(hold);
+    },
+    20_000,
+  );
 });

@@ -108,6 +108,8 @@ async function carryOut(deps: SlackDeps, client: WebClient, command: SlashComman
         ? { response_type: "ephemeral", text: SECRET_LOST }
         : { response_type: "ephemeral", ...renderAnswer(a) },
     }),
+    // A request to approve is posted to the approvals channel before the answer.
+    (a) => !(a.request && a.request.status === "open"),
   );
   const respond = ((message: Record<string, unknown>) =>
     steps.post(command.response_url, message)) as unknown as RespondFn;
