@@ -122,6 +122,8 @@ export interface SetStatusResult {
   upgrade: UpgradeRecord | null;
   marketingCount: number;
   tierLimit: number;
+  /** The account's time zone (the billing subsidiary's), in which its dates are told. */
+  accountTimeZone: string;
 }
 
 /**
@@ -173,6 +175,7 @@ export async function setStatus(
       upgrade: null,
       marketingCount: account.marketingCount,
       tierLimit: account.tierLimit,
+      accountTimeZone: account.timeZone,
     };
   }
 
@@ -257,6 +260,7 @@ export async function setStatus(
       upgrade: change.upgrade,
       marketingCount: change.after,
       tierLimit: change.tierLimitAfter,
+      accountTimeZone: account.timeZone,
     };
   }
 }

@@ -1,6 +1,5 @@
 // `status`, `can-market`, `set`, `delete`: one contact or a few at a time.
 import { day, money, n, shortList, updateWhen, when } from "../../domain/format.ts";
-import { getAccount } from "../../services/accounts.ts";
 import { listRequests } from "../../services/bulk/index.ts";
 import { canMarket, contactStatus, deleteContacts, setStatus } from "../../services/contacts.ts";
 import { answer, facts, list, paragraph, say } from "../answer.ts";
@@ -83,7 +82,8 @@ export const set: Handler<"set"> = async (svc, inv, c) => {
       request,
     };
   }
-  const account = await getAccount(svc.db, actor.accountId);
+  // The account's zone as the change read it: no second read inside the change's transaction.
+  const account = { timeZone: r.accountTimeZone };
   if (isTranslated(inv.locale)) return answer(localSetParts(inv.locale, r, account.timeZone, tz), data);
   const lines = r.outcomes
     .slice(0, OUTCOMES_SHOWN)
