@@ -153,9 +153,17 @@ export function calendarDateIn(d: Date, timeZone: string): string {
   return iso;
 }
 
+/** Zone names found valid (see isValidTimeZone). */
+const knownZones = new Set<string>();
+
 /** True for a time zone name the runtime's IANA database knows (case-insensitive, like Intl). */
 export function isValidTimeZone(name: string): boolean {
-  return IANAZone.isValidZone(name);
+  if (knownZones.has(name)) return true;
+  const valid = IANAZone.isValidZone(name);
+  // Asked for every date worked out; the check builds an Intl formatter. Only valid names are kept,
+  // and only so many (zone names are few, but their spellings in any case are not).
+  if (valid && knownZones.size < 2_000) knownZones.add(name);
+  return valid;
 }
 
 /** The canonical spelling of an IANA zone (`america/new_york` → `America/New_York`), or null if unknown. */

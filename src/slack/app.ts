@@ -80,6 +80,8 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
       token: botToken,
       appToken,
       socketMode: true,
+      // Bolt's conversation store is not used: it would only cost every request a lookup.
+      convoStore: false,
       logger: boltLogger,
       clientOptions,
       // Socket Mode has no public HTTP endpoint of its own; the intake routes are served on PORT.
@@ -104,7 +106,7 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
           : null,
       ),
     });
-    app = new App({ token: botToken, receiver, logger: boltLogger, clientOptions });
+    app = new App({ token: botToken, receiver, logger: boltLogger, clientOptions, convoStore: false });
   }
   app.error(async (e) => {
     logger.error({ err: e }, "Slack listener failed");
