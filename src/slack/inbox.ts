@@ -6,10 +6,11 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import type { Db } from "../db/client.ts";
-import { isRetryable } from "../db/errors.ts";
+import { isConnectionLost, isRetryable } from "../db/errors.ts";
 import { getRequest } from "../services/bulk/index.ts";
 import { ChangeEvents, type CountChange, type Services } from "../services/context.ts";
 import {
+  ANSWER_LEASE_MS,
   claimDue,
   closeRequest,
   closeRequests,
@@ -158,8 +159,31 @@ export function createInbox(deps: SlackDeps, client: SlackClient, opts: { maxHel
    * answering when it was done.
    */
   const answered = new Map<string, string>();
+  /** Stopping: what is answered from now on is closed at once (the last flush has run). */
+  let stopping = false;
   const markAnswered = (key: string, token: string) => {
-    answered.set(key, token);
+    if (!stopping) {
+      answered.set(key, token);
+      return;
+    }
+    void mark(key, token, "answered").catch((e) => logger.warn({ err: e, key }, "could not close an answered request"));
+  };
+
+  /**
+   * Retries `step` while the database is unavailable, for as long as the answer lease leaves time
+   * (a failover right after the work committed).
+   */
+  const untilLeaseEnds = async (step: () => Promise<unknown>) => {
+    const until = Date.now() + ANSWER_LEASE_MS - 5_000;
+    for (let wait = 250; ; wait = Math.min(wait * 2, 2_000)) {
+      try {
+        await step();
+        return;
+      } catch (e) {
+        if (!isRetryable(e) || Date.now() + wait > until) throw e;
+        await new Promise((r) => setTimeout(r, wait));
+      }
+    }
   };
   const closeAnswered = async () => {
     if (answered.size === 0) return;
@@ -206,18 +230,32 @@ export function createInbox(deps: SlackDeps, client: SlackClient, opts: { maxHel
         events.onCountChange((c) => {
           pending.push(c);
         });
-        const result = await svc.db.transaction(async (tx) => {
-          const r = await fn({ ...svc, db: tx as unknown as Db, events });
-          const saved = lost(r);
-          const atOnce = saved.message !== null && (answersAtOnce?.(r) ?? true);
-          // Still ours and not done: else another replica took the request over (this replica was
-          // taken for dead) and this work is rolled back. A replica doing it at the same time waits
-          // here for this row and then finds it done.
-          if (!(await markDone(tx, item.key, item.token, saved, atOnce))) throw new NotOurs();
-          answering = atOnce;
-          markOnPost = saved.message !== null && !atOnce;
-          return r;
-        });
+        let markedInCommit = false;
+        const result = await svc.db
+          .transaction(async (tx) => {
+            const r = await fn({ ...svc, db: tx as unknown as Db, events });
+            const saved = lost(r);
+            const atOnce = saved.message !== null && (answersAtOnce?.(r) ?? true);
+            // Still ours and not done: else another replica took the request over (this replica was
+            // taken for dead) and this work is rolled back. A replica doing it at the same time waits
+            // here for this row and then finds it done.
+            if (!(await markDone(tx, item.key, item.token, saved, atOnce))) throw new NotOurs();
+            markedInCommit = atOnce;
+            markOnPost = saved.message !== null && !atOnce;
+            return r;
+          })
+          .catch((e: unknown) => {
+            // The commit may have happened all the same (the connection was lost while committing):
+            // then the answer marked as going out is not, so the mark is cleared and the saved answer
+            // is sent once the lease runs out. Matches nothing if the commit did not happen.
+            if (markedInCommit && !(e instanceof NotOurs)) {
+              void untilLeaseEnds(() => markAnswering(svc, item.key, item.token, false)).catch((err) =>
+                logger.warn({ err, key: item.key }, "could not clear the answer mark of an unsure commit"),
+              );
+            }
+            throw e;
+          });
+        answering = markedInCommit;
         decided = true;
         for (const c of pending) svc.events.emitCountChange(c);
         return result;
@@ -274,7 +312,16 @@ export function createInbox(deps: SlackDeps, client: SlackClient, opts: { maxHel
     const url = responseUrlOf(item.payload);
     const lost = item.answer as LostAnswer | null;
     if (item.answering) logger.warn({ key: item.key }, "a replica died while answering; its answer is not sent again");
-    else if (url && lost?.message) await postToResponseUrl(url, { replace_original: false, ...lost.message });
+    else if (url && lost?.message) {
+      // Marked first, as any answer: if this replica dies from here on, it is not sent a third time.
+      if (!(await markAnswering(svc, item.key, item.token, true))) return;
+      try {
+        await postToResponseUrl(url, { replace_original: false, ...lost.message });
+      } catch (e) {
+        await markAnswering(svc, item.key, item.token, false).catch(() => {});
+        throw e;
+      }
+    }
     if (lost?.request) {
       const { accountId, id } = lost.request;
       await updateRequestMessage(svc, client, await getRequest(svc, accountId, id)).catch((e) =>
@@ -285,8 +332,10 @@ export function createInbox(deps: SlackDeps, client: SlackClient, opts: { maxHel
   };
 
   const beat = async () => {
-    await closeAnswered();
     await heartbeat(svc, replica);
+    await closeAnswered().catch((e) =>
+      logger.debug({ err: e }, "closing answered requests failed; the next heartbeat tries again"),
+    );
   };
 
   const sweep = async () => {
@@ -318,7 +367,14 @@ export function createInbox(deps: SlackDeps, client: SlackClient, opts: { maxHel
       }
       const token = randomUUID();
       const write = (async () => {
-        const fresh = await writeDown(svc, { key, kind, payload, token, replica });
+        const row = { key, kind, payload, token, replica };
+        // A connection found lost (the server restarted or failed over since this replica last
+        // wrote down a request) is replaced: tried once more, within the deadline. If the first
+        // write did commit, the second finds it (not fresh) and the sweep takes it up.
+        const fresh = await writeDown(svc, row).catch((e: unknown) => {
+          if (isConnectionLost(e)) return writeDown(svc, row);
+          throw e;
+        });
         if (fresh) holding.add(key);
         return { ok: true as const, fresh, token };
       })();
@@ -382,6 +438,7 @@ export function createInbox(deps: SlackDeps, client: SlackClient, opts: { maxHel
       if (timer) clearInterval(timer);
       timer = null;
       await sweeping;
+      stopping = true;
       await closeAnswered().catch((e) => logger.warn({ err: e }, "could not close the requests answered last"));
       // Stopping: what this replica still holds is taken over by the others at once.
       await forgetReplica(svc, replica).catch(() => {});

@@ -103,6 +103,9 @@ describe("Slack requests written down before the ack", () => {
     const answer = await app.fake.waitForResponse(c.responseId, 15_000);
     expect(answer.text).toBe("the saved answer");
     await eventually(async () => (await stateOf(key)) === "answered");
+    // Marked as going out before it was sent: a replica dying after this post does not get it sent a third time.
+    const [row] = await app.env.svc.db.select().from(slackInbox).where(eq(slackInbox.key, key));
+    expect(row?.answeringAt).not.toBeNull();
     // The work was done before (by the dead replica): it is not done here.
     expect((await contactRow(app.env, app.accountId, "m00003@test.io"))?.pendingSince).toBeNull();
   });

@@ -50,8 +50,8 @@ describe("the inbox", () => {
 
 describe("what a done request says about its answer", () => {
   const row = async (key: string) => (await env.svc.db.select().from(slackInbox).where(eq(slackInbox.key, key)))[0];
-  const runOne = async (key: string, handler: InboxHandler) => {
-    const inbox = createInbox({ svc: env.svc, logger }, client);
+  const runOne = async (key: string, handler: InboxHandler, svc = env.svc) => {
+    const inbox = createInbox({ svc, logger }, client);
     inbox.handle("command", handler);
     const received = await inbox.receive(key, "command", { text: "tier" });
     if (!received.ok) throw new Error("not written down");
@@ -83,6 +83,59 @@ describe("what a done request says about its answer", () => {
     });
     expect(done?.state).toBe("done");
     expect(done?.answeringAt).toBeNull();
+  });
+
+  it("a commit whose outcome was lost with the connection: the mark is cleared, so the saved answer is sent", async () => {
+    // The transaction commits, then the client hears only that the connection closed (a failover
+    // while committing): this replica cannot know the work was done, and does not answer.
+    const unsure = new Proxy(env.svc.db, {
+      get(target, prop, receiver) {
+        if (prop !== "transaction") return Reflect.get(target, prop, receiver);
+        return async (...args: Parameters<typeof target.transaction>) => {
+          await target.transaction(...args);
+          throw Object.assign(new Error("write CONNECTION_CLOSED"), { code: "CONNECTION_CLOSED" });
+        };
+      },
+    });
+    const key = "command:T1:mark-unsure";
+    const posted: string[] = [];
+    await runOne(
+      key,
+      async (_p, steps) => {
+        await steps.decide(
+          async () => 1,
+          () => ({ message: { text: "done" } }),
+        );
+        posted.push("answer");
+      },
+      { ...env.svc, db: unsure },
+    );
+    expect(posted).toEqual([]);
+    const done = await row(key);
+    expect(done?.state).toBe("done");
+    // Cleared after the commit turned out to have happened: the sweep sends the saved answer.
+    for (let i = 0; i < 50 && (await row(key))?.answeringAt !== null; i++) await new Promise((r) => setTimeout(r, 100));
+    expect((await row(key))?.answeringAt).toBeNull();
+  });
+
+  it("answered requests are closed together on the next heartbeat, and at once when the inbox stops", async () => {
+    const inbox = createInbox({ svc: env.svc, logger }, client);
+    inbox.handle("command", async (_p, steps) => {
+      await steps.decide(
+        async () => 1,
+        () => ({ message: null }),
+      );
+    });
+    const keys = ["command:T1:close-1", "command:T1:close-2"];
+    for (const key of keys) {
+      const received = await inbox.receive(key, "command", {});
+      if (!received.ok) throw new Error("not written down");
+      await inbox.run({ key, kind: "command", payload: {}, token: received.token });
+    }
+    // Not yet: no heartbeat has run (the inbox was not started).
+    expect((await row(keys[0] as string))?.state).toBe("done");
+    await inbox.stop();
+    for (const key of keys) expect((await row(key))?.state).toBe("answered");
   });
 
   it("nothing to answer: nothing is marked", async () => {

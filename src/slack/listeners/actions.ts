@@ -214,6 +214,8 @@ async function decideFromButton(
           : null,
         request: { accountId: session.actor.accountId, id: requestId },
       }),
+      // A click that needs the upgrade confirmed opens a modal instead of answering.
+      (o) => !(o.error instanceof NeedsConfirmation && body.trigger_id),
     );
     if (outcome.error) throw outcome.error;
     const result = outcome.decided as NonNullable<typeof outcome.decided>;
