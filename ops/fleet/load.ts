@@ -5,7 +5,7 @@
 import { Agent, request } from "node:http";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { APPROVE_ACTION } from "../../src/commands/requests-view.ts";
-import { BUSY, TRY_AGAIN } from "../../src/slack/inbox.ts";
+import { BUSY, TRY_AGAIN } from "../../src/slack/inbox-contract.ts";
 import {
   blockActionPayload,
   interactivityBody,

@@ -12,7 +12,7 @@ import { type Database, rowsOf } from "../../src/db/client.ts";
 import { createScheduler, type Scheduler } from "../../src/jobs/scheduler.ts";
 import type { Services } from "../../src/services/context.ts";
 import { type CustomRouteLike, createSlackApp, type SlackApp } from "../../src/slack/app.ts";
-import { TRY_AGAIN } from "../../src/slack/inbox.ts";
+import { TRY_AGAIN } from "../../src/slack/inbox-contract.ts";
 import { FakeSlack } from "../helpers/fake-slack.ts";
 import { runsOwnPostgres } from "../helpers/own-postgres.ts";
 import { newId, postSigned, SIGNING_SECRET, slashCommandBody } from "../helpers/slack-sign.ts";

@@ -4,7 +4,8 @@ import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { slackInbox } from "../../src/db/schema.ts";
 import type { SlackClient } from "../../src/slack/client.ts";
-import { BUSY, createInbox, type InboxHandler, TRY_AGAIN } from "../../src/slack/inbox.ts";
+import { createInbox } from "../../src/slack/inbox.ts";
+import { BUSY, type InboxHandler, TRY_AGAIN } from "../../src/slack/inbox-contract.ts";
 import { driver } from "../helpers/db.ts";
 import { type TestEnv, testEnv } from "../helpers/services.ts";
 

@@ -14,7 +14,7 @@ import type { SlackClient as WebClient } from "../client.ts";
 import { confirmUpgradeView } from "../confirm.ts";
 import { announceDecision, safely } from "../decisions.ts";
 import { HOME_ACTIONS, homeView } from "../home.ts";
-import type { Inbox, WorkSteps } from "../inbox.ts";
+import type { Inbox, WorkSteps } from "../inbox-contract.ts";
 import { openingView } from "../manage.ts";
 import { refusalMrkdwn, renderAnswer } from "../render/answer.ts";
 import { LIMITS } from "../render/blocks.ts";

@@ -14,7 +14,7 @@ import { usageChartPng } from "../chart-upload.ts";
 import type { SlackClient as WebClient } from "../client.ts";
 import { plainCommandText } from "../command-text.ts";
 import { announceDecision, safely } from "../decisions.ts";
-import { type Inbox, WENT_WRONG, type WorkSteps } from "../inbox.ts";
+import { type Inbox, WENT_WRONG, type WorkSteps } from "../inbox-contract.ts";
 import { openingView } from "../manage.ts";
 import { renderAnswer } from "../render/answer.ts";
 import { markPostedWithoutTs, postRequest, requestMessage } from "../request-poster.ts";

@@ -1,6 +1,6 @@
 import type { App } from "@slack/bolt";
 import type { ImportLimits } from "../../config.ts";
-import type { Inbox } from "../inbox.ts";
+import type { Inbox } from "../inbox-contract.ts";
 import type { SlackDeps } from "../session.ts";
 import * as actions from "./actions.ts";
 import * as commands from "./commands.ts";
