@@ -555,6 +555,27 @@ describe("audit events in the user's language", () => {
     }
   });
 
+  it("a setting whose stored value has a shape this version does not write shows it as stored, never [object Object]", () => {
+    const odd = [
+      { before: { days: [3, 1] }, after: ["3", "1"] },
+      { before: { note: `${HOSTILE} ${"😀".repeat(60)}` }, after: 5 },
+    ];
+    for (const detail of odd) {
+      for (const locale of LOCALES) {
+        const e = { kind: "setting.changed", detail: { key: "reminders", ...detail }, count: 0, summary: "x" };
+        const shown = wordEvent(locale, e, TZ);
+        expect(shown, locale).not.toBeNull();
+        const text = plain(shown ?? []);
+        expect(text).not.toContain("[object Object]");
+        expect(text).toContain(JSON.stringify(detail.before).slice(0, 12));
+        // Cut short between characters: no lone half of an emoji's surrogate pair.
+        expect(text).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+        expect(text.length).toBeLessThan(400);
+        expect(unsafeMarkup(toMrkdwn(shown ?? []))).toBeNull();
+      }
+    }
+  });
+
   it("an approval whose stored date does not read says it was approved, without a date", () => {
     const e = {
       kind: "request.approved",

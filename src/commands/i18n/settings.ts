@@ -23,12 +23,21 @@ const channelOf = (c: string): Rich => [c.startsWith("#") ? c : channel(c)];
 export function localValue(locale: AnswerLocale, key: string, value: unknown): Rich {
   const { f, label } = speak(locale);
   if (value === null || value === undefined) return [label("settings.notSet")];
-  if (Array.isArray(value)) return [value.length ? value.map((d) => `${d}d`).join(",") : "off"];
+  if (Array.isArray(value) && value.every((d) => typeof d === "number"))
+    return [value.length ? value.map((d) => `${d}d`).join(",") : "off"];
   if (typeof value === "boolean") return [value ? "on" : "off"];
   if (typeof value === "number") return [f.n(value)];
+  // A value of a shape this version does not write (another version's, a hand edit): as stored, cut short.
+  if (typeof value === "object") return [shortened(JSON.stringify(value))];
   const text = String(value);
   if (key.endsWith("-channel") && /^[CG][A-Z0-9]+$/.test(text)) return [channel(text)];
   return [text];
+}
+
+/** At most 60 characters, cut between characters (never inside an emoji's pair). */
+function shortened(text: string): string {
+  const chars = Array.from(text);
+  return chars.length > 60 ? `${chars.slice(0, 59).join("")}…` : text;
 }
 
 /** `settings`: every setting, and who changed it last. */

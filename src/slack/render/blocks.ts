@@ -30,8 +30,13 @@ export const LIMITS = {
   messageText: 40_000,
 };
 
+/** `text` in at most `max` UTF-16 units, cut with "…"; never between the halves of an emoji's surrogate pair. */
 export function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+  if (text.length <= max) return text;
+  let end = max - 1;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return `${text.slice(0, end)}…`;
 }
 
 export const plainText = (text: string, max = LIMITS.sectionText): PlainTextElement => ({
