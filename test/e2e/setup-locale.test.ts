@@ -10,10 +10,11 @@ import { CATALOGS, message } from "../../src/commands/i18n/messages.ts";
 import { plain } from "../../src/commands/rich.ts";
 import { users } from "../../src/db/schema.ts";
 import { LIMITS } from "../../src/slack/render/blocks.ts";
-import { SETUP_PLAN_ACTION, SETUP_VIEW } from "../../src/slack/setup.ts";
+import { SETUP_VIEW } from "../../src/slack/setup.ts";
 import { eventually, startTestApp, type TestApp } from "../helpers/app.ts";
 import { MODAL_LIMITS, modalProblems, viewTexts } from "../helpers/modal-limits.ts";
 import { seedContacts } from "../helpers/services.ts";
+import { blockOf, setupValues, type View } from "../helpers/setup-modal.ts";
 import { unsafeMarkup } from "../helpers/slack-markup.ts";
 
 let app: TestApp;
@@ -48,47 +49,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close();
 });
-
-type View = {
-  type: string;
-  callback_id?: string;
-  private_metadata?: string;
-  title?: { text: string };
-  blocks: Record<string, unknown>[];
-};
-
-const blockOf = (view: View, blockId: string) =>
-  view.blocks.find((b) => b.block_id === blockId) as Record<
-    string,
-    // biome-ignore lint/suspicious/noExplicitAny: a Block Kit element read in a test
-    any
-  >;
-
-function setupValues(a: {
-  plan: string;
-  tier: string;
-  term: string;
-  start: string;
-  timezone: string;
-  alerts: string | null;
-  approvals: string | null;
-  billing: string[];
-  reminders: number[];
-}) {
-  return {
-    plan: { [SETUP_PLAN_ACTION]: { type: "static_select", selected_option: { value: a.plan } } },
-    [`tier_${a.plan}`]: { value: { type: "static_select", selected_option: { value: a.tier } } },
-    term: { value: { type: "radio_buttons", selected_option: { value: a.term } } },
-    start: { value: { type: "datepicker", selected_date: a.start } },
-    timezone: { value: { type: "plain_text_input", value: a.timezone } },
-    alert_channel: { value: { type: "conversations_select", selected_conversation: a.alerts } },
-    approvals_channel: { value: { type: "conversations_select", selected_conversation: a.approvals } },
-    billing_contacts: { value: { type: "multi_users_select", selected_users: a.billing } },
-    reminders: {
-      value: { type: "multi_static_select", selected_options: a.reminders.map((d) => ({ value: String(d) })) },
-    },
-  };
-}
 
 /** A submission with a bad value in every field a user can get wrong. */
 const BAD = {
