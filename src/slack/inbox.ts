@@ -121,9 +121,13 @@ export function createInbox(deps: SlackDeps, client: SlackClient, opts: { maxHel
   };
   const closeAnswered = async () => {
     if (answered.size === 0) return;
-    const claims = [...answered].map(([key, token]) => ({ key, token }));
-    await closeRequests(svc, claims, "answered");
-    for (const c of claims) if (answered.get(c.key) === c.token) answered.delete(c.key);
+    // In statements of at most 500 (after the database was away, the backlog may be long).
+    const all = [...answered].map(([key, token]) => ({ key, token }));
+    for (let i = 0; i < all.length; i += 500) {
+      const claims = all.slice(i, i + 500);
+      await closeRequests(svc, claims, "answered");
+      for (const c of claims) if (answered.get(c.key) === c.token) answered.delete(c.key);
+    }
   };
 
   /** Tells the user and closes the request (it was not carried out). */
