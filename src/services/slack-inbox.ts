@@ -30,24 +30,34 @@ export interface DueRequest {
   receivedAt: Date;
 }
 
-/** Writes a delivery down, claimed by `replica` with `token`; false when it was written down before. */
+/**
+ * Writes a delivery down, claimed by `replica` with `token`; false when it was written down before.
+ * `again`: a second try after the first lost its connection; a row the first try did commit (with
+ * this token) counts as written now, not before.
+ */
 export async function writeDown(
   svc: Services,
   row: { key: string; kind: string; payload: unknown; token: string; replica: string },
+  opts: { again?: boolean } = {},
 ): Promise<boolean> {
   // On connections of their own: the ack waits for this, never for work holding the others.
-  const rows = await (svc.receiveDb ?? svc.db)
-    .insert(slackInbox)
-    .values({
-      key: row.key,
-      kind: row.kind,
-      payload: row.payload,
-      claimedUntil: leaseSql(RECEIVE_LEASE_MS),
-      claimToken: row.token,
-      claimedBy: row.replica,
-    })
-    .onConflictDoNothing()
-    .returning({ key: slackInbox.key });
+  const insert = (svc.receiveDb ?? svc.db).insert(slackInbox).values({
+    key: row.key,
+    kind: row.kind,
+    payload: row.payload,
+    claimedUntil: leaseSql(RECEIVE_LEASE_MS),
+    claimToken: row.token,
+    claimedBy: row.replica,
+  });
+  const rows = await (opts.again
+    ? // Only on the second try: it locks the row it meets (a retry from Slack must not wait for the work).
+      insert.onConflictDoUpdate({
+        target: slackInbox.key,
+        set: { key: sql`excluded.key` },
+        setWhere: sql`${slackInbox.claimToken} = excluded.claim_token`,
+      })
+    : insert.onConflictDoNothing()
+  ).returning({ key: slackInbox.key });
   return rows.length > 0;
 }
 
@@ -134,8 +144,10 @@ export async function markAnswering(svc: Services, key: string, token: string, o
  * in a crash or a failover is only a beat missed, and every replica sends two a second.
  */
 export async function heartbeat(svc: Services, replica: string): Promise<void> {
+  // On the receiving connections: work holding every other connection must not make this replica
+  // look dead to the others.
   await rowsOf(
-    svc.db,
+    svc.receiveDb ?? svc.db,
     sql`insert into replica_heartbeats (id)
         select ${replica} from (select set_config('synchronous_commit', 'off', true)) as async_commit
         on conflict (id) do update set seen_at = now()`,

@@ -308,9 +308,9 @@ export function createInbox(deps: SlackDeps, client: SlackClient, opts: { maxHel
         const row = { key, kind, payload, token, replica };
         // A connection found lost (the server restarted or failed over since this replica last
         // wrote down a request) is replaced: tried once more, within the deadline. If the first
-        // write did commit, the second finds it (not fresh) and the sweep takes it up.
+        // write did commit, the second finds it as its own (same token) and it is worked on as usual.
         const fresh = await writeDown(svc, row).catch((e: unknown) => {
-          if (isConnectionLost(e)) return writeDown(svc, row);
+          if (isConnectionLost(e)) return writeDown(svc, row, { again: true });
           throw e;
         });
         if (fresh) holding.add(key);

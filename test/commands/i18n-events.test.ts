@@ -557,10 +557,11 @@ describe("audit events in the user's language", () => {
 
   it("a setting whose stored value has a shape this version does not write shows it as stored, never [object Object]", () => {
     const odd = [
-      { before: { days: [3, 1] }, after: ["3", "1"] },
-      { before: { note: `${HOSTILE} ${"😀".repeat(60)}` }, after: 5 },
+      { before: { days: [3, 1] }, after: ["3", "1"], cut: false },
+      { before: { note: `${HOSTILE} ${"😀".repeat(60)}` }, after: 5, cut: true },
+      { before: { note: "x".repeat(3_000_000) }, after: 5, cut: true },
     ];
-    for (const detail of odd) {
+    for (const { cut, ...detail } of odd) {
       for (const locale of LOCALES) {
         const e = { kind: "setting.changed", detail: { key: "reminders", ...detail }, count: 0, summary: "x" };
         const shown = wordEvent(locale, e, TZ);
@@ -571,6 +572,8 @@ describe("audit events in the user's language", () => {
         // Cut short between characters: no lone half of an emoji's surrogate pair.
         expect(text).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
         expect(text.length).toBeLessThan(400);
+        // A long value is cut to 60 characters and says so.
+        expect(text.includes("…")).toBe(cut);
         expect(unsafeMarkup(toMrkdwn(shown ?? []))).toBeNull();
       }
     }

@@ -3,6 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { slackInbox } from "../../src/db/schema.ts";
+import { heartbeat, writeDown } from "../../src/services/slack-inbox.ts";
 import type { SlackClient } from "../../src/slack/client.ts";
 import { createInbox } from "../../src/slack/inbox.ts";
 import { BUSY, type InboxHandler, TRY_AGAIN } from "../../src/slack/inbox-contract.ts";
@@ -151,6 +152,20 @@ describe("what a done request says about its answer", () => {
   });
 });
 
+describe("a second try of the write before the ack", () => {
+  it("counts the row its first try committed as written now, and another's as written before", async () => {
+    const row = { key: "command:T1:again", kind: "command", payload: {}, token: "tok-1", replica: "r1" };
+    expect(await writeDown(env.svc, row)).toBe(true);
+    // The first try committed, but its connection was lost before the answer: the second is fresh.
+    expect(await writeDown(env.svc, row, { again: true })).toBe(true);
+    // A delivery of the same request by another (a Slack retry, another replica): not fresh.
+    expect(await writeDown(env.svc, { ...row, token: "tok-2", replica: "r2" }, { again: true })).toBe(false);
+    expect(await writeDown(env.svc, { ...row, token: "tok-2", replica: "r2" })).toBe(false);
+    const [stored] = await env.svc.db.select().from(slackInbox).where(eq(slackInbox.key, row.key));
+    expect(stored).toMatchObject({ claimToken: "tok-1", claimedBy: "r1", state: "queued" });
+  });
+});
+
 describe("the write before the ack on a Postgres server", () => {
   // PGlite has one connection for everything: there is no pool for work to exhaust.
   it.runIf(driver === "postgres")(
@@ -169,6 +184,10 @@ describe("the write before the ack on a Postgres server", () => {
       const ms = performance.now() - started;
       expect(received).toMatchObject({ ok: true, fresh: true });
       expect(ms).toBeLessThan(2000);
+      // Nor does the heartbeat: a replica whose work holds every connection is not taken for dead.
+      const beatStarted = performance.now();
+      await heartbeat(env.svc, "a-busy-replica");
+      expect(performance.now() - beatStarted).toBeLessThan(2000);
       await Promise.all(hold);
     },
     20_000,

@@ -6,8 +6,10 @@ import { truncate } from "../../src/slack/render/blocks.ts";
 const loneHalf = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 describe("truncate", () => {
-  it("leaves text within the limit as it is", () => {
+  it("leaves text within the limit as it is; no room leaves nothing", () => {
     expect(truncate("Vår lista 😀", 40)).toBe("Vår lista 😀");
+    expect(truncate("Vår lista", 0)).toBe("");
+    expect(truncate("Vår lista", 1)).toBe("…");
   });
 
   it("cuts a list name of emoji between characters, never inside one", () => {
@@ -22,7 +24,7 @@ describe("truncate", () => {
 
   it("any text: within the limit, and no lone half of a pair that the text did not have", () => {
     fc.assert(
-      fc.property(fc.string({ unit: "grapheme", maxLength: 200 }), fc.integer({ min: 2, max: 300 }), (text, max) => {
+      fc.property(fc.string({ unit: "grapheme", maxLength: 200 }), fc.integer({ min: 0, max: 300 }), (text, max) => {
         const cut = truncate(text, max);
         expect(cut.length).toBeLessThanOrEqual(max);
         expect(cut).not.toMatch(loneHalf);

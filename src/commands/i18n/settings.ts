@@ -24,19 +24,20 @@ export function localValue(locale: AnswerLocale, key: string, value: unknown): R
   const { f, label } = speak(locale);
   if (value === null || value === undefined) return [label("settings.notSet")];
   if (Array.isArray(value) && value.every((d) => typeof d === "number"))
-    return [value.length ? value.map((d) => `${d}d`).join(",") : "off"];
+    return [value.length ? shortened(value.map((d) => `${d}d`).join(",")) : "off"];
   if (typeof value === "boolean") return [value ? "on" : "off"];
   if (typeof value === "number") return [f.n(value)];
   // A value of a shape this version does not write (another version's, a hand edit): as stored, cut short.
   if (typeof value === "object") return [shortened(JSON.stringify(value))];
   const text = String(value);
   if (key.endsWith("-channel") && /^[CG][A-Z0-9]+$/.test(text)) return [channel(text)];
-  return [text];
+  return [shortened(text)];
 }
 
 /** At most 60 characters, cut between characters (never inside an emoji's pair). */
 function shortened(text: string): string {
-  const chars = Array.from(text);
+  if (text.length <= 60) return text;
+  const chars = Array.from(text.slice(0, 240));
   return chars.length > 60 ? `${chars.slice(0, 59).join("")}…` : text;
 }
 

@@ -33,6 +33,7 @@ export const LIMITS = {
 /** `text` in at most `max` UTF-16 units, cut with "…"; never between the halves of an emoji's surrogate pair. */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
+  if (max < 1) return "";
   let end = max - 1;
   const last = text.charCodeAt(end - 1);
   if (last >= 0xd800 && last <= 0xdbff) end--;
